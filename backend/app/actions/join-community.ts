@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineUseCase } from '../action';
+import { fail, ok } from '../answers';
+import { personText, recordId } from '../schemas';
+import { meOf } from './me';
+
+/** me.join: the caller becomes a resident of a community, under the name they give. */
+export const joinCommunity = defineUseCase({
+  schema: z.object({ communityId: recordId, name: personText(20) }),
+  requiresSignIn: true,
+  run(input, { store, caller, now }) {
+    if (!store.findCommunity(input.communityId)) return fail('not_found', '没有这个社区', 'communityId');
+    const openid = caller.openid as string;
+    const user = store.joinCommunity({ openid, communityId: input.communityId, name: input.name, at: now.toISOString() });
+    return ok(meOf(openid, user));
+  },
+});

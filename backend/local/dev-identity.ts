@@ -1,0 +1,48 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Answer } from '../../types/api';
+import type { Caller } from '../app/action';
+import { fail } from '../app/answers';
+
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+// An ISO 8601 instant with a zone: the dev clock must not depend on this machine's time zone.
+const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export interface RequestIdentity {
+  caller: Caller;
+  now: Date;
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Who calls and when, for one HTTP request. In local mode the `x-dev-openid` and `x-dev-now`
+ * headers say so; otherwise either header is `forbidden` (spec/api.md) and the caller is
+ * anonymous, because outside WeChat there is no platform identity to trust.
+ */
+export function identityOf(
+  headers: IncomingHttpHeaders,
+  options: { localMode: boolean; clock: () => Date },
+): { ok: true; identity: RequestIdentity } | { ok: false; answer: Answer<never> } {
+  const openid = single(headers['x-dev-openid']);
+  const now = single(headers['x-dev-now']);
+  if (!options.localMode) {
+    if (openid !== undefined || now !== undefined) {
+      return { ok: false, answer: fail('forbidden', '仅本地模式可用调试身份') };
+    }
+    return { ok: true, identity: { caller: { openid: null }, now: options.clock() } };
+  }
+  if (openid !== undefined && openid !== '' && !OPENID_PATTERN.test(openid)) {
+    return { ok: false, answer: fail('invalid_input', '调试身份格式不正确', 'x-dev-openid') };
+  }
+  let instant = options.clock();
+  if (now !== undefined && now !== '') {
+    const parsed = INSTANT_PATTERN.test(now) ? new Date(now) : null;
+    if (!parsed || Number.isNaN(parsed.getTime())) {
+      return { ok: false, answer: fail('invalid_input', '调试时间格式不正确', 'x-dev-now') };
+    }
+    instant = parsed;
+  }
+  return { ok: true, identity: { caller: { openid: openid || null }, now: instant } };
+}

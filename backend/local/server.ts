@@ -1,0 +1,164 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Answer } from '../../types/api';
+import { fail, statusOf } from '../app/answers';
+import { createDispatch } from '../app/dispatch';
+import { shanghaiDateOf } from '../domain/calendar';
+import { seedDemoData } from '../store/sqlite/sqlite.seed';
+import { openSqliteStore } from '../store/sqlite/sqlite.store';
+import { identityOf } from './dev-identity';
+import { serveStatic } from './static-files';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface LocalServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  dbFile: string;
+  /** The H5 build served at `/`. */
+  h5Dir: string;
+  /** Local mode honours the dev identity headers (spec/api.md). */
+  localMode: boolean;
+  clock?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting requests, waits for those under way, then closes the store. */
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.removeAllListeners('data');
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function sendAnswer(response: http.ServerResponse, answer: Answer<unknown>, status = statusOf(answer)): void {
+  const body = JSON.stringify(answer);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(body);
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<RunningServer> {
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.log(line));
+  const store = openSqliteStore({ file: options.dbFile });
+  const startedAt = clock();
+  if (seedDemoData(store, { at: startedAt.toISOString(), year: Number(shanghaiDateOf(startedAt.getTime()).slice(0, 4)) })) {
+    log(`[store] seeded demo data into ${options.dbFile}`);
+  }
+  const dispatch = createDispatch({ store, logError: (error, action) => log(`[api] ${action} failed: ${String(error)}`) });
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    let raw: Buffer;
+    try {
+      raw = await readBody(request, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        // Refuse without reading the rest; closing the connection drops what is still coming.
+        response.setHeader('connection', 'close');
+        sendAnswer(response, fail('invalid_input', '请求内容过大', 'body'), 413);
+        request.resume();
+        return;
+      }
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      sendAnswer(response, fail('invalid_input', '请求不是有效的 JSON', 'body'));
+      return;
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      sendAnswer(response, fail('invalid_input', '请求格式不正确', 'body'));
+      return;
+    }
+    const identity = identityOf(request.headers, { localMode: options.localMode, clock });
+    if (!identity.ok) {
+      sendAnswer(response, identity.answer);
+      return;
+    }
+    const { action, payload } = body as { action?: unknown; payload?: unknown };
+    const result = dispatch(action, payload, identity.identity.caller, identity.identity.now);
+    sendAnswer(response, result.answer, result.status);
+  }
+
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const route = async () => {
+      if (url.pathname === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) {
+        response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end('ok');
+      } else if (url.pathname === '/api') {
+        if (request.method !== 'POST') {
+          response.setHeader('allow', 'POST');
+          sendAnswer(response, fail('invalid_input', '请使用 POST', 'method'), 405);
+        } else {
+          await handleApi(request, response);
+        }
+      } else if (request.method === 'GET' || request.method === 'HEAD') {
+        await serveStatic(options.h5Dir, url.pathname, response);
+      } else {
+        response.writeHead(405, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end('method not allowed');
+      }
+    };
+    route().catch((error) => {
+      log(`[http] ${request.method} ${url.pathname} failed: ${String(error)}`);
+      if (!response.headersSent) sendAnswer(response, fail('internal', '系统繁忙，请稍后再试'));
+      else response.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}

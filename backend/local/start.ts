@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startLocalServer } from './server';
+
+// `npm start`: the whole system on this machine — the H5 build at `/`, the API at POST /api,
+// an embedded SQLite store seeded with the demo data when empty.
+
+const root = path.resolve(__dirname, '../..');
+const port = Number(process.env.PORT ?? 8787);
+const dbFile = path.resolve(root, process.env.DB_FILE ?? 'data/weishishi.db');
+const h5Dir = path.resolve(root, process.env.H5_DIR ?? 'dist/h5');
+// The dev identity headers are honoured unless explicitly switched off.
+const localMode = process.env.LOCAL_MODE !== 'off';
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(h5Dir, 'index.html'))) {
+    console.log('[start] dist/h5 is missing: building the H5 app (about 20 s) …');
+    // Always a production build: an inherited NODE_ENV (jest sets 'test') would ask for dev tooling.
+    const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (build.status !== 0) {
+      console.error('[start] the H5 build failed');
+      process.exit(1);
+    }
+  }
+  if (dbFile !== ':memory:') mkdirSync(path.dirname(dbFile), { recursive: true });
+  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode });
+  console.log(`[start] listening on ${server.url} (store ${dbFile}${localMode ? ', local mode' : ''})`);
+
+  const stop = (signal: string) => {
+    console.log(`[start] ${signal}: closing`);
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error('[start] failed to start:', error);
+  process.exit(1);
+});

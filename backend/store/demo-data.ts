@@ -1,0 +1,41 @@
+import type { Role } from '../../types/api';
+
+/** The demo data of spec/api.md, seeded into an empty store by `npm start`. */
+
+export const demoDistricts = [{ id: 'd-yantian', name: '盐田区' }];
+
+export const demoStreets = [
+  { id: 's-shatoujiao', districtId: 'd-yantian', name: '沙头角街道' },
+  { id: 's-haishan', districtId: 'd-yantian', name: '海山街道' },
+];
+
+export const demoCommunities = [
+  { id: 'c-zhongying', streetId: 's-shatoujiao', name: '中英街社区' },
+  { id: 'c-qiaoyuan', streetId: 's-shatoujiao', name: '桥园社区' },
+  { id: 'c-tianxin', streetId: 's-haishan', name: '田心社区' },
+];
+
+export interface DemoUser {
+  openid: string;
+  name: string | null;
+  /** The community the user lives in as a resident, if any. */
+  communityId: string | null;
+  grants: { role: Role; scopeId: string }[];
+}
+
+export const CITY_SCOPE_ID = 'city';
+
+export const demoUsers: DemoUser[] = [
+  { openid: 'u-res-1', name: '张小明', communityId: 'c-zhongying', grants: [{ role: 'resident', scopeId: 'c-zhongying' }] },
+  { openid: 'u-res-2', name: '李秀英', communityId: 'c-zhongying', grants: [{ role: 'resident', scopeId: 'c-zhongying' }] },
+  { openid: 'u-res-3', name: '王建国', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }] },
+  { openid: 'u-com-zhongying', name: '陈社工', communityId: null, grants: [{ role: 'community', scopeId: 'c-zhongying' }] },
+  { openid: 'u-com-tianxin', name: '刘社工', communityId: null, grants: [{ role: 'community', scopeId: 'c-tianxin' }] },
+  { openid: 'u-street-shatoujiao', name: '周审核', communityId: null, grants: [{ role: 'street', scopeId: 's-shatoujiao' }] },
+  { openid: 'u-street-haishan', name: '吴审核', communityId: null, grants: [{ role: 'street', scopeId: 's-haishan' }] },
+  { openid: 'u-district-yantian', name: '郑民政', communityId: null, grants: [{ role: 'district', scopeId: 'd-yantian' }] },
+  { openid: 'u-city', name: '孙民政', communityId: null, grants: [{ role: 'city', scopeId: CITY_SCOPE_ID }] },
+];
+
+/** spec/api.md: every community's quota is the policy's; the seed allocates half of it. */
+export const DEFAULT_QUOTA_FEN = 200_000_000;

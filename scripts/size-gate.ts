@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+// Builds the weapp in production mode and holds the package budgets of design.md:
+// main package ≤ 800 KB, every subpackage ≤ 1 MB (WeChat's hard limit is 2 MB).
+
+const root = path.resolve(__dirname, '..');
+const weappDir = path.join(root, 'dist/weapp');
+export const MAIN_PACKAGE_LIMIT = 800 * 1024;
+export const SUBPACKAGE_LIMIT = 1024 * 1024;
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+export interface PackageSize {
+  name: string;
+  bytes: number;
+  limit: number;
+}
+
+/** Sizes of the main package and of each subpackage of a weapp build folder. */
+export function measurePackages(folder: string): PackageSize[] {
+  const appJson = JSON.parse(readFileSync(path.join(folder, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] };
+  const roots = (appJson.subPackages ?? []).map((sub) => sub.root.replace(/\/$/, ''));
+  const sizes = new Map<string, number>([['main', 0], ...roots.map((r): [string, number] => [r, 0])]);
+  for (const file of filesUnder(folder)) {
+    const relative = path.relative(folder, file).split(path.sep).join('/');
+    const owner = roots.find((r) => relative === r || relative.startsWith(`${r}/`)) ?? 'main';
+    sizes.set(owner, (sizes.get(owner) ?? 0) + statSync(file).size);
+  }
+  return [...sizes].map(([name, bytes]) => ({ name, bytes, limit: name === 'main' ? MAIN_PACKAGE_LIMIT : SUBPACKAGE_LIMIT }));
+}
+
+function main(): void {
+  if (!process.argv.includes('--no-build')) {
+    const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (build.status !== 0) {
+      console.error(`${build.stdout}\n${build.stderr}\n[size] the weapp build failed`);
+      process.exit(1);
+    }
+  }
+  const sizes = measurePackages(weappDir);
+  let over = false;
+  for (const size of sizes) {
+    const verdict = size.bytes <= size.limit ? 'ok' : 'OVER';
+    over ||= size.bytes > size.limit;
+    console.log(`[size] ${size.name.padEnd(8)} ${(size.bytes / 1024).toFixed(1).padStart(8)} KB of ${size.limit / 1024} KB  ${verdict}`);
+  }
+  if (over) {
+    console.error('[size] a package is over its budget');
+    process.exit(1);
+  }
+}
+
+if (require.main === module) main();

@@ -1,0 +1,15 @@
+import type { PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import './app.css';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // weapp only: Taro sets Taro.cloud = wx.cloud there; on H5 it is undefined.
+    if (process.env.TARO_ENV === 'weapp' && Taro.cloud) {
+      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true });
+    }
+  });
+  return children;
+}
+
+export default App;
