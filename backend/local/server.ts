@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Answer } from '../../types/api';
 import { fail, statusOf } from '../app/answers';
 import { createDispatch } from '../app/dispatch';
-import { shanghaiDateOf } from '../domain/calendar';
+import { defaultCalendar, shanghaiDateOf } from '../domain/calendar';
 import { seedDemoData } from '../store/sqlite/sqlite.seed';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
+import { seedDemoProposals } from '../store/demo-proposals';
+import { LocalContentCheck } from '../wechat/local/local.content-check';
 import { identityOf } from './dev-identity';
-import { serveStatic } from './static-files';
+import { serveFile, serveStatic } from './static-files';
+import { fileOfBody, MAX_UPLOAD_BYTES, sniffImageType, writeUpload } from './uploads';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -20,6 +23,10 @@ export interface LocalServerOptions {
   h5Dir: string;
   /** Local mode honours the dev identity headers (spec/api.md). */
   localMode: boolean;
+  /** Where uploaded photos are kept. */
+  uploadDir: string;
+  /** How often the outbox is drained, in ms (0: never). */
+  outboxIntervalMs?: number;
   clock?: () => Date;
   log?: (line: string) => void;
 }
@@ -72,10 +79,34 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const log = options.log ?? ((line: string) => console.log(line));
   const store = openSqliteStore({ file: options.dbFile });
   const startedAt = clock();
+  const dispatch = createDispatch({
+    store,
+    calendar: defaultCalendar,
+    contentCheck: new LocalContentCheck(),
+    logError: (error, action) => log(`[api] ${action} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
   if (seedDemoData(store, { at: startedAt.toISOString(), year: Number(shanghaiDateOf(startedAt.getTime()).slice(0, 4)) })) {
+    await seedDemoProposals(dispatch, startedAt);
+    // The seed's messages tell of days that have passed: nobody is to be told now.
+    for (let batch = await store.takeUndelivered(500); batch.length > 0; batch = await store.takeUndelivered(500)) {
+      await store.markDelivered(batch.map((message) => message.id), startedAt.toISOString());
+    }
     log(`[store] seeded demo data into ${options.dbFile}`);
   }
-  const dispatch = createDispatch({ store, logError: (error, action) => log(`[api] ${action} failed: ${String(error)}`) });
+
+  // The outbox: messages written with the changes they tell of, delivered here by logging them.
+  // In WeChat the cron function sends them as subscribe messages.
+  const drainOutbox = async () => {
+    const messages = await store.takeUndelivered(100);
+    if (messages.length === 0) return;
+    for (const message of messages) log(`[outbox] to ${message.recipientOpenid}: ${message.kind} ${JSON.stringify(message.payload)}`);
+    await store.markDelivered(messages.map((message) => message.id), clock().toISOString());
+  };
+  const outboxTimer =
+    (options.outboxIntervalMs ?? 1000) > 0
+      ? setInterval(() => void drainOutbox().catch((error) => log(`[outbox] failed: ${String(error)}`)), options.outboxIntervalMs ?? 1000)
+      : null;
+  outboxTimer?.unref();
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     let raw: Buffer;
@@ -108,8 +139,47 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
       return;
     }
     const { action, payload } = body as { action?: unknown; payload?: unknown };
-    const result = dispatch(action, payload, identity.identity.caller, identity.identity.now);
+    const result = await dispatch(action, payload, identity.identity.caller, identity.identity.now);
     sendAnswer(response, result.answer, result.status);
+  }
+
+  async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const identity = identityOf(request.headers, { localMode: options.localMode, clock });
+    if (!identity.ok) {
+      request.resume();
+      sendAnswer(response, identity.answer);
+      return;
+    }
+    const openid = identity.identity.caller.openid;
+    if (!openid) {
+      request.resume();
+      sendAnswer(response, fail('unauthenticated', '请先登录'));
+      return;
+    }
+    let raw: Buffer;
+    try {
+      // The multipart envelope adds a little to the 5 MB image.
+      raw = await readBody(request, MAX_UPLOAD_BYTES + 64 * 1024);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      response.setHeader('connection', 'close');
+      sendAnswer(response, fail('invalid_input', '图片不能超过 5 MB', 'file'), 413);
+      request.resume();
+      return;
+    }
+    const bytes = fileOfBody(request, raw);
+    const type = bytes ? sniffImageType(bytes) : null;
+    if (!bytes || !type) {
+      sendAnswer(response, fail('invalid_input', '只能上传 JPEG、PNG 或 WebP 图片', 'file'));
+      return;
+    }
+    if (bytes.length > MAX_UPLOAD_BYTES) {
+      sendAnswer(response, fail('invalid_input', '图片不能超过 5 MB', 'file'), 413);
+      return;
+    }
+    const saved = await writeUpload(options.uploadDir, bytes, type);
+    await store.saveFile({ id: saved.id, ownerOpenid: openid, contentType: type, bytes: bytes.length, path: saved.file, createdAt: identity.identity.now.toISOString() });
+    sendAnswer(response, { ok: true, data: { fileId: saved.id, url: `/files/${saved.id}` } });
   }
 
   const server = http.createServer((request, response) => {
@@ -118,6 +188,16 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
       if (url.pathname === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) {
         response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         response.end('ok');
+      } else if (url.pathname === '/api/upload') {
+        if (request.method !== 'POST') {
+          response.setHeader('allow', 'POST');
+          sendAnswer(response, fail('invalid_input', '请使用 POST', 'method'), 405);
+        } else {
+          await handleUpload(request, response);
+        }
+      } else if (url.pathname.startsWith('/files/') && (request.method === 'GET' || request.method === 'HEAD')) {
+        const file = await store.findFile(decodeURIComponent(url.pathname.slice('/files/'.length)));
+        await serveFile(file ? { path: file.path, contentType: file.contentType } : null, response);
       } else if (url.pathname === '/api') {
         if (request.method !== 'POST') {
           response.setHeader('allow', 'POST');
@@ -152,9 +232,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     port,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        if (outboxTimer) clearInterval(outboxTimer);
         server.close(() => {
-          store.close();
-          resolve();
+          void drainOutbox()
+            .catch(() => undefined)
+            .then(() => store.close())
+            .then(resolve);
         });
         server.closeIdleConnections();
       });

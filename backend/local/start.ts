@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     }
   }
   if (dbFile !== ':memory:') mkdirSync(path.dirname(dbFile), { recursive: true });
-  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode });
+  const uploadDir = path.resolve(root, process.env.UPLOAD_DIR ?? path.join(path.dirname(dbFile), 'uploads'));
+  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode, uploadDir });
   console.log(`[start] listening on ${server.url} (store ${dbFile}${localMode ? ', local mode' : ''})`);
 
   const stop = (signal: string) => {

@@ -49,3 +49,21 @@ export async function serveStatic(root: string, urlPath: string, response: Serve
   });
   createReadStream(file).pipe(response);
 }
+
+/** Serves one stored file (an uploaded photo) with its checked type; null is a 404. */
+export async function serveFile(file: { path: string; contentType: string } | null, response: ServerResponse): Promise<void> {
+  const stat = file ? await fs.stat(file.path).catch(() => null) : null;
+  if (!file || !stat || !stat.isFile()) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('not found');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': file.contentType,
+    'content-length': stat.size,
+    'cache-control': 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'",
+  });
+  createReadStream(file.path).pipe(response);
+}

@@ -31,6 +31,10 @@ export const demoUsers: DemoUser[] = [
   { openid: 'u-res-3', name: '王建国', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }] },
   { openid: 'u-com-zhongying', name: '陈社工', communityId: null, grants: [{ role: 'community', scopeId: 'c-zhongying' }] },
   { openid: 'u-com-tianxin', name: '刘社工', communityId: null, grants: [{ role: 'community', scopeId: 'c-tianxin' }] },
+  // Beyond spec/api.md's list: a worker and a resident of 桥园社区, so that its sample proposals
+  // are made by the real use cases like the others.
+  { openid: 'u-com-qiaoyuan', name: '黄社工', communityId: null, grants: [{ role: 'community', scopeId: 'c-qiaoyuan' }] },
+  { openid: 'u-res-4', name: '林美华', communityId: 'c-qiaoyuan', grants: [{ role: 'resident', scopeId: 'c-qiaoyuan' }] },
   { openid: 'u-street-shatoujiao', name: '周审核', communityId: null, grants: [{ role: 'street', scopeId: 's-shatoujiao' }] },
   { openid: 'u-street-haishan', name: '吴审核', communityId: null, grants: [{ role: 'street', scopeId: 's-haishan' }] },
   { openid: 'u-district-yantian', name: '郑民政', communityId: null, grants: [{ role: 'district', scopeId: 'd-yantian' }] },

@@ -1,8 +1,10 @@
-import type { Directory, RoleGrant } from '../../types/api';
+import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant } from '../../types/api';
+import type { ChangeRecord, Ledger, Policy, ProposalRecord, ProposalState } from '../../types/domain';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
- * CloudBase in production) makes every method atomic on its own and is proven by the same
+ * CloudBase in production) makes every method atomic on its own — the state change, its audit
+ * entry and its outbox messages land together or not at all — and is proven by the same
  * contract suite (test/store).
  */
 
@@ -19,14 +21,240 @@ export interface CommunityPlace {
   districtId: string;
 }
 
+/** A scope of the directory with as much of its place as it has (a street: its district too). */
+export interface ScopePlace {
+  kind: 'community' | 'street' | 'district';
+  communityId?: string;
+  streetId?: string;
+  districtId: string;
+}
+
+/** Counts and sums kept on the proposal, so that summaries are O(1). */
+export interface ProposalCounters {
+  commentCount: number;
+  ratingCount: number;
+  ratingSum: number;
+  /** Ratings with 1..5 stars, at index 0..4. */
+  histogram: [number, number, number, number, number];
+}
+
+export interface StoredProposal {
+  record: ProposalRecord;
+  counters: ProposalCounters;
+  updatedAt: string;
+}
+
+/** What the store derives from a record for its indexes: computed by the app from the domain. */
+export interface ProposalIndexing {
+  /** The date of the running deadline, for overdue lists; null when none runs. */
+  openDeadlineOn: string | null;
+  /** Ids of the documents missing by this state (R-SUP-1). */
+  missingDocuments: string[];
+}
+
+export interface AuditDraft {
+  /** The chain: a proposal id, `ledger:<communityId>:<year>`, `policy:<districtId>:<year>` … */
+  chainId: string;
+  at: string;
+  actor: string;
+  action: string;
+  from: ProposalState | null;
+  to: ProposalState | null;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditEntry extends AuditDraft {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface OutboxDraft {
+  recipientOpenid: string;
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+export interface OutboxMessage extends OutboxDraft {
+  id: number;
+  createdAt: string;
+}
+
+/** Idempotency: the same (caller, action, requestId) returns the first record. */
+export interface RequestKey {
+  openid: string;
+  action: string;
+  requestId: string;
+}
+
+/** A rate limit checked and counted in the same transaction as the write it limits. */
+export interface RateLimit {
+  openid: string;
+  action: string;
+  /** The start of the current window (an instant or a date): counts are per window. */
+  windowStart: string;
+  max: number;
+}
+
+/** A move on a community's ledger of one year. */
+export interface LedgerMove {
+  communityId: string;
+  year: number;
+  /** Added to approved; refused with budget_exceeded when approved would pass allocated. */
+  approvedDeltaFen: number;
+  spentDeltaFen: number;
+}
+
+export interface ProposalWrite {
+  record: ProposalRecord;
+  indexing: ProposalIndexing;
+  /** The version and state the use case read: the write applies only if they still hold. */
+  expectedVersion: number;
+  expectedState: ProposalState;
+}
+
+export interface TransitionBatch {
+  at: string;
+  proposals: ProposalWrite[];
+  ledgerMoves: LedgerMove[];
+  meeting?: Meeting & { publishedOn: string };
+  changes: ChangeRecord[];
+  audit: AuditDraft[];
+  outbox: OutboxDraft[];
+}
+
+export type CommitRefusal = { ok: false; code: 'conflict' | 'invalid_state' | 'budget_exceeded' | 'rate_limited' | 'window_closed' };
+
+export type CommitOutcome<T> = { ok: true; value: T } | CommitRefusal;
+
+export interface CommentRecord {
+  id: string;
+  proposalId: string;
+  authorOpenid: string;
+  authorName: string;
+  text: string;
+  status: CommentStatus;
+  createdAt: string;
+  reply?: { text: string; openid: string; repliedAt: string };
+}
+
+export interface RatingRecord {
+  proposalId: string;
+  openid: string;
+  stars: number;
+  text?: string;
+  updatedAt: string;
+}
+
+export type ScopeFilter =
+  | { kind: 'all' }
+  | { kind: 'community'; id: string }
+  | { kind: 'street'; id: string }
+  | { kind: 'district'; id: string };
+
+export interface ProposalQuery {
+  scope: ScopeFilter;
+  state?: ProposalState;
+  proposerOpenid?: string;
+  after?: Cursor;
+  limit: number;
+}
+
+/** A position in a newest-first list: the last item's (createdAt, id). */
+export interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface Slice<T> {
+  items: T[];
+  /** True when more items follow the last one. */
+  more: boolean;
+}
+
+export interface FileRecord {
+  id: string;
+  ownerOpenid: string;
+  contentType: string;
+  bytes: number;
+  path: string;
+  createdAt: string;
+}
+
 export interface Store {
-  /** The user and their role grants; null when the openid has never been seen. */
-  findUser(openid: string): UserRecord | null;
-  /** Makes the user a resident of the community (moving them from another one), atomically. */
-  joinCommunity(input: { openid: string; communityId: string; name: string; at: string }): UserRecord;
-  /** Where a community lies; null when there is no such community. */
-  findCommunity(communityId: string): CommunityPlace | null;
-  getDirectory(): Directory;
+  // Identity and directory
+  findUser(openid: string): Promise<UserRecord | null>;
+  /** Makes the user a resident of the community (moving them from another one). */
+  joinCommunity(input: { openid: string; communityId: string; name: string; at: string }): Promise<UserRecord>;
+  grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; audit: AuditDraft }): Promise<UserRecord>;
+  findCommunity(communityId: string): Promise<CommunityPlace | null>;
+  /** Where a community, street or district id lies; null when there is none such. */
+  findScope(id: string): Promise<ScopePlace | null>;
+  getDirectory(): Promise<Directory>;
+  countCommunities(districtId: string): Promise<number>;
+
+  // Proposals
+  findProposal(id: string): Promise<StoredProposal | null>;
+  listProposals(query: ProposalQuery): Promise<Slice<StoredProposal>>;
+  /** Inserts a new proposal; a repeated request key returns the first one with `created: false`. */
+  createProposal(input: {
+    record: ProposalRecord;
+    indexing: ProposalIndexing;
+    request: RequestKey;
+    rateLimit: RateLimit;
+    audit: AuditDraft;
+    outbox: OutboxDraft[];
+  }): Promise<CommitOutcome<{ stored: StoredProposal; created: boolean }>>;
+  /** Applies the transitions of one use case with their ledger moves, audit and outbox. */
+  commitTransitions(batch: TransitionBatch): Promise<CommitOutcome<StoredProposal[]>>;
+  listOverdueCandidates(scope: ScopeFilter, today: string, after: { on: string; id: string } | undefined, limit: number): Promise<Slice<StoredProposal>>;
+  listWithMissingDocuments(scope: ScopeFilter, after: Cursor | undefined, limit: number): Promise<Slice<StoredProposal>>;
+  listApprovedInYear(districtId: string, year: number): Promise<StoredProposal[]>;
+
+  // Council
+  findMeeting(id: string): Promise<(Meeting & { publishedOn: string }) | null>;
+  lastMeetingOn(communityId: string): Promise<string | null>;
+
+  // Changes
+  findChange(id: string): Promise<ChangeRecord | null>;
+
+  // Comments and ratings
+  addComment(input: {
+    comment: CommentRecord;
+    request: RequestKey;
+    rateLimit: RateLimit;
+    /** The comment is written only while the proposal is still in this state. */
+    proposalState: ProposalState;
+    outbox: OutboxDraft[];
+  }): Promise<CommitOutcome<{ comment: CommentRecord; created: boolean }>>;
+  findComment(id: string): Promise<CommentRecord | null>;
+  listComments(input: { proposalId: string; viewerOpenid: string | null; includePending: boolean; after?: Cursor; limit: number }): Promise<Slice<CommentRecord>>;
+  replyComment(input: { commentId: string; text: string; openid: string; at: string; outbox: OutboxDraft[] }): Promise<CommentRecord>;
+  moderateComment(input: { commentId: string; publish: boolean; at: string }): Promise<CommitOutcome<CommentRecord>>;
+  /** Sets (or replaces) one resident's rating while the proposal is still in `proposalState`. */
+  setRating(input: { rating: RatingRecord; proposalState: ProposalState }): Promise<CommitOutcome<RatingRecord>>;
+
+  // Money
+  findLedger(communityId: string, year: number): Promise<Ledger | null>;
+  /** Sets the allocated total; refused as `conflict` when approvals have meanwhile passed it. */
+  allocate(input: { communityId: string; year: number; quotaFen: number; allocatedFen: number; audit: AuditDraft }): Promise<CommitOutcome<Ledger>>;
+  findPolicy(districtId: string, year: number): Promise<Policy | null>;
+  savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<Policy>;
+
+  // Library
+  listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>>;
+  findLibraryEntry(id: string): Promise<LibraryEntry | null>;
+  addLibraryEntry(input: { entry: LibraryEntry; scopeId: string; createdBy: string; audit: AuditDraft }): Promise<LibraryEntry>;
+
+  // Audit trail and outbox
+  auditTrail(chainId: string): Promise<AuditEntry[]>;
+  takeUndelivered(limit: number): Promise<OutboxMessage[]>;
+  markDelivered(ids: number[], at: string): Promise<void>;
+
+  // Files
+  saveFile(file: FileRecord): Promise<void>;
+  findFile(id: string): Promise<FileRecord | null>;
+
   /** Flushes and closes the store; later calls fail. */
-  close(): void;
+  close(): Promise<void>;
 }

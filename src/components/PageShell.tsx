@@ -1,12 +1,18 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
+import { useLargeText } from '../lib/large-text';
 import { DevBar } from './DevBar';
 import './PageShell.css';
+import './ui.css';
 
-/** The frame of every page: the dev bar (H5 local mode only) above the page's content. */
+/**
+ * The frame of every page: the dev bar (H5 local mode only) above the page's content, and the
+ * remembered 大字模式 as a class that scales the page's text and tap targets.
+ */
 export function PageShell({ children }: PropsWithChildren) {
+  const [largeText] = useLargeText();
   return (
-    <View className='page-shell'>
+    <View className={`page-shell${largeText ? ' page-shell--large' : ''}`} data-testid='page-shell'>
       <DevBar />
       {children}
     </View>

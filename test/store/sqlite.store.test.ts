@@ -15,14 +15,14 @@ function seededStore() {
 }
 
 describe('the SQLite store', () => {
-  it('applies every migration to a new file and records each version once', () => {
+  it('applies every migration to a new file and records each version once', async () => {
     const store = openSqliteStore({ file: ':memory:' });
     const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     expect(versions).toEqual(migrations.map((migration) => migration.version));
     store.close();
   });
 
-  it('reopens a migrated file without applying anything again', () => {
+  it('reopens a migrated file without applying anything again', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'weishishi-store-')), 'store.db');
     openSqliteStore({ file }).close();
     const reopened = openSqliteStore({ file });
@@ -31,7 +31,7 @@ describe('the SQLite store', () => {
     reopened.close();
   });
 
-  it('refuses a file migrated by a newer build (forward-only)', () => {
+  it('refuses a file migrated by a newer build (forward-only)', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'weishishi-store-')), 'store.db');
     openSqliteStore({ file }).close();
     const raw = new Database(file);
@@ -40,16 +40,16 @@ describe('the SQLite store', () => {
     expect(() => openSqliteStore({ file })).toThrow(StoreTooNewError);
   });
 
-  it('seeds the demo data once: a second seed changes nothing', () => {
+  it('seeds the demo data once: a second seed changes nothing', async () => {
     const store = seededStore();
     expect(seedDemoData(store, { at: AT, year: 2026 })).toBe(false);
-    expect(store.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(9);
+    expect(store.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(11);
     store.close();
   });
 
-  it('R-FUN-2: the seed allocates half of each community quota for the current year', () => {
+  it('R-FUN-2: the seed allocates half of each community quota for the current year', async () => {
     const store = seededStore();
-    const ledgers = store.db.prepare('SELECT community_id, year, quota_fen, allocated_fen, approved_fen FROM ledgers ORDER BY community_id').all();
+    const ledgers = store.db.prepare('SELECT community_id, year, quota_fen, allocated_fen, approved_fen FROM ledgers WHERE year = 2026 ORDER BY community_id').all();
     expect(ledgers).toEqual(
       ['c-qiaoyuan', 'c-tianxin', 'c-zhongying'].map((communityId) => ({
         community_id: communityId,
@@ -62,7 +62,7 @@ describe('the SQLite store', () => {
     store.close();
   });
 
-  it('R-FUN-1: the ledger table itself refuses approvals beyond the allocation', () => {
+  it('R-FUN-1: the ledger table itself refuses approvals beyond the allocation', async () => {
     const store = seededStore();
     const overdraw = () =>
       store.db.prepare("UPDATE ledgers SET approved_fen = allocated_fen + 1 WHERE community_id = 'c-zhongying'").run();
@@ -70,29 +70,29 @@ describe('the SQLite store', () => {
     store.close();
   });
 
-  it('finds a seeded user with their grants, and no user for an unknown openid', () => {
+  it('finds a seeded user with their grants, and no user for an unknown openid', async () => {
     const store = seededStore();
-    expect(store.findUser('u-street-shatoujiao')).toEqual({
+    expect(await store.findUser('u-street-shatoujiao')).toEqual({
       openid: 'u-street-shatoujiao',
       name: '周审核',
       communityId: null,
       grants: [{ role: 'street', scopeId: 's-shatoujiao' }],
     });
-    expect(store.findUser('u-nobody')).toBeNull();
+    expect(await store.findUser('u-nobody')).toBeNull();
     store.close();
   });
 
-  it('places a community in its street and district', () => {
+  it('places a community in its street and district', async () => {
     const store = seededStore();
-    expect(store.findCommunity('c-tianxin')).toEqual({ communityId: 'c-tianxin', streetId: 's-haishan', districtId: 'd-yantian' });
-    expect(store.findCommunity('c-nowhere')).toBeNull();
+    expect(await store.findCommunity('c-tianxin')).toEqual({ communityId: 'c-tianxin', streetId: 's-haishan', districtId: 'd-yantian' });
+    expect(await store.findCommunity('c-nowhere')).toBeNull();
     store.close();
   });
 
-  it('moves a resident to the community they join, keeping their staff grants', () => {
+  it('moves a resident to the community they join, keeping their staff grants', async () => {
     const store = seededStore();
     store.insertGrant('u-res-1', 'community', 'c-zhongying', 'u-street-shatoujiao', AT);
-    const moved = store.joinCommunity({ openid: 'u-res-1', communityId: 'c-tianxin', name: '张小明', at: AT });
+    const moved = await store.joinCommunity({ openid: 'u-res-1', communityId: 'c-tianxin', name: '张小明', at: AT });
     expect(moved.communityId).toBe('c-tianxin');
     expect(moved.grants).toEqual(
       expect.arrayContaining([
@@ -104,17 +104,17 @@ describe('the SQLite store', () => {
     store.close();
   });
 
-  it('joining the same community twice keeps one resident grant', () => {
+  it('joining the same community twice keeps one resident grant', async () => {
     const store = seededStore();
-    store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵', at: AT });
-    const again = store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵大妈', at: AT });
+    await store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵', at: AT });
+    const again = await store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵大妈', at: AT });
     expect(again).toEqual({ openid: 'u-new', name: '赵大妈', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }] });
     store.close();
   });
 
-  it('lists the directory in seed order', () => {
+  it('lists the directory in seed order', async () => {
     const store = seededStore();
-    const directory = store.getDirectory();
+    const directory = await store.getDirectory();
     expect(directory.districts[0].streets.map((street) => street.communities.map((community) => community.id))).toEqual([
       ['c-zhongying', 'c-qiaoyuan'],
       ['c-tianxin'],
@@ -122,10 +122,10 @@ describe('the SQLite store', () => {
     store.close();
   });
 
-  it('closes once; a second close is harmless', () => {
+  it('closes once; a second close is harmless', async () => {
     const store = seededStore();
     store.close();
-    expect(() => store.close()).not.toThrow();
+    await expect(store.close()).resolves.toBeUndefined();
     expect(store.db.open).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { ok } from '../answers';
 export const getDirectory = defineUseCase({
   schema: z.object({}),
   requiresSignIn: false,
-  run(_input, { store }) {
-    return ok(store.getDirectory());
+  async run(_input, { services }) {
+    return ok(await services.store.getDirectory());
   },
 });

@@ -7,7 +7,7 @@ import { meOf } from './me';
 export const getMe = defineUseCase({
   schema: z.object({}),
   requiresSignIn: true,
-  run(_input, { caller, user }) {
+  async run(_input, { caller, user }) {
     return ok(meOf(caller.openid as string, user));
   },
 });

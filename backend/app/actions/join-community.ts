@@ -8,10 +8,10 @@ import { meOf } from './me';
 export const joinCommunity = defineUseCase({
   schema: z.object({ communityId: recordId, name: personText(20) }),
   requiresSignIn: true,
-  run(input, { store, caller, now }) {
-    if (!store.findCommunity(input.communityId)) return fail('not_found', '没有这个社区', 'communityId');
+  async run(input, { services, caller, at }) {
+    if (!(await services.store.findCommunity(input.communityId))) return fail('not_found', '没有这个社区', 'communityId');
     const openid = caller.openid as string;
-    const user = store.joinCommunity({ openid, communityId: input.communityId, name: input.name, at: now.toISOString() });
+    const user = await services.store.joinCommunity({ openid, communityId: input.communityId, name: input.name, at });
     return ok(meOf(openid, user));
   },
 });

@@ -76,4 +76,172 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'proposals-comments-ratings-audit-outbox',
+    sql: `
+      -- A proposal: the full record as JSON (the domain's ProposalRecord) plus the columns that
+      -- lists filter and sort on. Lists read O(page) rows through the indexes below.
+      CREATE TABLE proposals (
+        id TEXT PRIMARY KEY,
+        community_id TEXT NOT NULL REFERENCES communities(id),
+        street_id TEXT NOT NULL,
+        district_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        proposer_openid TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        -- The running deadline (review, start or completion), for the overdue lists.
+        open_deadline_on TEXT,
+        -- The ids of the documents missing by this state (R-SUP-1), comma-separated; '' when none.
+        missing_docs TEXT NOT NULL DEFAULT '',
+        budget_year INTEGER,
+        approved_budget_fen INTEGER,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        comment_count INTEGER NOT NULL DEFAULT 0,
+        rating_count INTEGER NOT NULL DEFAULT 0,
+        rating_sum INTEGER NOT NULL DEFAULT 0,
+        rating_1 INTEGER NOT NULL DEFAULT 0,
+        rating_2 INTEGER NOT NULL DEFAULT 0,
+        rating_3 INTEGER NOT NULL DEFAULT 0,
+        rating_4 INTEGER NOT NULL DEFAULT 0,
+        rating_5 INTEGER NOT NULL DEFAULT 0,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX proposals_by_community ON proposals(community_id, created_at DESC, id DESC);
+      CREATE INDEX proposals_by_community_state ON proposals(community_id, state, created_at DESC, id DESC);
+      CREATE INDEX proposals_by_street ON proposals(street_id, created_at DESC, id DESC);
+      CREATE INDEX proposals_by_street_state ON proposals(street_id, state, created_at DESC, id DESC);
+      CREATE INDEX proposals_by_district ON proposals(district_id, created_at DESC, id DESC);
+      CREATE INDEX proposals_by_district_state ON proposals(district_id, state, created_at DESC, id DESC);
+      CREATE INDEX proposals_by_proposer ON proposals(proposer_openid, created_at DESC, id DESC);
+      CREATE INDEX proposals_by_state ON proposals(state, created_at DESC, id DESC);
+      CREATE INDEX proposals_all ON proposals(created_at DESC, id DESC);
+      CREATE INDEX proposals_due_by_street ON proposals(street_id, open_deadline_on) WHERE open_deadline_on IS NOT NULL;
+      CREATE INDEX proposals_due_by_district ON proposals(district_id, open_deadline_on) WHERE open_deadline_on IS NOT NULL;
+      CREATE INDEX proposals_due ON proposals(open_deadline_on) WHERE open_deadline_on IS NOT NULL;
+      CREATE INDEX proposals_missing_by_street ON proposals(street_id, created_at DESC, id DESC) WHERE missing_docs <> '';
+      CREATE INDEX proposals_missing_by_district ON proposals(district_id, created_at DESC, id DESC) WHERE missing_docs <> '';
+      CREATE INDEX proposals_missing ON proposals(created_at DESC, id DESC) WHERE missing_docs <> '';
+      CREATE INDEX proposals_by_budget_year ON proposals(district_id, budget_year) WHERE budget_year IS NOT NULL;
+
+      -- A retried submit or comment returns the first answer: (caller, action, requestId) is a key.
+      CREATE TABLE idempotency (
+        openid TEXT NOT NULL,
+        action TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (openid, action, request_id)
+      );
+
+      CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        community_id TEXT NOT NULL REFERENCES communities(id),
+        meeting_on TEXT NOT NULL,
+        proposal_ids TEXT NOT NULL,
+        published_on TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX meetings_by_community ON meetings(community_id, meeting_on DESC);
+
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        proposal_id TEXT NOT NULL REFERENCES proposals(id),
+        author_openid TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('published', 'pending', 'hidden')),
+        reply_text TEXT,
+        reply_openid TEXT,
+        replied_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX comments_by_proposal ON comments(proposal_id, status, created_at, id);
+      CREATE INDEX comments_by_author ON comments(author_openid, created_at DESC, id DESC);
+      CREATE INDEX comments_pending ON comments(status, created_at) WHERE status = 'pending';
+
+      -- One rating per resident per proposal: the key, never a check-then-insert.
+      CREATE TABLE ratings (
+        proposal_id TEXT NOT NULL REFERENCES proposals(id),
+        openid TEXT NOT NULL,
+        stars INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+        text TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (proposal_id, openid)
+      );
+      CREATE INDEX ratings_by_rater ON ratings(openid, updated_at DESC);
+
+      CREATE TABLE changes (
+        id TEXT PRIMARY KEY,
+        proposal_id TEXT NOT NULL REFERENCES proposals(id),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'refused')),
+        record TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX changes_by_proposal ON changes(proposal_id, created_at);
+
+      CREATE TABLE library_entries (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        category TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        budget_lines TEXT NOT NULL,
+        scope_id TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX library_by_created ON library_entries(created_at DESC, id DESC);
+
+      CREATE TABLE files (
+        id TEXT PRIMARY KEY,
+        owner_openid TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      -- Counters for rate limits: one row per caller, action and window.
+      CREATE TABLE rate_counters (
+        openid TEXT NOT NULL,
+        action TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (openid, action, window_start)
+      );
+
+      -- R-SUP-2: the audit trail. One hash chain per record (a proposal, a ledger year, a
+      -- policy year); rows can be added, never changed or removed.
+      CREATE TABLE audit_entries (
+        chain_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (chain_id, seq)
+      );
+      CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
+        BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
+      CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
+        BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END;
+
+      -- Messages to people, written in the same transaction as the change they tell of.
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        recipient_openid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT
+      );
+      CREATE INDEX outbox_undelivered ON outbox(id) WHERE delivered_at IS NULL;
+    `,
+  },
 ];
+

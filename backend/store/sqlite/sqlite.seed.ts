@@ -24,7 +24,8 @@ export function seedDemoData(store: SqliteStore, options: { at: string; year: nu
       demoStreets.forEach((street, index) => insertStreet.run(street.id, street.districtId, street.name, index));
       demoCommunities.forEach((community, index) => {
         insertCommunity.run(community.id, community.streetId, community.name, index);
-        insertLedger.run(community.id, options.year, DEFAULT_QUOTA_FEN, DEFAULT_QUOTA_FEN / 2);
+        // The previous year too: early in a year, the sample projects were approved in the last one.
+        for (const year of [options.year - 1, options.year]) insertLedger.run(community.id, year, DEFAULT_QUOTA_FEN, DEFAULT_QUOTA_FEN / 2);
       });
       for (const user of demoUsers) {
         insertUser.run(user.openid, user.name, user.communityId, options.at, options.at);

@@ -1,49 +1,55 @@
 import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { Answer, Directory, Me } from '../../../types/api';
-import { getDirectory, getMe } from '../../api';
+import type { Directory, ProposalView } from '../../../types/api';
+import type { ProposalState } from '../../../types/domain';
+import { getLedger, listProposals } from '../../api';
+import { Action } from '../../components/Action';
+import { LedgerBar } from '../../components/LedgerBar';
+import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
-import { useAnswer } from '../../lib/use-answer';
+import { ProposalCard } from '../../components/ProposalCard';
+import { Section } from '../../components/Section';
+import { type CommunityContext, currentYear, loadCommunityContext, pickCommunity } from '../../lib/community';
+import { PAGES, openPage, openTab } from '../../lib/navigation';
+import { useAnswer, usePaged } from '../../lib/use-answer';
 import './index.css';
 
-interface HomeData {
-  directory: Directory;
-  /** Null for an anonymous visitor: the directory is public (R-TRN-1). */
-  me: Me | null;
-}
-
-async function loadHome(): Promise<Answer<HomeData>> {
-  const [directory, me] = await Promise.all([getDirectory(), getMe()]);
-  if (!directory.ok) return directory;
-  return { ok: true, data: { directory: directory.data, me: me.ok ? me.data : null } };
-}
-
+/**
+ * 首页: my community at a glance — the notices in publicity now, the proposals being collected,
+ * the finished projects waiting for ratings and this year's ledger. All public (R-TRN-1): a visitor
+ * who has not joined picks a community from the directory to look at.
+ */
 export default function HomePage() {
-  const load = useCallback(loadHome, []);
-  const { state, reload } = useAnswer(load);
+  const { state, reload } = useAnswer(loadCommunityContext);
 
   return (
     <PageShell>
       <View className='home'>
         <View className='home__banner'>
           <Text className='home__title'>民生微实事</Text>
-          <Text className='home__subtitle'>居民提议 · 社区议事 · 公开透明</Text>
+          {state.status === 'ready' && state.data.community ? (
+            <View className='home__place' data-testid='home-community'>
+              <Text className='home__community-name'>{state.data.community.name}</Text>
+              {state.data.joined ? <Text className='home__mine-tag'>我的社区</Text> : null}
+              <Text className='home__street-name'>
+                {state.data.community.districtName} · {state.data.community.streetName}
+              </Text>
+            </View>
+          ) : (
+            <Text className='home__subtitle'>居民提议 · 社区议事 · 公开透明</Text>
+          )}
         </View>
         {state.status === 'loading' && <Skeleton rows={4} />}
         {state.status === 'error' && <ErrorState error={state.error} onRetry={() => void reload()} />}
-        {state.status === 'ready' && <HomeContent data={state.data} />}
+        {state.status === 'ready' && <HomeContent context={state.data} onChanged={() => void reload()} />}
       </View>
     </PageShell>
   );
 }
 
-function HomeContent({ data }: { data: HomeData }) {
-  const { directory, me } = data;
-  const communityCount = directory.districts.reduce(
-    (total, district) => total + district.streets.reduce((sum, street) => sum + street.communities.length, 0),
-    0,
-  );
+function HomeContent({ context, onChanged }: { context: CommunityContext; onChanged: () => void }) {
+  const { me, community, joined, directory } = context;
   return (
     <View>
       {me?.name ? (
@@ -51,26 +57,71 @@ function HomeContent({ data }: { data: HomeData }) {
           <Text>你好，{me.name}</Text>
         </View>
       ) : null}
-      <View className='home__section-title'>
-        <Text>社区名录</Text>
-      </View>
+      {community ? (
+        <View>
+          {joined ? (
+            <View className='home__cta'>
+              <Action block onClick={() => openPage(PAGES.proposalNew)} testId='propose'>
+                我要提议
+              </Action>
+              <Text className='home__cta-hint'>小区里有需要改善的地方？说出您的想法</Text>
+            </View>
+          ) : (
+            <View className='card home__visitor'>
+              <Text className='block'>您正在浏览{community.name}。加入社区后，就可以提议、发表意见和评价。</Text>
+              <View className='home__visitor-actions'>
+                <Action onClick={() => openTab(PAGES.mine)}>加入社区</Action>
+                <Action
+                  variant='plain'
+                  onClick={() => {
+                    pickCommunity(null);
+                    onChanged();
+                  }}
+                >
+                  换一个社区
+                </Action>
+              </View>
+            </View>
+          )}
+          <CommunityBoard communityId={community.id} />
+        </View>
+      ) : (
+        <CommunityPicker directory={directory} onPicked={onChanged} />
+      )}
+    </View>
+  );
+}
+
+/** The directory, to pick the community to look at (before joining one). */
+function CommunityPicker({ directory, onPicked }: { directory: Directory; onPicked: () => void }) {
+  const communityCount = directory.districts.reduce(
+    (total, district) => total + district.streets.reduce((sum, street) => sum + street.communities.length, 0),
+    0,
+  );
+  return (
+    <Section title='社区名录' extra={<Text>请选择要查看的社区</Text>}>
       {communityCount === 0 ? (
         <EmptyState message='暂无社区' />
       ) : (
         directory.districts.map((district) => (
-          <View key={district.id} className='home__district'>
-            <Text className='home__district-name'>{district.name}</Text>
+          <View key={district.id} className='card'>
+            <Text className='card__title'>{district.name}</Text>
             {district.streets.map((street) => (
               <View key={street.id} className='home__street'>
-                <Text className='home__street-name'>{street.name}</Text>
+                <Text className='home__street-label'>{street.name}</Text>
                 <View className='home__communities'>
                   {street.communities.map((community) => (
                     <View
                       key={community.id}
-                      className={`home__community${me?.communityId === community.id ? ' home__community--mine' : ''}`}
+                      className='home__community'
+                      role='button'
+                      hoverClass='btn--pressed'
+                      onClick={() => {
+                        pickCommunity(community.id);
+                        onPicked();
+                      }}
                     >
                       <Text>{community.name}</Text>
-                      {me?.communityId === community.id ? <Text className='home__mine-tag'>我的社区</Text> : null}
                     </View>
                   ))}
                 </View>
@@ -79,6 +130,96 @@ function HomeContent({ data }: { data: HomeData }) {
           </View>
         ))
       )}
+    </Section>
+  );
+}
+
+/** The community's public board: each part loads (and fails) on its own. */
+function CommunityBoard({ communityId }: { communityId: string }) {
+  return (
+    <View>
+      <ProposalSection
+        communityId={communityId}
+        state='publicity'
+        title='正在公示'
+        empty='目前没有正在公示的项目'
+        testId='home-publicity'
+      />
+      <ProposalSection
+        communityId={communityId}
+        state='submitted'
+        title='正在征集的提议'
+        empty='还没有新的提议，欢迎您提出第一个'
+        testId='home-submitted'
+      />
+      <ProposalSection
+        communityId={communityId}
+        state='completed'
+        title='已完工，等您评价'
+        empty='目前没有等待评价的项目'
+        testId='home-completed'
+        footer={(proposal) =>
+          proposal.allowedActions.includes('rating.set') ? <Text className='home__rate-hint'>★ 欢迎为这个项目打分</Text> : null
+        }
+      />
+      <LedgerSection communityId={communityId} />
     </View>
+  );
+}
+
+function ProposalSection({
+  communityId,
+  state,
+  title,
+  empty,
+  testId,
+  footer,
+}: {
+  communityId: string;
+  state: ProposalState;
+  title: string;
+  empty: string;
+  testId: string;
+  footer?: (proposal: ProposalView) => JSX.Element | null;
+}) {
+  const loadPage = useCallback((cursor?: string) => listProposals({ communityId, state, cursor, limit: 5 }), [communityId, state]);
+  const list = usePaged(loadPage);
+  return (
+    <Section title={title} testId={testId}>
+      {list.state.status === 'loading' && <Skeleton rows={1} />}
+      {list.state.status === 'error' && <ErrorState error={list.state.error} onRetry={() => void list.reload()} />}
+      {list.state.status === 'ready' &&
+        (list.state.data.items.length === 0 ? (
+          <Text className='home__empty'>{empty}</Text>
+        ) : (
+          <View>
+            {list.state.data.items.map((proposal) => (
+              <ProposalCard key={proposal.id} proposal={proposal}>
+                {footer?.(proposal)}
+              </ProposalCard>
+            ))}
+            {list.state.data.nextCursor ? (
+              <LoadMore hasMore loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} />
+            ) : null}
+          </View>
+        ))}
+    </Section>
+  );
+}
+
+function LedgerSection({ communityId }: { communityId: string }) {
+  const year = currentYear();
+  const load = useCallback(() => getLedger(communityId, year), [communityId, year]);
+  const { state, reload } = useAnswer(load);
+  return (
+    <Section title={`${year} 年资金台账`} testId='home-ledger'>
+      {state.status === 'loading' && <Skeleton rows={1} />}
+      {state.status === 'error' && <ErrorState error={state.error} onRetry={() => void reload()} />}
+      {state.status === 'ready' && (
+        <View className='card'>
+          <LedgerBar ledger={state.data} />
+        </View>
+      )}
+    </Section>
   );
 }

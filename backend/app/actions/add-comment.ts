@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { canComment } from '../../domain/lifecycle';
+import { authorize } from '../../domain/permissions';
+import { defineUseCase } from '../action';
+import { fail, ok } from '../answers';
+import { commentView, hourWindowOf } from '../comments';
+import { commitRefused } from '../proposals';
+import { personText, recordId, requestId } from '../schemas';
+
+/**
+ * comment.add: a resident of the community comments while the publicity window is open
+ * (R-PUB-2). The content check fails closed: unsure or unreachable makes the comment `pending`
+ * for a community worker; refused text is `content_rejected`. A retried requestId returns the
+ * first comment.
+ */
+export const addComment = defineUseCase({
+  schema: z.object({ proposalId: recordId, text: personText(500), requestId }),
+  requiresSignIn: true,
+  async run(input, context) {
+    const { store, contentCheck, limits, newId } = context.services;
+    const openid = context.caller.openid as string;
+    const stored = await store.findProposal(input.proposalId);
+    if (!stored) return fail('not_found', '没有这个项目', 'proposalId');
+    const { record } = stored;
+    const refused = authorize(context.actor, 'comment.add', record);
+    if (refused) return { ok: false, error: refused };
+    const open = canComment(record, context.today);
+    if (!open.ok) return open;
+
+    const verdict = await contentCheck.check(input.text, { openid, scene: 'comment' }).catch(() => 'review' as const);
+    if (verdict === 'risky') return fail('content_rejected', '意见内容未通过安全检查，请修改后再发表', 'text');
+    const added = await store.addComment({
+      comment: {
+        id: newId('cm'),
+        proposalId: record.id,
+        authorOpenid: openid,
+        authorName: context.user?.name ?? '居民',
+        text: input.text,
+        status: verdict === 'pass' ? 'published' : 'pending',
+        createdAt: context.at,
+      },
+      request: { openid, action: 'comment.add', requestId: input.requestId },
+      rateLimit: { openid, action: 'comment.add', windowStart: hourWindowOf(context.at), max: limits.commentsPerHour },
+      proposalState: 'publicity',
+      outbox: [],
+    });
+    if (!added.ok) return commitRefused(added.code);
+    return ok(commentView(added.value.comment, context.actor, record));
+  },
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineUseCase } from '../action';
+import { runTransition } from '../proposals';
+import { dateString, personText, recordId } from '../schemas';
+
+/** implementation.assign: after the window, the side the threshold names sets the implementer (R-IMP-1, R-IMP-2). */
+export const assignImplementation = defineUseCase({
+  schema: z.object({ id: recordId, implementer: personText(100), assignedOn: dateString, tenderRef: personText(100).optional() }),
+  requiresSignIn: true,
+  run: (input, context) =>
+    runTransition(context, input.id, 'implementation.assign', () => ({
+      action: 'implementation.assign',
+      implementer: input.implementer,
+      assignedOn: input.assignedOn,
+      tenderRef: input.tenderRef,
+    })),
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { ChecklistEntry } from '../../../types/api';
+import { missingDocuments, DOCUMENT_LABELS } from '../../domain/checklist';
+import { STATE_LABELS } from '../../domain/labels';
+import { policyYearOf } from '../../domain/lifecycle';
+import { authorize } from '../../domain/permissions';
+import { defineUseCase } from '../action';
+import { fail, ok } from '../answers';
+import { toCsv } from '../csv';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { policyFor } from '../proposals';
+import { resolveScope } from '../scopes';
+import { cursor, limit } from '../schemas';
+
+/**
+ * oversight.checklist: the records of a scope with documents missing for their state (R-SUP-1),
+ * newest first, for the streets' self-checks and the district's inspection; the page also comes
+ * as CSV.
+ */
+export const listChecklist = defineUseCase({
+  schema: z.object({ scopeId: z.string().min(1).max(64), cursor, limit }),
+  requiresSignIn: true,
+  async run(input, context) {
+    const { store } = context.services;
+    const scope = await resolveScope(store, input.scopeId);
+    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
+    const refused = authorize(context.actor, 'oversight.checklist', scope.target);
+    if (refused) return { ok: false, error: refused };
+    const after = decodeCursor(input.cursor);
+    if (after === null) return fail('invalid_input', '分页标记无效', 'cursor');
+    const slice = await store.listWithMissingDocuments(scope.filter, after, input.limit ?? 20);
+    const items: ChecklistEntry[] = [];
+    for (const { record } of slice.items) {
+      // Recomputed with today's policy: a threshold changed since the record was written counts.
+      const policy = await policyFor(store, record.districtId, policyYearOf(record, context.today));
+      const missing = missingDocuments(record, policy).map((id) => ({ id, label: DOCUMENT_LABELS[id] }));
+      items.push({ id: record.id, communityId: record.communityId, title: record.title, state: record.state, missing });
+    }
+    const csv = toCsv(
+      ['项目编号', '社区', '项目名称', '状态', '缺少的材料'],
+      items.map((item) => [item.id, item.communityId, item.title, STATE_LABELS[item.state], item.missing.map((m) => m.label).join('；')]),
+    );
+    const last = slice.items[slice.items.length - 1];
+    return ok({ items, nextCursor: slice.more && last ? encodeCursor({ createdAt: last.record.createdAt, id: last.record.id }) : null, csv });
+  },
+});

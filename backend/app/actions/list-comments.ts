@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { holdsRole } from '../../domain/scope';
+import { defineUseCase } from '../action';
+import { fail, ok } from '../answers';
+import { commentView } from '../comments';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { cursor, limit, recordId } from '../schemas';
+
+/**
+ * comment.list: published comments with the community's answers, newest first, 20 a page
+ * (R-TRN-1); authors masked. The author also sees their own pending comment; the community
+ * workers in scope see every pending one, to publish or hide it.
+ */
+export const listComments = defineUseCase({
+  schema: z.object({ proposalId: recordId, cursor, limit }),
+  requiresSignIn: false,
+  async run(input, context) {
+    const { store } = context.services;
+    const stored = await store.findProposal(input.proposalId);
+    if (!stored) return fail('not_found', '没有这个项目', 'proposalId');
+    const after = decodeCursor(input.cursor);
+    if (after === null) return fail('invalid_input', '分页标记无效', 'cursor');
+    const slice = await store.listComments({
+      proposalId: input.proposalId,
+      viewerOpenid: context.caller.openid,
+      includePending: holdsRole(context.actor, ['community'], stored.record),
+      after,
+      limit: input.limit ?? 20,
+    });
+    const last = slice.items[slice.items.length - 1];
+    return ok({
+      items: slice.items.map((comment) => commentView(comment, context.actor, stored.record)),
+      nextCursor: slice.more && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    });
+  },
+});

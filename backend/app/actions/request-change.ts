@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { ChangeView } from '../../../types/api';
+import { defineUseCase } from '../action';
+import { fail, ok } from '../answers';
+import { runTransition } from '../proposals';
+import { personText, positiveFen, recordId } from '../schemas';
+
+/** change.request: after approval, a change or withdrawal goes to the street with a reason (R-CHG-1). */
+export const requestChange = defineUseCase({
+  schema: z.object({ id: recordId, kind: z.enum(['adjust', 'withdraw']), reason: personText(2000), newBudgetFen: positiveFen.optional() }),
+  requiresSignIn: true,
+  async run(input, context) {
+    const changeId = context.services.newId('ch');
+    const answer = await runTransition(context, input.id, 'change.request', () => ({
+      action: 'change.request',
+      changeId,
+      kind: input.kind,
+      reason: input.reason,
+      newBudgetFen: input.newBudgetFen,
+    }));
+    if (!answer.ok) return answer;
+    const change = await context.services.store.findChange(changeId);
+    if (!change) return fail('internal', '系统繁忙，请稍后再试');
+    return ok<ChangeView>(change);
+  },
+});

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { canRate } from '../../domain/lifecycle';
+import { authorize } from '../../domain/permissions';
+import { defineUseCase } from '../action';
+import { fail, ok } from '../answers';
+import { commitRefused } from '../proposals';
+import { personText, recordId } from '../schemas';
+
+/**
+ * rating.set: a resident of the community rates a completed project, 1–5 stars and an optional
+ * comment; one rating per resident, a later call replaces it, until the evaluation is published
+ * (R-EVA-1).
+ */
+export const setRating = defineUseCase({
+  schema: z.object({ proposalId: recordId, stars: z.number().int().min(1).max(5), text: personText(300).optional() }),
+  requiresSignIn: true,
+  async run(input, context) {
+    const { store, contentCheck } = context.services;
+    const openid = context.caller.openid as string;
+    const stored = await store.findProposal(input.proposalId);
+    if (!stored) return fail('not_found', '没有这个项目', 'proposalId');
+    const refused = authorize(context.actor, 'rating.set', stored.record);
+    if (refused) return { ok: false, error: refused };
+    const open = canRate(stored.record);
+    if (!open.ok) return open;
+    if (input.text !== undefined) {
+      const verdict = await contentCheck.check(input.text, { openid, scene: 'rating' }).catch(() => 'review' as const);
+      // A rating's words are shown with its stars: unless the check passes them, they are not kept.
+      if (verdict !== 'pass') return fail('content_rejected', '评价内容未通过安全检查，请修改', 'text');
+    }
+    const saved = await store.setRating({
+      rating: { proposalId: input.proposalId, openid, stars: input.stars, text: input.text, updatedAt: context.at },
+      proposalState: 'completed',
+    });
+    if (!saved.ok) return commitRefused(saved.code);
+    const { openid: _openid, ...view } = saved.value;
+    return ok(view);
+  },
+});

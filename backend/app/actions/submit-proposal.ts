@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { ProposalView } from '../../../types/api';
+import { submitProposal as submitToDomain } from '../../domain/lifecycle';
+import { authorize } from '../../domain/permissions';
+import { holdsRole } from '../../domain/scope';
+import { yearOf } from '../../domain/calendar';
+import { defineUseCase } from '../action';
+import { fail, ok } from '../answers';
+import { commitRefused, indexingOf, policyFor, proposalChain, proposalView, transitionContextFor } from '../proposals';
+import { category, personText, recordId, requestId, source } from '../schemas';
+
+const MAX_PHOTOS = 6;
+
+/**
+ * proposal.submit: a proposal arrives at any time (R-COL-1) with its source (R-SRC-1); one
+ * started from the project library copies its plan and budget lines (R-SUP-3). The same
+ * requestId from the same caller returns the first proposal, never a second one.
+ */
+export const submitProposal = defineUseCase({
+  schema: z.object({
+    communityId: recordId,
+    title: personText(50),
+    category,
+    location: personText(100),
+    description: personText(2000),
+    source,
+    libraryEntryId: recordId.optional(),
+    photos: z.array(z.string().min(1).max(256).regex(/^[\w:/.-]+$/)).max(MAX_PHOTOS).optional(),
+    requestId,
+  }),
+  requiresSignIn: true,
+  async run(input, context) {
+    const { store, contentCheck, limits, newId } = context.services;
+    const openid = context.caller.openid as string;
+    const place = await store.findCommunity(input.communityId);
+    if (!place) return fail('not_found', '没有这个社区', 'communityId');
+    const refused = authorize(context.actor, 'proposal.submit', place);
+    if (refused) return { ok: false, error: refused };
+
+    const libraryEntry = input.libraryEntryId ? await store.findLibraryEntry(input.libraryEntryId) : null;
+    if (input.libraryEntryId && !libraryEntry) return fail('not_found', '项目库中没有这个条目', 'libraryEntryId');
+
+    const verdict = await contentCheck.check(`${input.title}\n${input.location}\n${input.description}`, { openid, scene: 'proposal' }).catch(() => 'review' as const);
+    // A proposal is screened by the community anyway: only text the check refuses is turned away.
+    if (verdict === 'risky') return fail('content_rejected', '内容未通过安全检查，请修改后再提交', 'description');
+
+    const submitted = submitToDomain(
+      {
+        title: input.title,
+        category: input.category,
+        location: input.location,
+        description: input.description,
+        source: input.source,
+        libraryEntryId: input.libraryEntryId,
+        photos: input.photos,
+      },
+      {
+        id: newId('p'),
+        createdAt: context.at,
+        today: context.today,
+        place,
+        proposer: { openid, name: context.user?.name ?? '居民' },
+        submitter: holdsRole(context.actor, ['community'], place) ? 'community' : 'resident',
+      },
+    );
+    if (!submitted.ok) return submitted;
+    const record = libraryEntry
+      ? { ...submitted.record, libraryTemplate: { plan: libraryEntry.plan, budgetLines: libraryEntry.budgetLines } }
+      : submitted.record;
+    const policy = await policyFor(store, place.districtId, yearOf(context.today));
+    const created = await store.createProposal({
+      record,
+      indexing: indexingOf(record, policy, context),
+      request: { openid, action: 'proposal.submit', requestId: input.requestId },
+      rateLimit: { openid, action: 'proposal.submit', windowStart: context.today, max: limits.proposalsPerDay },
+      audit: {
+        chainId: proposalChain(record.id),
+        at: context.at,
+        actor: openid,
+        action: 'proposal.submit',
+        from: null,
+        to: 'submitted',
+        detail: { event: 'ProposalSubmitted', source: record.source },
+      },
+      outbox: [],
+    });
+    if (!created.ok) return commitRefused(created.code);
+    const stored = created.value.stored;
+    const view: ProposalView = proposalView(stored, context.actor, await transitionContextFor(context, stored.record));
+    return ok(view);
+  },
+});

@@ -1,0 +1,26 @@
+import type { CommentView } from '../../types/api';
+import type { Actor, Place } from '../../types/domain';
+import { maskName } from '../domain/privacy';
+import { holdsRole, STAFF_ROLES } from '../domain/scope';
+import type { CommentRecord } from '../store/store.port';
+
+/** A comment as `viewer` may see it: the author's name in full only for the author and staff in scope (R-TRN-1). */
+export function commentView(comment: CommentRecord, viewer: Actor, place: Place): CommentView {
+  const full = viewer.openid === comment.authorOpenid || holdsRole(viewer, STAFF_ROLES, place);
+  const view: CommentView = {
+    id: comment.id,
+    proposalId: comment.proposalId,
+    author: full ? comment.authorName : maskName(comment.authorName),
+    text: comment.text,
+    status: comment.status,
+    createdAt: comment.createdAt,
+    mine: viewer.openid !== null && viewer.openid === comment.authorOpenid,
+  };
+  if (comment.reply) view.reply = { text: comment.reply.text, repliedAt: comment.reply.repliedAt };
+  return view;
+}
+
+/** The hour an instant falls in, as the window of the comment rate limit. */
+export function hourWindowOf(at: string): string {
+  return `${at.slice(0, 13)}:00`;
+}

@@ -1,0 +1,180 @@
+import type { Answer, ProposalView } from '../../types/api';
+import type { Actor, DeadlineName, Policy, ProposalRecord } from '../../types/domain';
+import { deadlinesOf, overdueOf } from '../domain/deadlines';
+import type { DomainEvent } from '../domain/events';
+import { policyYearOf, transition, type Command, type TransitionAction, type TransitionContext } from '../domain/lifecycle';
+import { missingDocuments } from '../domain/checklist';
+import { allowedActions, authorize, targetOf } from '../domain/permissions';
+import { defaultPolicy } from '../domain/policy';
+import { proposerNameFor } from '../domain/privacy';
+import type {
+  AuditDraft,
+  LedgerMove,
+  OutboxDraft,
+  ProposalIndexing,
+  Store,
+  StoredProposal,
+  TransitionBatch,
+} from '../store/store.port';
+import type { UseCaseContext } from './action';
+import { fail, ok } from './answers';
+
+/** The district's policy of a year: as set with policy.set, else the defaults of spec/api.md. */
+export async function policyFor(store: Store, districtId: string, year: number): Promise<Policy> {
+  return (await store.findPolicy(districtId, year)) ?? defaultPolicy(districtId, year);
+}
+
+/** What the domain needs to judge a record today. */
+export async function transitionContextFor(context: UseCaseContext, record: ProposalRecord): Promise<TransitionContext> {
+  const policy = await policyFor(context.services.store, record.districtId, policyYearOf(record, context.today));
+  return { today: context.today, calendar: context.services.calendar, policy };
+}
+
+/** The columns the store indexes a record by: its running deadline and its missing documents. */
+export function indexingOf(record: ProposalRecord, policy: Policy, context: UseCaseContext): ProposalIndexing {
+  const { publicityEndsOn: _window, ...duties } = deadlinesOf(record, context.services.calendar);
+  const dates = Object.values(duties).map((deadline) => deadline.on).sort();
+  return { openDeadlineOn: dates[0] ?? null, missingDocuments: missingDocuments(record, policy) };
+}
+
+/** The average of the stars given, to two decimals; 0 when nobody rated. */
+export function averageStars(sum: number, count: number): number {
+  return count === 0 ? 0 : Math.round((sum * 100) / count) / 100;
+}
+
+/** The proposal as the API shows it to this caller. */
+export function proposalView(stored: StoredProposal, actor: Actor, transitionContext: TransitionContext): ProposalView {
+  const { record, counters } = stored;
+  const {
+    proposerOpenid: _proposerOpenid,
+    proposerName: _proposerName,
+    ...shown
+  } = record;
+  const calendar = transitionContext.calendar;
+  return {
+    ...shown,
+    proposer: proposerNameFor(record, actor),
+    mine: actor.openid !== null && actor.openid === record.proposerOpenid,
+    commentCount: counters.commentCount,
+    ratingCount: counters.ratingCount,
+    ratingAverage: averageStars(counters.ratingSum, counters.ratingCount),
+    deadlines: deadlinesOf(record, calendar),
+    overdue: overdueOf(record, transitionContext.today, calendar).map((flag) => flag.name as DeadlineName),
+    allowedActions: allowedActions(actor, record, transitionContext),
+    updatedAt: stored.updatedAt,
+  };
+}
+
+export async function viewFor(context: UseCaseContext, stored: StoredProposal): Promise<ProposalView> {
+  return proposalView(stored, context.actor, await transitionContextFor(context, stored.record));
+}
+
+/** The proposal chain's id in the audit trail. */
+export const proposalChain = (id: string) => id;
+export const ledgerChain = (communityId: string, year: number) => `ledger:${communityId}:${year}`;
+
+/**
+ * What a transition's events mean for the store: an audit entry for each state change, the
+ * ledger moves of money events (with their own audit entries), the change records to save, and
+ * a message to the proposer whenever the state changed.
+ */
+export function effectsOf(
+  events: DomainEvent[],
+  record: ProposalRecord,
+  action: string,
+  context: UseCaseContext,
+): Pick<TransitionBatch, 'ledgerMoves' | 'changes' | 'audit' | 'outbox'> {
+  const actor = context.caller.openid ?? 'system';
+  const ledgerMoves: LedgerMove[] = [];
+  const changes: TransitionBatch['changes'] = [];
+  const audit: AuditDraft[] = [];
+  const outbox: OutboxDraft[] = [];
+  for (const event of events) {
+    const { proposalId, communityId: _communityId, from, to, on: _on, type, ...detail } = event;
+    audit.push({ chainId: proposalChain(proposalId), at: context.at, actor, action, from, to, detail: { event: type, ...detail } });
+    const money = ledgerMoveOf(event);
+    if (money) {
+      ledgerMoves.push(money);
+      audit.push({
+        chainId: ledgerChain(money.communityId, money.year),
+        at: context.at,
+        actor,
+        action,
+        from: null,
+        to: null,
+        detail: { event: type, proposalId, approvedDeltaFen: money.approvedDeltaFen, spentDeltaFen: money.spentDeltaFen },
+      });
+    }
+    if ('change' in event) changes.push(event.change);
+    if (from !== to) {
+      outbox.push({
+        recipientOpenid: record.proposerOpenid,
+        kind: 'proposal_state_changed',
+        payload: { proposalId, title: record.title, from, to, on: event.on },
+      });
+    }
+  }
+  return { ledgerMoves, changes, audit, outbox };
+}
+
+function ledgerMoveOf(event: DomainEvent): LedgerMove | null {
+  switch (event.type) {
+    case 'ProposalApproved':
+      return { communityId: event.communityId, year: event.budgetYear, approvedDeltaFen: event.approvedBudgetFen, spentDeltaFen: 0 };
+    case 'ProposalWithdrawn':
+      return { communityId: event.communityId, year: event.budgetYear, approvedDeltaFen: -event.releasedFen, spentDeltaFen: 0 };
+    case 'BudgetAdjusted':
+      return { communityId: event.communityId, year: event.budgetYear, approvedDeltaFen: event.toFen - event.fromFen, spentDeltaFen: 0 };
+    case 'AuditPublished':
+      return { communityId: event.communityId, year: event.budgetYear, approvedDeltaFen: 0, spentDeltaFen: event.spentFen };
+    default:
+      return null;
+  }
+}
+
+const COMMIT_MESSAGES = {
+  conflict: '记录已被他人修改，请刷新后重试',
+  invalid_state: '项目状态已变化，请刷新后重试',
+  budget_exceeded: '超出社区本年度已下达的资金额度',
+  rate_limited: '操作过于频繁，请稍后再试',
+  window_closed: '当前不在可操作的时间内',
+} as const;
+
+export function commitRefused(code: keyof typeof COMMIT_MESSAGES) {
+  return fail(code, COMMIT_MESSAGES[code]);
+}
+
+/**
+ * The script of every lifecycle action on one proposal: load → authorize → ask the domain →
+ * commit the next record with its audit, ledger moves and outbox → answer the view.
+ */
+export async function runTransition(
+  context: UseCaseContext,
+  id: string,
+  action: TransitionAction,
+  commandOf: (record: ProposalRecord) => Command,
+  permissionAction: Parameters<typeof authorize>[1] = action as Parameters<typeof authorize>[1],
+): Promise<Answer<ProposalView>> {
+  const { store } = context.services;
+  const stored = await store.findProposal(id);
+  if (!stored) return fail('not_found', '没有这个项目', 'id');
+  const transitionContext = await transitionContextFor(context, stored.record);
+  const refused = authorize(context.actor, permissionAction, targetOf(stored.record, transitionContext.policy));
+  if (refused) return { ok: false, error: refused };
+  const result = transition(stored.record, commandOf(stored.record), transitionContext);
+  if (!result.ok) return result;
+  const committed = await store.commitTransitions({
+    at: context.at,
+    proposals: [
+      {
+        record: result.record,
+        indexing: indexingOf(result.record, transitionContext.policy, context),
+        expectedVersion: stored.record.version,
+        expectedState: stored.record.state,
+      },
+    ],
+    ...effectsOf(result.events, result.record, action, context),
+  });
+  if (!committed.ok) return commitRefused(committed.code);
+  return ok(proposalView(committed.value[0], context.actor, transitionContext));
+}

@@ -1,0 +1,72 @@
+/**
+ * The words on screen (`../shared/spec/glossary.md`): one word for one thing, everywhere.
+ * Also the lists of ids, in their order of the spec, for validation and for pages.
+ */
+import type { Role } from '../../types/api';
+import type { Category, Exclusion, ProposalState, Source } from '../../types/domain';
+
+export const STATE_LABELS: Readonly<Record<ProposalState, string>> = {
+  submitted: '已提交',
+  adopted: '已采纳',
+  not_adopted: '未采纳',
+  drafted: '申请报告已拟定',
+  agenda_published: '待议事会审议',
+  council_passed: '议事会通过',
+  council_rejected: '议事会未通过',
+  street_review: '街道审核中',
+  approved: '审核通过',
+  rejected: '未通过审核',
+  transferred: '已转交职能部门',
+  publicity: '公示中',
+  implementing: '实施中',
+  completed: '已完工',
+  evaluated: '已评价',
+  audited: '已审计',
+  withdrawn: '已撤销',
+};
+
+/** R-CAT-1 */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  works: '工程类',
+  goods: '货物类',
+  services: '服务类',
+};
+
+/** R-SRC-1 */
+export const SOURCE_LABELS: Readonly<Record<Source, string>> = {
+  resident: '居民意见建议',
+  party_member: '党员民主提案',
+  organisation: '驻社区单位或社会组织',
+  deputies: '两代表一委员',
+  leader: '挂点领导建议',
+  landscape_forest: '风景林工程配套',
+  library: '项目库',
+};
+
+/** R-COL-2 */
+export const EXCLUSION_LABELS: Readonly<Record<Exclusion, string>> = {
+  property_duty: '属物业管理公司等主体职责',
+  government_project: '与政府投资项目重复',
+  other: '其他',
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  resident: '居民',
+  community: '社区工作人员',
+  street: '街道审核人员',
+  district: '区民政',
+  city: '市民政',
+};
+
+export const PROPOSAL_STATES = Object.keys(STATE_LABELS) as ProposalState[];
+export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
+export const SOURCES = Object.keys(SOURCE_LABELS) as Source[];
+export const EXCLUSIONS = Object.keys(EXCLUSION_LABELS) as Exclusion[];
+
+export function isCategory(value: unknown): value is Category {
+  return (CATEGORIES as unknown[]).includes(value);
+}
+
+export function isSource(value: unknown): value is Source {
+  return (SOURCES as unknown[]).includes(value);
+}

@@ -1,0 +1,245 @@
+/**
+ * Who may do what: ONE switch over every action of spec/api.md, deny by default. Each case names
+ * the rule it enforces. Scopes nest community ⊂ street ⊂ district ⊂ city (see `scope.ts`).
+ *
+ * `can` answers the role-and-scope question only; whether the record's state and the day allow
+ * the action is the lifecycle's (`readiness`, `canComment`, `canRate`). `allowedActions` asks both.
+ */
+import type { Role } from '../../types/api';
+import type { Actor, ImplementerSide, Policy, ProposalRecord } from '../../types/domain';
+import {
+  canComment,
+  canRate,
+  hasCommentsOpenToStaff,
+  readiness,
+  type TransitionAction,
+  type TransitionContext,
+} from './lifecycle';
+import { implementerSide } from './policy';
+import { refusal, type Refusal } from './result';
+import { grantCovers, holdsRole, isSignedIn, ROLE_RANK, type ScopeTarget } from './scope';
+
+/** Every action name of spec/api.md. */
+export const ACTIONS = [
+  'me.get',
+  'me.join',
+  'directory.get',
+  'role.grant',
+  'proposal.submit',
+  'proposal.get',
+  'proposal.list',
+  'proposal.screen',
+  'proposal.draftReport',
+  'council.publishAgenda',
+  'council.recordVote',
+  'proposal.submitToStreet',
+  'review.decide',
+  'publicity.publish',
+  'comment.add',
+  'comment.list',
+  'comment.reply',
+  'comment.moderate',
+  'implementation.assign',
+  'implementation.start',
+  'implementation.complete',
+  'rating.set',
+  'rating.summary',
+  'evaluation.publish',
+  'audit.publish',
+  'change.request',
+  'change.decide',
+  'ledger.get',
+  'ledger.allocate',
+  'policy.get',
+  'policy.set',
+  'subsidy.application',
+  'oversight.overdue',
+  'oversight.checklist',
+  'audit.trail',
+  'library.list',
+  'library.add',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is about: its place, as much of it as the scope has, and what some cases need. */
+export interface Target extends ScopeTarget {
+  /** R-IMP-1: for implementation actions, the side that implements the project. */
+  side?: ImplementerSide;
+  /** For `role.grant`: the role being granted (the place is the scope it is granted for). */
+  grantRole?: Role;
+}
+
+/** Staff roles that may grant roles, each only below its own rank and within its scope. */
+const GRANTOR_ROLES: readonly Role[] = ['street', 'district', 'city'];
+
+function canGrant(actor: Actor, target: Target): boolean {
+  const { grantRole } = target;
+  if (grantRole === undefined) return false;
+  return actor.grants.some(
+    (grant) =>
+      GRANTOR_ROLES.includes(grant.role) &&
+      ROLE_RANK[grant.role] > ROLE_RANK[grantRole] &&
+      grantCovers(grant, target),
+  );
+}
+
+function implementerMay(actor: Actor, target: Target): boolean {
+  return target.side !== undefined && holdsRole(actor, [target.side], target);
+}
+
+/** May `actor` take `action` on `target`, by role and scope? Deny by default. */
+export function can(actor: Actor, action: Action, target: Target): boolean {
+  switch (action) {
+    case 'me.get': // Identity comes from the platform: any signed-in caller reads their own
+      return isSignedIn(actor);
+    case 'me.join': // A signed-in caller becomes a resident of a community
+      return isSignedIn(actor);
+    case 'directory.get': // R-TRN-1: the directory is public
+      return true;
+    case 'role.grant': // Staff roles are granted by a higher scope, within it, never self-claimed
+      return canGrant(actor, target);
+    case 'proposal.submit': // R-COL-1: residents of the community and its workers propose
+      return holdsRole(actor, ['resident', 'community'], target);
+    case 'proposal.get': // R-TRN-1: proposals are public
+      return true;
+    case 'proposal.list': // R-TRN-1: collection status is public
+      return true;
+    case 'proposal.screen': // R-COL-2: the community screens
+      return holdsRole(actor, ['community'], target);
+    case 'proposal.draftReport': // R-REP-1: the community drafts the application report
+      return holdsRole(actor, ['community'], target);
+    case 'council.publishAgenda': // R-COU-2: the community publishes the council agenda
+      return holdsRole(actor, ['community'], target);
+    case 'council.recordVote': // R-COU-3: the community records the council's vote
+      return holdsRole(actor, ['community'], target);
+    case 'proposal.submitToStreet': // R-REV-1: the community submits to its street
+      return holdsRole(actor, ['community'], target);
+    case 'review.decide': // R-REV-1..3: the street reviews its communities' proposals
+      return holdsRole(actor, ['street'], target);
+    case 'publicity.publish': // R-PUB-1: the community publishes the publicity notice
+      return holdsRole(actor, ['community'], target);
+    case 'comment.add': // R-PUB-2: residents of that community comment
+      return holdsRole(actor, ['resident'], target);
+    case 'comment.list': // R-TRN-1: published comments are public
+      return true;
+    case 'comment.reply': // R-PUB-3: the community answers comments
+      return holdsRole(actor, ['community'], target);
+    case 'comment.moderate': // R-PUB-2: a community worker publishes or hides a pending comment
+      return holdsRole(actor, ['community'], target);
+    case 'implementation.assign': // R-IMP-1: the side the threshold names sets the implementer
+      return implementerMay(actor, target);
+    case 'implementation.start': // R-IMP-1, R-IMP-3: the implementing side records the start
+      return implementerMay(actor, target);
+    case 'implementation.complete': // R-IMP-1, R-CMP-1: the implementing side records completion
+      return implementerMay(actor, target);
+    case 'rating.set': // R-EVA-1: residents of that community rate
+      return holdsRole(actor, ['resident'], target);
+    case 'rating.summary': // R-TRN-1: evaluation results are public
+      return true;
+    case 'evaluation.publish': // R-EVA-1: the community publishes the evaluation
+      return holdsRole(actor, ['community'], target);
+    case 'audit.publish': // R-AUD-1: the street has the project audited and publishes it
+      return holdsRole(actor, ['street'], target);
+    case 'change.request': // R-CHG-1: the community asks for a change or withdrawal
+      return holdsRole(actor, ['community'], target);
+    case 'change.decide': // R-CHG-1: the street reviews changes and withdrawals
+      return holdsRole(actor, ['street'], target);
+    case 'ledger.get': // R-FUN-4: every ledger is public
+      return true;
+    case 'ledger.allocate': // R-FUN-2: the street allocates its communities' funds
+      return holdsRole(actor, ['street'], target);
+    case 'policy.get': // R-TRN-1: the policy in force is public
+      return true;
+    case 'policy.set': // R-FUN-1, R-IMP-1: the district sets its thresholds and quotas
+      return holdsRole(actor, ['district'], target);
+    case 'subsidy.application': // R-FUN-3: the district applies for the city subsidy
+      return holdsRole(actor, ['district'], target);
+    case 'oversight.overdue': // R-SUP-1: streets self-check, the district inspects, the city samples
+      return holdsRole(actor, ['street', 'district', 'city'], target);
+    case 'oversight.checklist': // R-SUP-1: the checklist of missing records, for any scope above the community
+      return holdsRole(actor, ['street', 'district', 'city'], target);
+    case 'audit.trail': // R-SUP-2: the trail is read by its community, street, district and city
+      return holdsRole(actor, ['community', 'street', 'district', 'city'], target);
+    case 'library.list': // R-SUP-3: the project library is public
+      return true;
+    case 'library.add': // R-SUP-3: street, district and city curate their libraries
+      return holdsRole(actor, ['street', 'district', 'city'], target);
+    default: // Deny by default: an unknown action is allowed to nobody
+      return false;
+  }
+}
+
+/** `can` as a refusal: `unauthenticated` for an anonymous caller, `forbidden` otherwise. */
+export function authorize(actor: Actor, action: Action, target: Target): Refusal | null {
+  if (can(actor, action, target)) return null;
+  return isSignedIn(actor)
+    ? refusal('forbidden', '您没有权限进行此操作')
+    : refusal('unauthenticated', '请先登录');
+}
+
+/**
+ * The permission target of a proposal: its place and, once a budget is approved, the side that
+ * implements it (as assigned, else as the policy's threshold names it).
+ */
+export function targetOf(record: ProposalRecord, policy: Policy): Target {
+  const place = { communityId: record.communityId, streetId: record.streetId, districtId: record.districtId };
+  const side =
+    record.implementation?.side ??
+    (record.approvedBudgetFen === undefined ? undefined : implementerSide(policy, record.category, record.approvedBudgetFen));
+  return side === undefined ? place : { ...place, side };
+}
+
+/** The per-record actions, in the order a page shows them. */
+export const RECORD_ACTIONS = [
+  'proposal.screen',
+  'proposal.draftReport',
+  'council.publishAgenda',
+  'council.recordVote',
+  'proposal.submitToStreet',
+  'review.decide',
+  'publicity.publish',
+  'comment.add',
+  'comment.reply',
+  'comment.moderate',
+  'implementation.assign',
+  'implementation.start',
+  'implementation.complete',
+  'rating.set',
+  'evaluation.publish',
+  'audit.publish',
+  'change.request',
+  'change.decide',
+  'audit.trail',
+] as const satisfies readonly Action[];
+
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+
+/** Whether the record's state and the day allow the action now, whoever asks. */
+function availableNow(record: ProposalRecord, action: RecordAction, context: TransitionContext): boolean {
+  switch (action) {
+    case 'comment.add':
+      return canComment(record, context.today).ok;
+    case 'rating.set':
+      return canRate(record).ok;
+    case 'comment.reply':
+    case 'comment.moderate':
+      return hasCommentsOpenToStaff(record);
+    case 'change.decide':
+      return record.pendingChangeId !== undefined;
+    case 'audit.trail':
+      return true;
+    default:
+      return readiness(record, action satisfies TransitionAction, context) === null;
+  }
+}
+
+/**
+ * The actions this actor may take on this record NOW — permitted by role and scope, and allowed
+ * by the record's state and the day. The server sends them with each record; a page shows a
+ * button only for an action in this list.
+ */
+export function allowedActions(actor: Actor, record: ProposalRecord, context: TransitionContext): RecordAction[] {
+  const target = targetOf(record, context.policy);
+  return RECORD_ACTIONS.filter((action) => can(actor, action, target) && availableNow(record, action, context));
+}

@@ -1,0 +1,46 @@
+import type { Answer } from '../../types/api';
+import { devHeaders, readDevIdentity } from './dev-identity';
+import { unreachable } from './transport.types';
+
+// H5: photos go to the local server as multipart/form-data (`POST /api/upload`, field `file`),
+// which answers `{ ok: true, data: { fileId } }`. upload.weapp.ts uses cloud storage instead.
+
+/** Photos are shrunk to at most this many pixels on the long side before they leave the phone. */
+const MAX_SIDE = 1600;
+/** Photos already smaller than this are sent as they are. */
+const SMALL_ENOUGH_BYTES = 300 * 1024;
+
+async function compress(original: Blob): Promise<Blob> {
+  if (original.size <= SMALL_ENOUGH_BYTES || typeof createImageBitmap !== 'function') return original;
+  try {
+    const bitmap = await createImageBitmap(original);
+    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const smaller = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.8));
+    return smaller && smaller.size < original.size ? smaller : original;
+  } catch {
+    return original;
+  }
+}
+
+/** Uploads one chosen photo (its temporary path from Taro.chooseImage) and answers its file id. */
+export async function uploadPhoto(localPath: string): Promise<Answer<{ fileId: string }>> {
+  try {
+    const original = await (await fetch(localPath)).blob();
+    const photo = await compress(original);
+    const form = new FormData();
+    form.append('file', photo, photo.type === 'image/png' ? 'photo.png' : 'photo.jpg');
+    const response = await fetch('/api/upload', { method: 'POST', headers: devHeaders(readDevIdentity()), body: form });
+    return (await response.json()) as Answer<{ fileId: string }>;
+  } catch {
+    return unreachable();
+  }
+}
+
+/** Where a stored photo can be shown: a path or URL as it is, else the local server's file route. */
+export function photoSrc(fileId: string): string {
+  return /^(https?:|\/|blob:|data:)/.test(fileId) ? fileId : `/api/files/${encodeURIComponent(fileId)}`;
+}

@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components';
+import type { Deadline, DeadlineName } from '../../types/domain';
+import { formatDateWithWeekday } from '../lib/dates';
+import { DEADLINE_LABELS } from '../lib/labels';
+import './DeadlineTag.css';
+
+/**
+ * One running deadline as the server sent it: its date (the last day, inclusive), whether the
+ * holiday calendar made it provisional, whether it has passed unmet, and — when the server counts
+ * them — the working days left.
+ */
+export function DeadlineTag({
+  name,
+  deadline,
+  overdue,
+  daysLeft,
+}: {
+  name: DeadlineName;
+  deadline: Deadline;
+  overdue?: boolean;
+  daysLeft?: number;
+}) {
+  return (
+    <View className={`deadline${overdue ? ' deadline--overdue' : ''}`} data-testid={`deadline-${name}`}>
+      <Text className='deadline__label'>{DEADLINE_LABELS[name]}</Text>
+      <Text className='deadline__date'>{formatDateWithWeekday(deadline.on)}</Text>
+      {typeof daysLeft === 'number' && !overdue ? <Text className='tag tag--orange'>还剩 {daysLeft} 个工作日</Text> : null}
+      {overdue ? <Text className='tag tag--red'>已逾期</Text> : null}
+      {deadline.provisional ? <Text className='deadline__note'>（节假日安排未公布，日期暂定）</Text> : null}
+    </View>
+  );
+}

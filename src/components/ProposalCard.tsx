@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { ProposalView } from '../../types/api';
+import type { DeadlineName } from '../../types/domain';
+import { formatDate, shanghaiDateOf } from '../lib/dates';
+import { CATEGORY_LABELS } from '../lib/labels';
+import { openProposal } from '../lib/navigation';
+import { publicityDaysLeftOf } from '../lib/proposal';
+import { DeadlineTag } from './DeadlineTag';
+import { StateBadge } from './StateBadge';
+import './ProposalCard.css';
+
+/** A proposal in a list: state, title, place, its running deadlines; a tap opens its story. */
+export function ProposalCard({ proposal, children }: { proposal: ProposalView; children?: ReactNode }) {
+  const deadlineNames = Object.keys(proposal.deadlines) as DeadlineName[];
+  return (
+    <View
+      className='card card--tappable proposal-card'
+      role='link'
+      aria-label={proposal.title}
+      data-testid={`proposal-${proposal.id}`}
+      onClick={() => openProposal(proposal.id)}
+    >
+      <View className='proposal-card__top'>
+        <StateBadge state={proposal.state} />
+        <Text className='tag tag--grey'>{CATEGORY_LABELS[proposal.category]}</Text>
+        <Text className='proposal-card__date'>{formatDate(shanghaiDateOf(proposal.createdAt))}</Text>
+      </View>
+      <Text className='proposal-card__title'>{proposal.title}</Text>
+      <Text className='proposal-card__location'>地点：{proposal.location}</Text>
+      {deadlineNames.map((name) => {
+        const deadline = proposal.deadlines[name];
+        return deadline ? (
+          <DeadlineTag
+            key={name}
+            name={name}
+            deadline={deadline}
+            overdue={proposal.overdue.includes(name)}
+            daysLeft={name === 'publicityEndsOn' ? publicityDaysLeftOf(proposal) : undefined}
+          />
+        ) : null;
+      })}
+      {children}
+      <View className='proposal-card__more'>
+        <Text>查看详情</Text>
+        <Text className='proposal-card__chevron'>›</Text>
+      </View>
+    </View>
+  );
+}
