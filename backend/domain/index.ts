@@ -66,6 +66,7 @@ export {
   ADJUSTABLE_STATES,
   canComment,
   canRate,
+  CHANGE_DECISION_STATES,
   decideChange,
   hasCommentsOpenToStaff,
   policyYearOf,

@@ -24,7 +24,13 @@ import type {
   Source,
 } from '../../types/domain';
 import { addDays, compareDates, isDateString, yearOf, type WorkCalendar } from './calendar';
-import { earliestMeetingOn, implementationDeadlines, publicityEndsOn, reviewDueOn } from './deadlines';
+import {
+  AGENDA_NOTICE_WORKING_DAYS,
+  earliestMeetingOn,
+  implementationDeadlines,
+  publicityEndsOn,
+  reviewDueOn,
+} from './deadlines';
 import type { DomainEvent, DomainEventDetail } from './events';
 import { CATEGORY_LABELS, isCategory, isSource, SOURCE_LABELS, STATE_LABELS } from './labels';
 import { feeWithinRatio, formatFen, isFen, reportTotals } from './money';
@@ -69,6 +75,13 @@ export type TransitionResult = { ok: true; record: ProposalRecord; events: Domai
 export const ADJUSTABLE_STATES: readonly ProposalState[] = ['approved', 'publicity', 'implementing', 'completed'];
 /** R-CHG-1: a project may be withdrawn after approval until it is completed: done work cannot be undone. */
 export const WITHDRAWABLE_STATES: readonly ProposalState[] = ['approved', 'publicity', 'implementing'];
+/**
+ * The states a pending change may find its project in when the street decides it: the project
+ * moves on while the change waits (a change asked in `completed` may meet an `evaluated` or
+ * `audited` project). A refusal is applied in any of them; an approval only where its kind is
+ * still allowed.
+ */
+export const CHANGE_DECISION_STATES: readonly ProposalState[] = [...ADJUSTABLE_STATES, 'evaluated', 'audited'];
 
 /** What the invalid_state message names. */
 export const TRANSITION_LABELS: Readonly<Record<TransitionAction, string>> = {
@@ -241,7 +254,7 @@ export const TRANSITIONS: TransitionTable = {
       if (!isDateString(meetingOn)) return refusal('invalid_input', '会议日期须为 YYYY-MM-DD 格式', 'meetingOn');
       const earliest = earliestMeetingOn(today, calendar);
       if (compareDates(meetingOn, earliest.on) < 0) {
-        return refusal('too_early', `议事公示须在会议召开前至少 3 个工作日发布，会议最早可定于 ${earliest.on}`, 'meetingOn');
+        return refusal('too_early', `议事公示须在会议召开前至少 ${AGENDA_NOTICE_WORKING_DAYS} 个工作日发布，会议最早可定于 ${earliest.on}`, 'meetingOn');
       }
       return null;
     },
@@ -473,7 +486,7 @@ export const TRANSITIONS: TransitionTable = {
 
   // R-CHG-1: the street's decision: an approved withdrawal ends the project, an adjustment sets the budget.
   'change.apply': {
-    from: ADJUSTABLE_STATES,
+    from: CHANGE_DECISION_STATES,
     to: (record, { change }) => (change.state === 'approved' && change.kind === 'withdraw' ? 'withdrawn' : record.state),
     ready: always,
     guard: (record, { change }) => {
@@ -481,10 +494,11 @@ export const TRANSITIONS: TransitionTable = {
         return refusal('invalid_state', '该变更申请不是本项目待审核的变更');
       }
       if (change.state === 'pending') return refusal('invalid_state', '变更申请尚待街道审核');
-      const withdrawing = change.state === 'approved' && change.kind === 'withdraw';
-      return withdrawing && !WITHDRAWABLE_STATES.includes(record.state)
-        ? refusal('invalid_state', '已完工的项目不能撤销')
-        : null;
+      if (change.state === 'refused') return null;
+      if (change.kind === 'withdraw') {
+        return WITHDRAWABLE_STATES.includes(record.state) ? null : refusal('invalid_state', '已完工的项目不能撤销');
+      }
+      return ADJUSTABLE_STATES.includes(record.state) ? null : refusal('invalid_state', '项目已评价，不能再调整预算');
     },
     effect: (record, { change }) => {
       const patch = { pendingChangeId: undefined };

@@ -84,7 +84,7 @@ export function checkAllocation(ledger: Ledger, newAllocatedFen: number, isFirst
     return fail('budget_exceeded', `下达金额不得低于已批复的 ${formatFen(ledger.approvedFen)}`, 'allocatedFen');
   }
   // Half of an odd quota is not whole fen: compare doubled amounts instead of dividing.
-  if (isFirstAllocationOfYear && newAllocatedFen * 2 < ledger.quotaFen - 1) {
+  if (isFirstAllocationOfYear && newAllocatedFen * 2 < ledger.quotaFen) {
     return fail('invalid_input', '年初首次下达不得低于年度额度的二分之一', 'allocatedFen');
   }
   return succeed({ ...ledger, allocatedFen: newAllocatedFen });
