@@ -1,16 +1,14 @@
 import type { CommentView } from '../../types/api';
 import type { Actor, Place } from '../../types/domain';
-import { maskName } from '../domain/privacy';
-import { holdsRole, STAFF_ROLES } from '../domain/scope';
+import { personNameFor } from '../domain/privacy';
 import type { CommentRecord } from '../store/store.port';
 
 /** A comment as `viewer` may see it: the author's name in full only for the author and staff in scope (R-TRN-1). */
 export function commentView(comment: CommentRecord, viewer: Actor, place: Place): CommentView {
-  const full = viewer.openid === comment.authorOpenid || holdsRole(viewer, STAFF_ROLES, place);
   const view: CommentView = {
     id: comment.id,
     proposalId: comment.proposalId,
-    author: full ? comment.authorName : maskName(comment.authorName),
+    author: personNameFor({ openid: comment.authorOpenid, name: comment.authorName }, place, viewer),
     text: comment.text,
     status: comment.status,
     createdAt: comment.createdAt,

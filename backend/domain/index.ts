@@ -113,7 +113,7 @@ export {
   tenderRequired,
 } from './policy';
 
-export { maskName, maskPhone, proposerNameFor } from './privacy';
+export { maskName, maskPhone, personNameFor, proposerNameFor } from './privacy';
 
 export { fail, hasText, refusal, succeed } from './result';
 export type { Failure, Refusal, Result } from './result';

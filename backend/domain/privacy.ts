@@ -2,7 +2,7 @@
  * R-TRN-1: personal data of residents is never public. A proposer shows as a masked name (张*);
  * only the proposer and the staff in scope see the full name.
  */
-import type { Actor, ProposalRecord } from '../../types/domain';
+import type { Actor, Place, ProposalRecord } from '../../types/domain';
 import { holdsRole, STAFF_ROLES } from './scope';
 
 /**
@@ -27,8 +27,13 @@ export function maskPhone(phone: string): string {
   return '*'.repeat(compact.length - shown) + compact.slice(compact.length - shown);
 }
 
-/** The proposer's name as `viewer` may see it: full for the proposer and staff in scope, else masked. */
+/** A resident's name as `viewer` may see it: full for the person and the staff in scope of `place`, else masked. */
+export function personNameFor(person: { openid: string; name: string }, place: Place, viewer: Actor): string {
+  const full = viewer.openid === person.openid || holdsRole(viewer, STAFF_ROLES, place);
+  return full ? person.name : maskName(person.name);
+}
+
+/** The proposer's name as `viewer` may see it. */
 export function proposerNameFor(record: ProposalRecord, viewer: Actor): string {
-  const full = viewer.openid === record.proposerOpenid || holdsRole(viewer, STAFF_ROLES, record);
-  return full ? record.proposerName : maskName(record.proposerName);
+  return personNameFor({ openid: record.proposerOpenid, name: record.proposerName }, record, viewer);
 }

@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Answer } from '../../types/api';
 import { fail, statusOf } from '../app/answers';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../app/action';
 import { createDispatch } from '../app/dispatch';
+import { sweepOverdue } from '../app/sweep-overdue';
 import { defaultCalendar, shanghaiDateOf } from '../domain/calendar';
 import { seedDemoData } from '../store/sqlite/sqlite.seed';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
@@ -27,6 +29,9 @@ export interface LocalServerOptions {
   uploadDir: string;
   /** How often the outbox is drained, in ms (0: never). */
   outboxIntervalMs?: number;
+  /** How often the deadline sweep runs, in ms (0: never). */
+  sweepIntervalMs?: number;
+  limits?: RateLimits;
   clock?: () => Date;
   log?: (line: string) => void;
 }
@@ -83,6 +88,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     store,
     calendar: defaultCalendar,
     contentCheck: new LocalContentCheck(),
+    limits: options.limits ?? DEFAULT_RATE_LIMITS,
     logError: (error, action) => log(`[api] ${action} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   if (seedDemoData(store, { at: startedAt.toISOString(), year: Number(shanghaiDateOf(startedAt.getTime()).slice(0, 4)) })) {
@@ -107,6 +113,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
       ? setInterval(() => void drainOutbox().catch((error) => log(`[outbox] failed: ${String(error)}`)), options.outboxIntervalMs ?? 1000)
       : null;
   outboxTimer?.unref();
+  // The deadline sweep: overdue reviews and implementations are told once to who must act.
+  const sweep = () =>
+    void sweepOverdue({ store, calendar: defaultCalendar }, clock()).then(
+      (told) => told > 0 && log(`[sweep] ${told} deadline(s) newly overdue`),
+      (error) => log(`[sweep] failed: ${String(error)}`),
+    );
+  const sweepTimer = (options.sweepIntervalMs ?? 60_000) > 0 ? setInterval(sweep, options.sweepIntervalMs ?? 60_000) : null;
+  sweepTimer?.unref();
+  if (sweepTimer) sweep();
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     let raw: Buffer;
@@ -233,6 +248,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     close() {
       closing ??= new Promise<void>((resolve) => {
         if (outboxTimer) clearInterval(outboxTimer);
+        if (sweepTimer) clearInterval(sweepTimer);
         server.close(() => {
           void drainOutbox()
             .catch(() => undefined)

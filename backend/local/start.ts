@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_RATE_LIMITS } from '../app/action';
 import { startLocalServer } from './server';
 
 // `npm start`: the whole system on this machine — the H5 build at `/`, the API at POST /api,
@@ -25,7 +26,11 @@ async function main(): Promise<void> {
   }
   if (dbFile !== ':memory:') mkdirSync(path.dirname(dbFile), { recursive: true });
   const uploadDir = path.resolve(root, process.env.UPLOAD_DIR ?? path.join(path.dirname(dbFile), 'uploads'));
-  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode, uploadDir });
+  const limits = {
+    proposalsPerDay: Number(process.env.RATE_PROPOSALS_PER_DAY ?? DEFAULT_RATE_LIMITS.proposalsPerDay),
+    commentsPerHour: Number(process.env.RATE_COMMENTS_PER_HOUR ?? DEFAULT_RATE_LIMITS.commentsPerHour),
+  };
+  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode, uploadDir, limits });
   console.log(`[start] listening on ${server.url} (store ${dbFile}${localMode ? ', local mode' : ''})`);
 
   const stop = (signal: string) => {

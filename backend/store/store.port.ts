@@ -207,7 +207,13 @@ export interface Store {
   }): Promise<CommitOutcome<{ stored: StoredProposal; created: boolean }>>;
   /** Applies the transitions of one use case with their ledger moves, audit and outbox. */
   commitTransitions(batch: TransitionBatch): Promise<CommitOutcome<StoredProposal[]>>;
-  listOverdueCandidates(scope: ScopeFilter, today: string, after: { on: string; id: string } | undefined, limit: number): Promise<Slice<StoredProposal>>;
+  /** Records whose running deadline lies before `today`, oldest deadline first, with that deadline. */
+  listOverdueCandidates(
+    scope: ScopeFilter,
+    today: string,
+    after: { on: string; id: string } | undefined,
+    limit: number,
+  ): Promise<Slice<StoredProposal & { openDeadlineOn: string }>>;
   listWithMissingDocuments(scope: ScopeFilter, after: Cursor | undefined, limit: number): Promise<Slice<StoredProposal>>;
   listApprovedInYear(districtId: string, year: number): Promise<StoredProposal[]>;
 
@@ -245,6 +251,14 @@ export interface Store {
   listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>>;
   findLibraryEntry(id: string): Promise<LibraryEntry | null>;
   addLibraryEntry(input: { entry: LibraryEntry; scopeId: string; createdBy: string; audit: AuditDraft }): Promise<LibraryEntry>;
+
+  /** The openids holding `role` for exactly this scope id (whom to tell of a scope's work). */
+  staffOf(role: Role, scopeId: string): Promise<string[]>;
+  /**
+   * Records that a deadline of a proposal was found overdue and queues its messages — once per
+   * proposal, deadline and due day, however often the sweep runs. Answers whether it was new.
+   */
+  noticeOverdue(input: { proposalId: string; deadline: string; dueOn: string; at: string; outbox: OutboxDraft[] }): Promise<boolean>;
 
   // Audit trail and outbox
   auditTrail(chainId: string): Promise<AuditEntry[]>;

@@ -28,7 +28,7 @@ describe('photos in local mode: POST /api/upload and GET /files/:id', () => {
     const { body, contentType } = form(bytes, filename, type);
     const headers: Record<string, string> = { 'content-type': contentType };
     if (openid) headers['x-dev-openid'] = openid;
-    const response = await fetch(`${server.url}/api/upload`, { method: 'POST', headers, body }).catch(() => null);
+    const response = await fetch(`${server.url}/api/upload`, { method: 'POST', headers, body: new Uint8Array(body) }).catch(() => null);
     return response ? { status: response.status, body: await response.json() } : null;
   }
 

@@ -57,6 +57,7 @@ describe('dates as YYYY-MM-DD strings', () => {
     ['2026-02-14', 6],
     ['1970-01-01', 4],
     ['1969-12-28', 0],
+    ['1969-12-27', 6],
   ])('%s falls on weekday %i (0 = Sunday)', (date, weekday) => {
     expect(weekdayOf(date)).toBe(weekday);
   });
@@ -112,7 +113,7 @@ describe('R-TIME-1: instants become Asia/Shanghai dates without the process time
     ['2026-09-30T08:59:59-07:00', '2026-09-30', 'an instant written in Los Angeles summer time (15:59:59Z)'],
     ['2026-09-30T09:00-0700', '2026-10-01', 'a compact offset without seconds (16:00Z)'],
     ['2026-12-31T16:00:00Z', '2027-01-01', 'the new year starts 8 hours before it does in UTC'],
-  ])('%s is %s (%s)', (instant, date) => {
+  ])('R-TIME-1: %s is %s (%s)', (instant, date) => {
     expect(shanghaiDateOf(instant)).toBe(date);
   });
 
@@ -121,7 +122,7 @@ describe('R-TIME-1: instants become Asia/Shanghai dates without the process time
     [Date.UTC(2026, 8, 30, 16, 0, 0, 0), '2026-10-01'],
     [-1, '1970-01-01'],
     [-8 * 3_600_000 - 1, '1969-12-31'],
-  ])('epoch milliseconds %i is %s in Shanghai', (instant, date) => {
+  ])('R-TIME-1: epoch milliseconds %i is %s in Shanghai', (instant, date) => {
     expect(shanghaiDateOf(instant)).toBe(date);
   });
 
@@ -131,7 +132,7 @@ describe('R-TIME-1: instants become Asia/Shanghai dates without the process time
     ['2026-09-30T24:00:00Z', 'hour 24'],
     ['2026-09-30', 'a date is not an instant'],
     ['yesterday', 'not ISO 8601'],
-  ])('refuses %s (%s)', (instant) => {
+  ])('R-TIME-1: refuses %s (%s)', (instant) => {
     expect(() => shanghaiDateOf(instant)).toThrow(RangeError);
   });
 
@@ -154,7 +155,7 @@ describe('R-TIME-1: working days per the State Council schedule', () => {
     ['2026-10-10', true, 'Saturday 10 Oct 2026 is a make-up workday'],
     ['2025-10-06', false, 'Monday 6 Oct 2025 is Mid-Autumn inside National Day'],
     ['2025-09-28', true, 'Sunday 28 Sep 2025 is a make-up workday'],
-  ])('%s is a working day: %p (%s)', (date, working) => {
+  ])('R-TIME-1: %s is a working day: %p (%s)', (date, working) => {
     expect(defaultCalendar.isWorkingDay(date)).toBe(working);
     expect(defaultCalendar.dayInfo(date)).toEqual({ working, provisional: false });
   });
@@ -208,7 +209,7 @@ describe('R-TIME-2: N working days — the start day is not counted; the period 
     ['2025-12-31', 1, '2026-01-04', 'across New Year 2026 (1–3 Jan off) to the make-up Sunday 4 Jan'],
     ['2026-03-13', 15, '2026-04-03', 'fifteen working days from Friday 13 Mar 2026 end Friday 3 Apr'],
     ['2026-09-19', 1, '2026-09-20', 'a count starting on a Saturday is not counted from the Saturday'],
-  ])('%s plus %i working days ends on %s: %s', (start, count, on) => {
+  ])('R-TIME-2: %s plus %i working days ends on %s: %s', (start, count, on) => {
     expect(defaultCalendar.addWorkingDays(start, count)).toEqual({ on, provisional: false });
   });
 
@@ -237,7 +238,7 @@ describe('R-TIME-2: N months — the same-numbered day of the N-th month after, 
     ['2026-09-01', 1, '2026-10-08', 'lands on 1 Oct 2026, National Day, moved to Thu 8 Oct'],
     ['2025-12-20', 6, '2026-06-22', 'lands on Sat 20 Jun 2026, Dragon Boat, moved to Mon 22 Jun'],
     ['2026-04-07', 1, '2026-05-07', 'lands on Thu 7 May 2026, a plain working day'],
-  ])('%s plus %i months ends on %s: %s', (start, count, on) => {
+  ])('R-TIME-2: %s plus %i months ends on %s: %s', (start, count, on) => {
     expect(defaultCalendar.addMonths(start, count)).toEqual({ on, provisional: false });
   });
 

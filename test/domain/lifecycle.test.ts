@@ -398,6 +398,13 @@ describe('every transition row: allowed cases', () => {
       },
     ],
     [
+      'R-CHG-1: a change refused after the project moved on to its audit is still closed',
+      { state: 'audited', pendingChangeId: 'chg-1' },
+      { action: 'change.apply', change: buildChange({ state: 'refused' }) },
+      '2026-08-10',
+      { to: 'audited', event: { type: 'ChangeRefused' } },
+    ],
+    [
       'R-CHG-1: a refused change leaves the project as it was',
       { state: 'completed', pendingChangeId: 'chg-1' },
       { action: 'change.apply', change: buildChange({ kind: 'withdraw', state: 'refused' }) },
@@ -881,6 +888,14 @@ describe('every transition row: refused cases', () => {
       { state: 'approved', pendingChangeId: 'chg-1' },
       { action: 'change.apply', change: buildChange({ proposalId: 'p-2', state: 'approved' }) },
       '2026-03-30',
+      'invalid_state',
+      undefined,
+    ],
+    [
+      'R-CHG-1: an approved adjustment cannot change the budget of a project evaluated meanwhile',
+      { state: 'evaluated', pendingChangeId: 'chg-1' },
+      { action: 'change.apply', change: buildChange({ state: 'approved' }) },
+      '2026-07-20',
       'invalid_state',
       undefined,
     ],

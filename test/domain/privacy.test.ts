@@ -1,4 +1,4 @@
-import { maskName, maskPhone, proposerNameFor } from '../../backend/domain/privacy';
+import { maskName, maskPhone, personNameFor, proposerNameFor } from '../../backend/domain/privacy';
 import { buildActor, buildProposal, ELSEWHERE } from './factories';
 
 describe('R-TRN-1: personal data of residents is never public', () => {
@@ -37,5 +37,15 @@ describe('R-TRN-1: personal data of residents is never public', () => {
     ['a street elsewhere', () => buildActor('street', ELSEWHERE), '张*明'],
   ])('R-TRN-1: %s sees the proposer as %s', (_who, viewer, shown) => {
     expect(proposerNameFor(buildProposal(), viewer())).toBe(shown);
+  });
+
+  test.each([
+    ['the author', () => buildActor('resident', undefined, { openid: 'u-res-2' }), '李秀英'],
+    ['a community worker in scope', () => buildActor('community'), '李秀英'],
+    ['the proposer of the project', () => buildActor('resident', undefined, { openid: 'u-res-1' }), '李*英'],
+    ['an anonymous visitor', () => buildActor(null), '李*英'],
+  ])('R-TRN-1: %s sees a commenter as %s', (_who, viewer, shown) => {
+    const place = buildProposal();
+    expect(personNameFor({ openid: 'u-res-2', name: '李秀英' }, place, viewer())).toBe(shown);
   });
 });

@@ -45,7 +45,6 @@ export const listOverdue = defineUseCase({
       overdue: overdueOf(record, context.today, calendar).map((flag) => ({ deadline: flag.name, on: flag.due.on, label: flag.label })),
     }));
     const last = slice.items[slice.items.length - 1];
-    const lastDue = last ? overdueOf(last.record, context.today, calendar).map((flag) => flag.due.on).sort()[0] : undefined;
-    return ok({ items, nextCursor: slice.more && last && lastDue ? encode({ on: lastDue, id: last.record.id }) : null });
+    return ok({ items, nextCursor: slice.more && last ? encode({ on: last.openDeadlineOn, id: last.record.id }) : null });
   },
 });

@@ -241,6 +241,15 @@ export const migrations: Migration[] = [
         delivered_at TEXT
       );
       CREATE INDEX outbox_undelivered ON outbox(id) WHERE delivered_at IS NULL;
+
+      -- One overdue notice per proposal, deadline and due day: the sweep may run any number of times.
+      CREATE TABLE overdue_notices (
+        proposal_id TEXT NOT NULL REFERENCES proposals(id),
+        deadline TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        noticed_at TEXT NOT NULL,
+        PRIMARY KEY (proposal_id, deadline, due_on)
+      );
     `,
   },
 ];

@@ -297,6 +297,8 @@ export class SqliteStore implements Store {
          VALUES (@id, @title, @category, @plan, @budgetLines, @scopeId, @createdBy, @createdAt)`,
       ),
 
+      staffOf: db.prepare('SELECT openid FROM role_grants WHERE role = ? AND scope_id = ? ORDER BY openid'),
+      noticeOverdue: db.prepare('INSERT OR IGNORE INTO overdue_notices (proposal_id, deadline, due_on, noticed_at) VALUES (?, ?, ?, ?)'),
       lastAudit: db.prepare('SELECT seq, hash FROM audit_entries WHERE chain_id = ? ORDER BY seq DESC LIMIT 1'),
       insertAudit: db.prepare(
         `INSERT INTO audit_entries (chain_id, seq, at, actor, action, from_state, to_state, detail, prev_hash, hash)
@@ -524,7 +526,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  async listOverdueCandidates(scope: ScopeFilter, today: string, after: { on: string; id: string } | undefined, limit: number): Promise<Slice<StoredProposal>> {
+  async listOverdueCandidates(
+    scope: ScopeFilter,
+    today: string,
+    after: { on: string; id: string } | undefined,
+    limit: number,
+  ): Promise<Slice<StoredProposal & { openDeadlineOn: string }>> {
     const params: Record<string, unknown> = { today, limit: limit + 1 };
     const where = [...scopeClause(scope, params), 'open_deadline_on IS NOT NULL', 'open_deadline_on < @today'];
     if (after) {
@@ -532,8 +539,10 @@ export class SqliteStore implements Store {
       params.afterId = after.id;
       where.push('(open_deadline_on > @afterOn OR (open_deadline_on = @afterOn AND id > @afterId))');
     }
-    const sql = `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE ${where.join(' AND ')} ORDER BY open_deadline_on, id LIMIT @limit`;
-    return sliceOf((this.db.prepare(sql).all(params) as ProposalRow[]).map(storedOf), limit);
+    const sql = `SELECT ${PROPOSAL_COLUMNS}, open_deadline_on FROM proposals WHERE ${where.join(' AND ')}
+                 ORDER BY open_deadline_on, id LIMIT @limit`;
+    const rows = this.db.prepare(sql).all(params) as (ProposalRow & { open_deadline_on: string })[];
+    return sliceOf(rows.map((row) => ({ ...storedOf(row), openDeadlineOn: row.open_deadline_on })), limit);
   }
 
   async listWithMissingDocuments(scope: ScopeFilter, after: Cursor | undefined, limit: number): Promise<Slice<StoredProposal>> {
@@ -776,6 +785,21 @@ export class SqliteStore implements Store {
         });
         this.appendAudit(input.audit);
         return this.readLibraryEntry(entry.id) as LibraryEntry;
+      })
+      .immediate();
+  }
+
+  async staffOf(role: Role, scopeId: string): Promise<string[]> {
+    return this.statements.staffOf.pluck().all(role, scopeId) as string[];
+  }
+
+  async noticeOverdue(input: { proposalId: string; deadline: string; dueOn: string; at: string; outbox: OutboxDraft[] }): Promise<boolean> {
+    return this.db
+      .transaction(() => {
+        const noticed = this.statements.noticeOverdue.run(input.proposalId, input.deadline, input.dueOn, input.at);
+        if (noticed.changes === 0) return false;
+        this.enqueue(input.outbox, input.at);
+        return true;
       })
       .immediate();
   }
