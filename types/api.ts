@@ -9,6 +9,7 @@ import type {
   Category,
   ChangeKind,
   ChangeRecord,
+  Deadline,
   Deadlines,
   Evaluation,
   Exclusion,
@@ -210,6 +211,15 @@ export interface CouncilRecordVoteRequest {
   for: number;
   against: number;
   abstain: number;
+}
+
+/** R-COU-1: when the community's council last met, and whether that is more than two months ago. */
+export interface CouncilStatus {
+  communityId: string;
+  lastMeetingOn: string | null;
+  /** The day by which the council must meet again; null before its first meeting. */
+  nextDueOn: Deadline | null;
+  overdue: boolean;
 }
 
 export interface ReviewDecideRequest {
@@ -445,6 +455,7 @@ export interface ActionMap {
   'proposal.draftReport': { request: ProposalDraftReportRequest; answer: ProposalView };
   'council.publishAgenda': { request: CouncilPublishAgendaRequest; answer: Meeting & { proposals: ProposalView[] } };
   'council.recordVote': { request: CouncilRecordVoteRequest; answer: ProposalView };
+  'council.status': { request: { communityId: string }; answer: CouncilStatus };
   'proposal.submitToStreet': { request: Id; answer: ProposalView };
   'review.decide': { request: ReviewDecideRequest; answer: ProposalView };
   'publicity.publish': { request: Id; answer: ProposalView };

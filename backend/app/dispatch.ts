@@ -15,6 +15,7 @@ import { completeImplementation } from './actions/complete-implementation';
 import { decideChange } from './actions/decide-change';
 import { decideReview } from './actions/decide-review';
 import { draftReport } from './actions/draft-report';
+import { getCouncilStatus } from './actions/get-council-status';
 import { getDirectory } from './actions/get-directory';
 import { getLedger } from './actions/get-ledger';
 import { getMe } from './actions/get-me';
@@ -57,6 +58,7 @@ const useCases: Record<ActionName, UseCase<any, unknown>> = {
   'proposal.draftReport': draftReport,
   'council.publishAgenda': publishAgenda,
   'council.recordVote': recordVote,
+  'council.status': getCouncilStatus,
   'proposal.submitToStreet': submitToStreet,
   'review.decide': decideReview,
   'publicity.publish': publishPublicity,

@@ -4,8 +4,9 @@ import { deadlinesOf, overdueOf } from '../domain/deadlines';
 import type { DomainEvent } from '../domain/events';
 import { policyYearOf, transition, type Command, type TransitionAction, type TransitionContext } from '../domain/lifecycle';
 import { missingDocuments } from '../domain/checklist';
-import { allowedActions, authorize, targetOf } from '../domain/permissions';
+import { allowedActions, authorize, targetOf, type Action } from '../domain/permissions';
 import { defaultPolicy } from '../domain/policy';
+import type { Failure } from '../domain/result';
 import { proposerNameFor } from '../domain/privacy';
 import type {
   AuditDraft,
@@ -72,6 +73,10 @@ export async function viewFor(context: UseCaseContext, stored: StoredProposal): 
 /** The proposal chain's id in the audit trail. */
 export const proposalChain = (id: string) => id;
 export const ledgerChain = (communityId: string, year: number) => `ledger:${communityId}:${year}`;
+/** Comments and answers on a proposal, and their moderation, have their own chain. */
+export const commentChain = (proposalId: string) => `comments:${proposalId}`;
+export const ratingChain = (proposalId: string) => `ratings:${proposalId}`;
+export const userChain = (openid: string) => `user:${openid}`;
 
 /**
  * What a transition's events mean for the store: an audit entry for each state change, the
@@ -144,6 +149,16 @@ export function commitRefused(code: keyof typeof COMMIT_MESSAGES) {
   return fail(code, COMMIT_MESSAGES[code]);
 }
 
+export interface TransitionOptions {
+  /** The permission asked, when it is not the transition's own action (change.apply → change.decide). */
+  permission?: Action;
+  /**
+   * A look at other records before the commit, for a clear refusal (the ledger's room for an
+   * approval); the store's conditional writes still decide under concurrency.
+   */
+  precheck?: (next: ProposalRecord, transitionContext: TransitionContext) => Promise<Failure | null>;
+}
+
 /**
  * The script of every lifecycle action on one proposal: load → authorize → ask the domain →
  * commit the next record with its audit, ledger moves and outbox → answer the view.
@@ -153,16 +168,18 @@ export async function runTransition(
   id: string,
   action: TransitionAction,
   commandOf: (record: ProposalRecord) => Command,
-  permissionAction: Parameters<typeof authorize>[1] = action as Parameters<typeof authorize>[1],
+  options: TransitionOptions = {},
 ): Promise<Answer<ProposalView>> {
   const { store } = context.services;
   const stored = await store.findProposal(id);
   if (!stored) return fail('not_found', '没有这个项目', 'id');
   const transitionContext = await transitionContextFor(context, stored.record);
-  const refused = authorize(context.actor, permissionAction, targetOf(stored.record, transitionContext.policy));
+  const refused = authorize(context.actor, options.permission ?? (action as Action), targetOf(stored.record, transitionContext.policy));
   if (refused) return { ok: false, error: refused };
   const result = transition(stored.record, commandOf(stored.record), transitionContext);
   if (!result.ok) return result;
+  const prechecked = options.precheck ? await options.precheck(result.record, transitionContext) : null;
+  if (prechecked) return prechecked;
   const committed = await store.commitTransitions({
     at: context.at,
     proposals: [

@@ -32,6 +32,7 @@ export const ACTIONS = [
   'proposal.draftReport',
   'council.publishAgenda',
   'council.recordVote',
+  'council.status',
   'proposal.submitToStreet',
   'review.decide',
   'publicity.publish',
@@ -113,6 +114,8 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return holdsRole(actor, ['community'], target);
     case 'council.recordVote': // R-COU-3: the community records the council's vote
       return holdsRole(actor, ['community'], target);
+    case 'council.status': // R-COU-1, R-TRN-1: when a community's council last met is public
+      return true;
     case 'proposal.submitToStreet': // R-REV-1: the community submits to its street
       return holdsRole(actor, ['community'], target);
     case 'review.decide': // R-REV-1..3: the street reviews its communities' proposals

@@ -185,7 +185,7 @@ export interface Store {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
   /** Makes the user a resident of the community (moving them from another one). */
-  joinCommunity(input: { openid: string; communityId: string; name: string; at: string }): Promise<UserRecord>;
+  joinCommunity(input: { openid: string; communityId: string; name: string; at: string; audit: AuditDraft }): Promise<UserRecord>;
   grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; audit: AuditDraft }): Promise<UserRecord>;
   findCommunity(communityId: string): Promise<CommunityPlace | null>;
   /** Where a community, street or district id lies; null when there is none such. */
@@ -231,21 +231,23 @@ export interface Store {
     rateLimit: RateLimit;
     /** The comment is written only while the proposal is still in this state. */
     proposalState: ProposalState;
+    audit: AuditDraft;
     outbox: OutboxDraft[];
   }): Promise<CommitOutcome<{ comment: CommentRecord; created: boolean }>>;
   findComment(id: string): Promise<CommentRecord | null>;
   listComments(input: { proposalId: string; viewerOpenid: string | null; includePending: boolean; after?: Cursor; limit: number }): Promise<Slice<CommentRecord>>;
-  replyComment(input: { commentId: string; text: string; openid: string; at: string; outbox: OutboxDraft[] }): Promise<CommentRecord>;
-  moderateComment(input: { commentId: string; publish: boolean; at: string }): Promise<CommitOutcome<CommentRecord>>;
+  replyComment(input: { commentId: string; text: string; openid: string; at: string; audit: AuditDraft; outbox: OutboxDraft[] }): Promise<CommentRecord>;
+  moderateComment(input: { commentId: string; publish: boolean; at: string; audit: AuditDraft }): Promise<CommitOutcome<CommentRecord>>;
   /** Sets (or replaces) one resident's rating while the proposal is still in `proposalState`. */
-  setRating(input: { rating: RatingRecord; proposalState: ProposalState }): Promise<CommitOutcome<RatingRecord>>;
+  setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft }): Promise<CommitOutcome<RatingRecord>>;
 
   // Money
   findLedger(communityId: string, year: number): Promise<Ledger | null>;
   /** Sets the allocated total; refused as `conflict` when approvals have meanwhile passed it. */
   allocate(input: { communityId: string; year: number; quotaFen: number; allocatedFen: number; audit: AuditDraft }): Promise<CommitOutcome<Ledger>>;
   findPolicy(districtId: string, year: number): Promise<Policy | null>;
-  savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<Policy>;
+  /** Saves a district's policy of a year; `budget_exceeded` when a ledger has more allocated than the new quota. */
+  savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<CommitOutcome<Policy>>;
 
   // Library
   listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>>;

@@ -27,6 +27,7 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'proposal.draftReport': { roles: ['community'], rule: 'R-REP-1' },
   'council.publishAgenda': { roles: ['community'], rule: 'R-COU-2' },
   'council.recordVote': { roles: ['community'], rule: 'R-COU-3' },
+  'council.status': { anyone: true },
   'proposal.submitToStreet': { roles: ['community'], rule: 'R-REV-1' },
   'review.decide': { roles: ['street'], rule: 'R-REV-1' },
   'publicity.publish': { roles: ['community'], rule: 'R-PUB-1' },

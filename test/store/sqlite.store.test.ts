@@ -7,6 +7,7 @@ import { seedDemoData } from '../../backend/store/sqlite/sqlite.seed';
 import { openSqliteStore, StoreTooNewError } from '../../backend/store/sqlite/sqlite.store';
 
 const AT = '2026-11-26T02:00:00.000Z';
+const joinAudit = (openid: string) => ({ chainId: `user:${openid}`, at: AT, actor: openid, action: 'me.join', from: null, to: null, detail: {} });
 
 function seededStore() {
   const store = openSqliteStore({ file: ':memory:' });
@@ -92,7 +93,7 @@ describe('the SQLite store', () => {
   it('moves a resident to the community they join, keeping their staff grants', async () => {
     const store = seededStore();
     store.insertGrant('u-res-1', 'community', 'c-zhongying', 'u-street-shatoujiao', AT);
-    const moved = await store.joinCommunity({ openid: 'u-res-1', communityId: 'c-tianxin', name: '张小明', at: AT });
+    const moved = await store.joinCommunity({ openid: 'u-res-1', communityId: 'c-tianxin', name: '张小明', at: AT, audit: joinAudit('u-res-1') });
     expect(moved.communityId).toBe('c-tianxin');
     expect(moved.grants).toEqual(
       expect.arrayContaining([
@@ -106,8 +107,8 @@ describe('the SQLite store', () => {
 
   it('joining the same community twice keeps one resident grant', async () => {
     const store = seededStore();
-    await store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵', at: AT });
-    const again = await store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵大妈', at: AT });
+    await store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵', at: AT, audit: joinAudit('u-new') });
+    const again = await store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵大妈', at: AT, audit: joinAudit('u-new') });
     expect(again).toEqual({ openid: 'u-new', name: '赵大妈', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }] });
     store.close();
   });

@@ -4,7 +4,7 @@ import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { commentView, hourWindowOf } from '../comments';
-import { commitRefused } from '../proposals';
+import { commentChain, commitRefused } from '../proposals';
 import { personText, recordId, requestId } from '../schemas';
 
 /**
@@ -42,6 +42,15 @@ export const addComment = defineUseCase({
       request: { openid, action: 'comment.add', requestId: input.requestId },
       rateLimit: { openid, action: 'comment.add', windowStart: hourWindowOf(context.at), max: limits.commentsPerHour },
       proposalState: 'publicity',
+      audit: {
+        chainId: commentChain(record.id),
+        at: context.at,
+        actor: openid,
+        action: 'comment.add',
+        from: null,
+        to: null,
+        detail: { requestId: input.requestId, status: verdict === 'pass' ? 'published' : 'pending' },
+      },
       outbox: [],
     });
     if (!added.ok) return commitRefused(added.code);

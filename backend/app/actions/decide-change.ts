@@ -24,7 +24,7 @@ export const decideChange = defineUseCase({
       change.proposalId,
       'change.apply',
       () => ({ action: 'change.apply', change: decided.value }),
-      'change.decide',
+      { permission: 'change.decide' },
     );
     if (!answer.ok) return answer;
     return ok({ ...decided.value, proposal: answer.data });

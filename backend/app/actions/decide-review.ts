@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { defineUseCase } from '../action';
-import { yearOf } from '../../domain/calendar';
-import { can } from '../../domain/permissions';
 import { checkApproval } from '../../domain/policy';
 import { ledgerOf } from '../ledgers';
 import { runTransition } from '../proposals';
@@ -21,20 +19,26 @@ export const decideReview = defineUseCase({
     department: personText(100).optional(),
   }),
   requiresSignIn: true,
-  async run(input, context) {
-    if (input.outcome === 'approved' && input.approvedBudgetFen !== undefined) {
-      // A first look at the ledger gives a clear message; the store's conditional update decides.
-      const stored = await context.services.store.findProposal(input.id);
-      const ledger = stored ? await ledgerOf(context, stored.record.communityId, yearOf(context.today)) : null;
-      const fits = ledger ? checkApproval(ledger, input.approvedBudgetFen) : null;
-      if (fits && !fits.ok && stored && can(context.actor, 'review.decide', stored.record)) return fits;
-    }
-    return runTransition(context, input.id, 'review.decide', () => ({
-      action: 'review.decide',
-      outcome: input.outcome,
-      reason: input.reason,
-      approvedBudgetFen: input.approvedBudgetFen,
-      department: input.department,
-    }));
-  },
+  run: (input, context) =>
+    runTransition(
+      context,
+      input.id,
+      'review.decide',
+      () => ({
+        action: 'review.decide',
+        outcome: input.outcome,
+        reason: input.reason,
+        approvedBudgetFen: input.approvedBudgetFen,
+        department: input.department,
+      }),
+      {
+        // R-FUN-1: the ledger's room, read first for a refusal that says how much is left.
+        precheck: async (next) => {
+          if (next.state !== 'approved' || next.budgetYear === undefined) return null;
+          const ledger = await ledgerOf(context, next.communityId, next.budgetYear);
+          const fits = checkApproval(ledger!, next.approvedBudgetFen!);
+          return fits.ok ? null : fits;
+        },
+      },
+    ),
 });

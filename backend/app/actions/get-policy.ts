@@ -12,6 +12,7 @@ export const getPolicy = defineUseCase({
   requiresSignIn: false,
   async run(input, context) {
     const districtId = await districtOf(context, input.districtId);
+    if (input.districtId !== undefined && !districtId) return fail('not_found', '没有这个区', 'districtId');
     if (!districtId) return fail('invalid_input', '请指定区', 'districtId');
     return ok(await policyFor(context.services.store, districtId, input.year ?? yearOf(context.today)));
   },

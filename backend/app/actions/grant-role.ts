@@ -3,6 +3,7 @@ import type { Role } from '../../../types/api';
 import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
+import { userChain } from '../proposals';
 import { resolveScope } from '../scopes';
 import { recordId } from '../schemas';
 
@@ -32,7 +33,7 @@ export const grantRole = defineUseCase({
       scopeId: input.scopeId,
       grantedBy: context.caller.openid as string,
       audit: {
-        chainId: `user:${input.openid}`,
+        chainId: userChain(input.openid),
         at: context.at,
         actor: context.caller.openid as string,
         action: 'role.grant',

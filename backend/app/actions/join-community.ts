@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
+import { userChain } from '../proposals';
 import { personText, recordId } from '../schemas';
 import { meOf } from './me';
 
@@ -11,7 +12,13 @@ export const joinCommunity = defineUseCase({
   async run(input, { services, caller, at }) {
     if (!(await services.store.findCommunity(input.communityId))) return fail('not_found', '没有这个社区', 'communityId');
     const openid = caller.openid as string;
-    const user = await services.store.joinCommunity({ openid, communityId: input.communityId, name: input.name, at });
+    const user = await services.store.joinCommunity({
+      openid,
+      communityId: input.communityId,
+      name: input.name,
+      at,
+      audit: { chainId: userChain(openid), at, actor: openid, action: 'me.join', from: null, to: null, detail: { communityId: input.communityId } },
+    });
     return ok(meOf(openid, user));
   },
 });

@@ -31,7 +31,8 @@ export const listChecklist = defineUseCase({
     const slice = await store.listWithMissingDocuments(scope.filter, after, input.limit ?? 20);
     const items: ChecklistEntry[] = [];
     for (const { record } of slice.items) {
-      // Recomputed with today's policy: a threshold changed since the record was written counts.
+      // The store lists the records that lacked documents when last written; the list of what
+      // they lack is recomputed with the policy in force now.
       const policy = await policyFor(store, record.districtId, policyYearOf(record, context.today));
       const missing = missingDocuments(record, policy).map((id) => ({ id, label: DOCUMENT_LABELS[id] }));
       items.push({ id: record.id, communityId: record.communityId, title: record.title, state: record.state, missing });

@@ -3,7 +3,7 @@ import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { commentView } from '../comments';
-import { commitRefused } from '../proposals';
+import { commentChain, commitRefused } from '../proposals';
 import { recordId } from '../schemas';
 
 /** comment.moderate: a community worker publishes or hides a comment the content check was unsure of (R-PUB-2). */
@@ -18,7 +18,20 @@ export const moderateComment = defineUseCase({
     const refused = authorize(context.actor, 'comment.moderate', stored.record);
     if (refused) return { ok: false, error: refused };
     if (comment.status !== 'pending') return fail('invalid_state', '这条意见已处理');
-    const moderated = await store.moderateComment({ commentId: comment.id, publish: input.publish, at: context.at });
+    const moderated = await store.moderateComment({
+      commentId: comment.id,
+      publish: input.publish,
+      at: context.at,
+      audit: {
+        chainId: commentChain(stored.record.id),
+        at: context.at,
+        actor: context.caller.openid as string,
+        action: 'comment.moderate',
+        from: null,
+        to: null,
+        detail: { commentId: comment.id, status: input.publish ? 'published' : 'hidden' },
+      },
+    });
     if (!moderated.ok) return commitRefused(moderated.code);
     return ok(commentView(moderated.value, context.actor, stored.record));
   },

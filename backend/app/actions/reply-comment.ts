@@ -4,6 +4,7 @@ import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { commentView } from '../comments';
+import { commentChain } from '../proposals';
 import { personText, recordId } from '../schemas';
 
 /** comment.reply: the community answers a comment (R-PUB-3); the author is told. */
@@ -26,6 +27,7 @@ export const replyComment = defineUseCase({
       text: input.text,
       openid,
       at: context.at,
+      audit: { chainId: commentChain(stored.record.id), at: context.at, actor: openid, action: 'comment.reply', from: null, to: null, detail: { commentId: comment.id } },
       outbox: [
         {
           recipientOpenid: comment.authorOpenid,

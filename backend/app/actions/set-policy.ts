@@ -42,6 +42,7 @@ export const setPolicy = defineUseCase({
         detail: { ...checked.value },
       },
     });
-    return ok(saved);
+    if (!saved.ok) return fail('budget_exceeded', '年度额度不得低于已下达给社区的资金', 'quotaFen');
+    return ok(saved.value);
   },
 });

@@ -3,7 +3,7 @@ import { canRate } from '../../domain/lifecycle';
 import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
-import { commitRefused } from '../proposals';
+import { commitRefused, ratingChain } from '../proposals';
 import { personText, recordId } from '../schemas';
 
 /**
@@ -31,6 +31,7 @@ export const setRating = defineUseCase({
     const saved = await store.setRating({
       rating: { proposalId: input.proposalId, openid, stars: input.stars, text: input.text, updatedAt: context.at },
       proposalState: 'completed',
+      audit: { chainId: ratingChain(input.proposalId), at: context.at, actor: openid, action: 'rating.set', from: null, to: null, detail: { stars: input.stars } },
     });
     if (!saved.ok) return commitRefused(saved.code);
     const { openid: _openid, ...view } = saved.value;

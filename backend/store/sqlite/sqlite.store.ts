@@ -252,8 +252,12 @@ export class SqliteStore implements Store {
       ),
       // A new quota applies to the district's ledgers of that year that exist already.
       applyQuota: db.prepare(
-        `UPDATE ledgers SET quota_fen = @quotaFen WHERE year = @year AND allocated_fen <= @quotaFen AND community_id IN
+        `UPDATE ledgers SET quota_fen = @quotaFen WHERE year = @year AND community_id IN
            (SELECT c.id FROM communities c JOIN streets s ON s.id = c.street_id WHERE s.district_id = @districtId)`,
+      ),
+      allocatedAbove: db.prepare(
+        `SELECT 1 FROM ledgers WHERE year = @year AND allocated_fen > @quotaFen AND community_id IN
+           (SELECT c.id FROM communities c JOIN streets s ON s.id = c.street_id WHERE s.district_id = @districtId) LIMIT 1`,
       ),
 
       meeting: db.prepare('SELECT id, community_id, meeting_on, proposal_ids, published_on FROM meetings WHERE id = ?'),
@@ -343,13 +347,14 @@ export class SqliteStore implements Store {
     return { ...user, grants };
   }
 
-  async joinCommunity(input: { openid: string; communityId: string; name: string; at: string }): Promise<UserRecord> {
+  async joinCommunity(input: { openid: string; communityId: string; name: string; at: string; audit: AuditDraft }): Promise<UserRecord> {
     return this.db
       .transaction(() => {
         this.statements.upsertUser.run({ openid: input.openid, name: input.name, communityId: input.communityId, at: input.at });
         // A person is a resident of one community at a time; staff grants are untouched.
         this.statements.dropResidentGrants.run(input.openid);
         this.statements.insertGrant.run(input.openid, 'resident', input.communityId, input.openid, input.at);
+        this.appendAudit(input.audit);
         return this.readUser(input.openid) as UserRecord;
       })
       .immediate();
@@ -590,6 +595,7 @@ export class SqliteStore implements Store {
     request: RequestKey;
     rateLimit: RateLimit;
     proposalState: ProposalState;
+    audit: AuditDraft;
     outbox: OutboxDraft[];
   }): Promise<CommitOutcome<{ comment: CommentRecord; created: boolean }>> {
     return this.atomically(() => {
@@ -602,6 +608,7 @@ export class SqliteStore implements Store {
       this.countRate(input.rateLimit);
       this.statements.insertComment.run(input.comment);
       if (input.comment.status === 'published') this.statements.countComment.run(1, input.comment.proposalId);
+      this.appendAudit(input.audit);
       this.enqueue(input.outbox, input.comment.createdAt);
       return { comment: this.readComment(input.comment.id) as CommentRecord, created: true };
     });
@@ -632,27 +639,29 @@ export class SqliteStore implements Store {
     return sliceOf((this.db.prepare(sql).all(params) as CommentRow[]).map(commentOf), input.limit);
   }
 
-  async replyComment(input: { commentId: string; text: string; openid: string; at: string; outbox: OutboxDraft[] }): Promise<CommentRecord> {
+  async replyComment(input: { commentId: string; text: string; openid: string; at: string; audit: AuditDraft; outbox: OutboxDraft[] }): Promise<CommentRecord> {
     return this.db
       .transaction(() => {
         this.statements.replyComment.run(input.text, input.openid, input.at, input.commentId);
+        this.appendAudit(input.audit);
         this.enqueue(input.outbox, input.at);
         return this.readComment(input.commentId) as CommentRecord;
       })
       .immediate();
   }
 
-  async moderateComment(input: { commentId: string; publish: boolean; at: string }): Promise<CommitOutcome<CommentRecord>> {
+  async moderateComment(input: { commentId: string; publish: boolean; at: string; audit: AuditDraft }): Promise<CommitOutcome<CommentRecord>> {
     return this.atomically(() => {
       const moderated = this.statements.moderateComment.run(input.publish ? 'published' : 'hidden', input.commentId);
       if (moderated.changes === 0) throw new Rollback({ ok: false, code: 'invalid_state' });
       const comment = this.readComment(input.commentId) as CommentRecord;
       if (input.publish) this.statements.countComment.run(1, comment.proposalId);
+      this.appendAudit(input.audit);
       return comment;
     });
   }
 
-  async setRating(input: { rating: RatingRecord; proposalState: ProposalState }): Promise<CommitOutcome<RatingRecord>> {
+  async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft }): Promise<CommitOutcome<RatingRecord>> {
     const { rating } = input;
     return this.atomically(() => {
       if (this.statements.proposalInState.get(rating.proposalId, input.proposalState) === undefined) {
@@ -674,6 +683,7 @@ export class SqliteStore implements Store {
         d4: histogram[3],
         d5: histogram[4],
       });
+      this.appendAudit(input.audit);
       return { ...rating };
     });
   }
@@ -727,26 +737,27 @@ export class SqliteStore implements Store {
     };
   }
 
-  async savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<Policy> {
+  async savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<CommitOutcome<Policy>> {
     const { policy } = input;
-    return this.db
-      .transaction(() => {
-        this.statements.savePolicy.run({
-          districtId: policy.districtId,
-          year: policy.year,
-          quotaFen: policy.quotaFen,
-          feeRatioPercent: policy.feeRatioPercent,
-          works: policy.streetThresholdFen.works,
-          goods: policy.streetThresholdFen.goods,
-          services: policy.streetThresholdFen.services,
-          tender: policy.tenderThresholdFen,
-          at: input.at,
-        });
-        this.statements.applyQuota.run({ quotaFen: policy.quotaFen, year: policy.year, districtId: policy.districtId });
-        this.appendAudit(input.audit);
-        return this.readPolicy(policy.districtId, policy.year) as Policy;
-      })
-      .immediate();
+    return this.atomically(() => {
+      // A quota below what a street already allocated would leave that ledger over its cap.
+      const overAllocated = this.statements.allocatedAbove.get({ quotaFen: policy.quotaFen, year: policy.year, districtId: policy.districtId });
+      if (overAllocated !== undefined) throw new Rollback({ ok: false, code: 'budget_exceeded' });
+      this.statements.savePolicy.run({
+        districtId: policy.districtId,
+        year: policy.year,
+        quotaFen: policy.quotaFen,
+        feeRatioPercent: policy.feeRatioPercent,
+        works: policy.streetThresholdFen.works,
+        goods: policy.streetThresholdFen.goods,
+        services: policy.streetThresholdFen.services,
+        tender: policy.tenderThresholdFen,
+        at: input.at,
+      });
+      this.statements.applyQuota.run({ quotaFen: policy.quotaFen, year: policy.year, districtId: policy.districtId });
+      this.appendAudit(input.audit);
+      return this.readPolicy(policy.districtId, policy.year) as Policy;
+    });
   }
 
   // -------------------------------------------------------------------------------------------
