@@ -4,6 +4,7 @@ import type { Actor } from '../../types/domain';
 import type { WorkCalendar } from '../domain/calendar';
 import type { Store, UserRecord } from '../store/store.port';
 import type { ContentCheck } from '../wechat/content-check.port';
+import type { PhotoOwnership } from '../wechat/photo-ownership.port';
 
 /** Who calls: the openid from WeChat (or the dev header locally), nothing from the payload. */
 export interface Caller {
@@ -23,6 +24,8 @@ export interface AppServices {
   store: Store;
   calendar: WorkCalendar;
   contentCheck: ContentCheck;
+  /** Whose uploads the photos of a proposal are. */
+  photos: PhotoOwnership;
   limits: RateLimits;
   /** A new record id with a readable prefix (`p-…`, `cm-…`). */
   newId: (prefix: string) => string;

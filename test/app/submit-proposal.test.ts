@@ -67,10 +67,28 @@ describe('proposal.submit', () => {
     expect(trail[0]).toMatchObject({ actor: 'u-res-1', action: 'proposal.submit', from: null, to: 'submitted' });
   });
 
-  it('keeps the photos it was given', async () => {
+  async function uploaded(app: ReturnType<typeof createApp>, id: string, ownerOpenid: string) {
+    await app.store.saveFile({ id, ownerOpenid, contentType: 'image/png', bytes: 10, path: `/tmp/${id}`, createdAt: '2026-03-02T01:00:00.000Z' });
+  }
+
+  it('keeps the photos the proposer uploaded', async () => {
     const app = createApp();
+    await uploaded(app, 'f-0001', 'u-res-1');
+    await uploaded(app, 'f-0002', 'u-res-1');
     const view = dataOf(await app.call('u-res-1', START, 'proposal.submit', proposalPayload({ photos: ['f-0001', 'f-0002'] })));
     expect(view.photos).toEqual(['f-0001', 'f-0002']);
+  });
+
+  it.each([
+    ['someone else uploaded', 'u-res-2'],
+    ['nobody uploaded', null],
+  ])('refuses a photo %s (invalid_input on its field), and nothing changes', async (_, owner) => {
+    const app = createApp();
+    await uploaded(app, 'f-0001', 'u-res-1');
+    if (owner) await uploaded(app, 'f-0002', owner);
+    const before = fingerprint(app);
+    expectRefused(await app.call('u-res-1', START, 'proposal.submit', proposalPayload({ photos: ['f-0001', 'f-0002'] })), 'invalid_input', 'photos.1');
+    expect(fingerprint(app)).toEqual(before);
   });
 
   describe('R-SRC-1: the source is recorded', () => {

@@ -37,6 +37,10 @@ export const submitProposal = defineUseCase({
     const refused = authorize(context.actor, 'proposal.submit', place);
     if (refused) return { ok: false, error: refused };
 
+    for (const [index, photo] of (input.photos ?? []).entries()) {
+      if (!(await context.services.photos.owns(openid, photo))) return fail('invalid_input', '照片须由本人上传', `photos.${index}`);
+    }
+
     const libraryEntry = input.libraryEntryId ? await store.findLibraryEntry(input.libraryEntryId) : null;
     if (input.libraryEntryId && !libraryEntry) return fail('not_found', '项目库中没有这个条目', 'libraryEntryId');
 

@@ -642,7 +642,9 @@ export class SqliteStore implements Store {
   async replyComment(input: { commentId: string; text: string; openid: string; at: string; audit: AuditDraft; outbox: OutboxDraft[] }): Promise<CommentRecord> {
     return this.db
       .transaction(() => {
-        this.statements.replyComment.run(input.text, input.openid, input.at, input.commentId);
+        const replied = this.statements.replyComment.run(input.text, input.openid, input.at, input.commentId);
+        // No such comment: nothing is audited or sent.
+        if (replied.changes === 0) throw new Error(`no comment ${input.commentId}`);
         this.appendAudit(input.audit);
         this.enqueue(input.outbox, input.at);
         return this.readComment(input.commentId) as CommentRecord;

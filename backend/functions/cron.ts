@@ -1,0 +1,67 @@
+import cloud from 'wx-server-sdk';
+import { shanghaiDateOf } from '../domain/calendar';
+import { seedCloudBaseDemoData } from '../store/cloudbase/cloudbase.seed';
+import { WxServerDocDb } from '../store/cloudbase/wx-server-sdk.doc-db';
+import { seedDemoProposals } from '../store/demo-proposals';
+import { templatesFromEnv } from '../wechat/subscribe-messages';
+import type { SubscribeMessageRequest, WxCloud } from '../wechat/wx-cloud';
+import { createCloudRuntime, lazyRuntime } from './cloud-runtime';
+import { runCron, type CronReport } from './cron-tasks';
+
+// The `cron` cloud function: a timer trigger every 10 minutes (config.json) flags overdue
+// deadlines, reminds the staff whose deadline is near, rechecks held-back comments and delivers
+// the outbox as subscribe messages. Run by hand from the console with `{ "task": "seed-demo" }`,
+// it seeds an empty environment with the demo data of spec/api.md. A mini-program cannot use it:
+// a call that carries a user's OPENID is refused.
+
+const wx = cloud as unknown as WxCloud;
+wx.init({ env: wx.DYNAMIC_CURRENT_ENV });
+
+const runtime = lazyRuntime(() => createCloudRuntime(wx));
+
+type CronAnswer =
+  | { ok: true; data: CronReport | { seeded: boolean } }
+  | { ok: false; error: { code: 'forbidden' | 'invalid_input' | 'internal'; message: string } };
+
+const MINIPROGRAM_STATES = new Set(['developer', 'trial', 'formal']);
+
+async function seedDemo(now: Date): Promise<{ seeded: boolean }> {
+  const { dispatch, store } = runtime();
+  const seeded = await seedCloudBaseDemoData(new WxServerDocDb(wx), { at: now.toISOString(), year: Number(shanghaiDateOf(now.getTime()).slice(0, 4)) });
+  if (seeded) {
+    await seedDemoProposals(dispatch, now);
+    // The seed's messages tell of days that have passed: nobody is to be told now.
+    for (let batch = await store.takeUndelivered(100); batch.length > 0; batch = await store.takeUndelivered(100)) {
+      await store.markOutcome(batch.map((message) => message.id), now.toISOString(), 'skipped', 'demo seed');
+    }
+  }
+  return { seeded };
+}
+
+export async function main(event: { task?: unknown } | null | undefined): Promise<CronAnswer> {
+  if (wx.getWXContext().OPENID) return { ok: false, error: { code: 'forbidden', message: '该云函数仅由定时触发器调用' } };
+  const now = new Date();
+  try {
+    const task = event?.task;
+    if (task === 'seed-demo') return { ok: true, data: await seedDemo(now) };
+    if (task !== undefined) return { ok: false, error: { code: 'invalid_input', message: '未知的任务' } };
+    const { store, calendar, contentCheck } = runtime();
+    const state = process.env.WX_MINIPROGRAM_STATE;
+    const report = await runCron(
+      {
+        store,
+        calendar,
+        contentCheck,
+        send: (request: SubscribeMessageRequest) => wx.openapi.subscribeMessage.send(request),
+        templates: templatesFromEnv(),
+        miniprogramState: state && MINIPROGRAM_STATES.has(state) ? (state as SubscribeMessageRequest['miniprogramState']) : 'formal',
+      },
+      now,
+    );
+    console.log('[cron]', JSON.stringify(report));
+    return { ok: true, data: report };
+  } catch (error) {
+    console.error('[cron] failed', error);
+    return { ok: false, error: { code: 'internal', message: '定时任务执行失败' } };
+  }
+}

@@ -1,0 +1,11 @@
+import type { Store } from '../../store/store.port';
+import type { PhotoOwnership } from '../photo-ownership.port';
+
+/** Local mode: a photo is the caller's when `POST /api/upload` stored it for them. */
+export class StoredPhotos implements PhotoOwnership {
+  constructor(private readonly store: Pick<Store, 'findFile'>) {}
+
+  async owns(openid: string, fileId: string): Promise<boolean> {
+    return (await this.store.findFile(fileId))?.ownerOpenid === openid;
+  }
+}
