@@ -148,6 +148,10 @@ export interface ProposalView {
   deadlines: Deadlines;
   /** The deadlines already passed and unmet: a flag, never a block. */
   overdue: (keyof Deadlines)[];
+  /** Working days after today up to each running deadline's day; 0 on its last day (今天截止) and after. */
+  daysLeft: Partial<Record<keyof Deadlines, number>>;
+  /** The change or withdrawal waiting for the street's decision, when there is one. */
+  pendingChange?: ChangeView;
   allowedActions: string[];
   createdAt: InstantString;
   updatedAt: InstantString;
@@ -220,6 +224,8 @@ export interface CouncilStatus {
   /** The day by which the council must meet again; null before its first meeting. */
   nextDueOn: Deadline | null;
   overdue: boolean;
+  /** R-COU-2: the earliest day a meeting of an agenda published today may be held. */
+  earliestMeetingOn: Deadline;
 }
 
 export interface ReviewDecideRequest {

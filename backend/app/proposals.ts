@@ -1,5 +1,5 @@
 import type { Answer, ProposalView } from '../../types/api';
-import type { Actor, DeadlineName, Policy, ProposalRecord } from '../../types/domain';
+import type { Actor, ChangeRecord, DeadlineName, Policy, ProposalRecord } from '../../types/domain';
 import { deadlinesOf, overdueOf } from '../domain/deadlines';
 import type { DomainEvent } from '../domain/events';
 import { policyYearOf, transition, type Command, type TransitionAction, type TransitionContext } from '../domain/lifecycle';
@@ -44,30 +44,44 @@ export function averageStars(sum: number, count: number): number {
 }
 
 /** The proposal as the API shows it to this caller. */
-export function proposalView(stored: StoredProposal, actor: Actor, transitionContext: TransitionContext): ProposalView {
+export function proposalView(
+  stored: StoredProposal,
+  actor: Actor,
+  transitionContext: TransitionContext,
+  pendingChange?: ChangeRecord | null,
+): ProposalView {
   const { record, counters } = stored;
   const {
     proposerOpenid: _proposerOpenid,
     proposerName: _proposerName,
     ...shown
   } = record;
-  const calendar = transitionContext.calendar;
+  const { calendar, today } = transitionContext;
+  const deadlines = deadlinesOf(record, calendar);
+  const daysLeft = Object.fromEntries(
+    Object.entries(deadlines).map(([name, deadline]) => [name, calendar.workingDaysLeft(today, deadline.on)]),
+  );
   return {
     ...shown,
+    ...(pendingChange ? { pendingChange } : {}),
     proposer: proposerNameFor(record, actor),
     mine: actor.openid !== null && actor.openid === record.proposerOpenid,
     commentCount: counters.commentCount,
     ratingCount: counters.ratingCount,
     ratingAverage: averageStars(counters.ratingSum, counters.ratingCount),
-    deadlines: deadlinesOf(record, calendar),
-    overdue: overdueOf(record, transitionContext.today, calendar).map((flag) => flag.name as DeadlineName),
+    deadlines,
+    daysLeft,
+    overdue: overdueOf(record, today, calendar).map((flag) => flag.name as DeadlineName),
     allowedActions: allowedActions(actor, record, transitionContext),
     updatedAt: stored.updatedAt,
   };
 }
 
+/** The view of a stored proposal for the caller, with its pending change read when it has one. */
 export async function viewFor(context: UseCaseContext, stored: StoredProposal): Promise<ProposalView> {
-  return proposalView(stored, context.actor, await transitionContextFor(context, stored.record));
+  const { pendingChangeId } = stored.record;
+  const pendingChange = pendingChangeId ? await context.services.store.findChange(pendingChangeId) : null;
+  return proposalView(stored, context.actor, await transitionContextFor(context, stored.record), pendingChange);
 }
 
 /** The proposal chain's id in the audit trail. */
@@ -193,5 +207,5 @@ export async function runTransition(
     ...effectsOf(result.events, result.record, action, context),
   });
   if (!committed.ok) return commitRefused(committed.code);
-  return ok(proposalView(committed.value[0], context.actor, transitionContext));
+  return ok(await viewFor(context, committed.value[0]));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CouncilStatus } from '../../../types/api';
-import { councilDueOn, councilOverdue } from '../../domain/deadlines';
+import { councilDueOn, councilOverdue, earliestMeetingOn } from '../../domain/deadlines';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { recordId } from '../schemas';
@@ -22,6 +22,7 @@ export const getCouncilStatus = defineUseCase({
       lastMeetingOn,
       nextDueOn: lastMeetingOn ? councilDueOn(lastMeetingOn, calendar) : null,
       overdue: lastMeetingOn ? councilOverdue(lastMeetingOn, context.today, calendar) : false,
+      earliestMeetingOn: earliestMeetingOn(context.today, calendar),
     };
     return ok(status);
   },
