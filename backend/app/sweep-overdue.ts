@@ -38,5 +38,7 @@ export async function sweepOverdue(services: Pick<AppServices, 'store' | 'calend
       after = { on: openDeadlineOn, id: record.id };
     }
     if (!slice.more) return told;
+    // Let waiting requests in between pages: the sweep is background work.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

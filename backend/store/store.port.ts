@@ -1,4 +1,4 @@
-import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant } from '../../types/api';
+import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../types/api';
 import type { ChangeRecord, Ledger, Policy, ProposalRecord, ProposalState } from '../../types/domain';
 
 /**
@@ -215,7 +215,8 @@ export interface Store {
     limit: number,
   ): Promise<Slice<StoredProposal & { openDeadlineOn: string }>>;
   listWithMissingDocuments(scope: ScopeFilter, after: Cursor | undefined, limit: number): Promise<Slice<StoredProposal>>;
-  listApprovedInYear(districtId: string, year: number): Promise<StoredProposal[]>;
+  /** The district's projects with a budget of that year (withdrawn left out), by community then age. */
+  listApprovedInYear(districtId: string, year: number): Promise<SubsidyProject[]>;
 
   // Council
   findMeeting(id: string): Promise<(Meeting & { publishedOn: string }) | null>;

@@ -25,14 +25,7 @@ export const applySubsidy = defineUseCase({
     if (!districtId) return fail('not_found', '没有这个区', 'districtId');
     const refused = authorize(context.actor, 'subsidy.application', { districtId });
     if (refused) return { ok: false, error: refused };
-    const projects: SubsidyProject[] = (await store.listApprovedInYear(districtId, input.year)).map(({ record }) => ({
-      id: record.id,
-      communityId: record.communityId,
-      title: record.title,
-      category: record.category,
-      state: record.state,
-      approvedBudgetFen: record.approvedBudgetFen ?? 0,
-    }));
+    const projects: SubsidyProject[] = await store.listApprovedInYear(districtId, input.year);
     const communityCount = await store.countCommunities(districtId);
     const totalApprovedFen = sumFen(projects.map((project) => project.approvedBudgetFen));
     const dates = subsidyDueOn(input.year);

@@ -1,4 +1,4 @@
-import type { Directory, LibraryEntry, Meeting, Role, RoleGrant } from '../../../types/api';
+import type { Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
 import type { BudgetLine, Category, ChangeRecord, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
 import { GENESIS_HASH, hashEntry } from '../audit-chain';
 import type {
@@ -597,7 +597,7 @@ export class CloudBaseStore implements Store {
     return { items: page.items.map(storedOf), more: page.more };
   }
 
-  async listApprovedInYear(districtId: string, year: number): Promise<StoredProposal[]> {
+  async listApprovedInYear(districtId: string, year: number): Promise<SubsidyProject[]> {
     const docs = await queryAll(
       this.db,
       COLLECTIONS.proposals,
@@ -608,7 +608,14 @@ export class CloudBaseStore implements Store {
         ['_id', 'asc'],
       ],
     );
-    return docs.map(storedOf);
+    return docs.map(storedOf).map(({ record }) => ({
+      id: record.id,
+      communityId: record.communityId,
+      title: record.title,
+      category: record.category,
+      state: record.state,
+      approvedBudgetFen: record.approvedBudgetFen ?? 0,
+    }));
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Directory, LibraryEntry, Meeting, Role, RoleGrant } from '../../../types/api';
+import type { Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
 import type { BudgetLine, Category, ChangeRecord, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
 import { GENESIS_HASH, hashEntry } from '../audit-chain';
 import type {
@@ -301,6 +301,12 @@ export class SqliteStore implements Store {
          VALUES (@id, @title, @category, @plan, @budgetLines, @scopeId, @createdBy, @createdAt)`,
       ),
 
+      approvedInYear: db.prepare(
+        `SELECT id, community_id AS communityId, json_extract(record, '$.title') AS title,
+                json_extract(record, '$.category') AS category, state, approved_budget_fen AS approvedBudgetFen
+         FROM proposals WHERE district_id = ? AND budget_year = ? AND state <> 'withdrawn'
+         ORDER BY community_id, created_at, id`,
+      ),
       staffOf: db.prepare('SELECT openid FROM role_grants WHERE role = ? AND scope_id = ? ORDER BY openid'),
       noticeOverdue: db.prepare('INSERT OR IGNORE INTO overdue_notices (proposal_id, deadline, due_on, noticed_at) VALUES (?, ?, ?, ?)'),
       lastAudit: db.prepare('SELECT seq, hash FROM audit_entries WHERE chain_id = ? ORDER BY seq DESC LIMIT 1'),
@@ -557,14 +563,10 @@ export class SqliteStore implements Store {
     return sliceOf((this.db.prepare(sql).all(params) as ProposalRow[]).map(storedOf), limit);
   }
 
-  async listApprovedInYear(districtId: string, year: number): Promise<StoredProposal[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE district_id = ? AND budget_year = ? AND state <> 'withdrawn'
-         ORDER BY community_id, created_at, id`,
-      )
-      .all(districtId, year) as ProposalRow[];
-    return rows.map(storedOf);
+  async listApprovedInYear(districtId: string, year: number): Promise<SubsidyProject[]> {
+    // Only the six fields of the list, read from the covering index (migration 4): a district
+    // has thousands of projects a year and parsing every record would dominate the answer.
+    return this.statements.approvedInYear.all(districtId, year) as SubsidyProject[];
   }
 
   // -------------------------------------------------------------------------------------------

@@ -619,7 +619,7 @@ describe.each(targets)('the Store contract on $name', (target) => {
       await budgeted(TIANXIN, '2026-02-01T02:00:00.000Z', 'withdrawn', 2026);
       await budgeted(TIANXIN, '2025-02-01T02:00:00.000Z', 'approved', 2025);
       await created(store, { createdAt: '2026-01-01T02:00:00.000Z' });
-      expect((await store.listApprovedInYear('d-yantian', 2026)).map((stored) => stored.record.id)).toEqual([q0.record.id, q1.record.id, t1.record.id]);
+      expect((await store.listApprovedInYear('d-yantian', 2026)).map((project) => project.id)).toEqual([q0.record.id, q1.record.id, t1.record.id]);
       expect(await store.listApprovedInYear('d-nowhere', 2026)).toEqual([]);
     });
 
