@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDateString } from '../domain/calendar';
 import { CATEGORIES, EXCLUSIONS, PROPOSAL_STATES, SOURCES } from '../domain/labels';
 
 // Shared payload pieces. Every string has a maximum length and every amount is a safe
@@ -11,22 +12,38 @@ export const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const requestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/;
+/** Bidi overrides and isolates, which can make shown text read other than it is stored. */
+const FORMAT_CHARACTERS = /[\u202A-\u202E\u2066-\u2069]/;
+/** A UTF-16 surrogate without its pair: not a character, and stored as U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Free text typed by a person: trimmed, no control characters except line breaks. */
+/**
+ * Free text typed by a person: trimmed, 1..maxLength characters counted as code points (an emoji
+ * is one, as people count), no control characters except line breaks, no bidi overrides, no
+ * lone surrogates.
+ */
 export function personText(maxLength: number) {
   return z
     .string()
     .trim()
     .min(1)
-    .max(maxLength)
-    .refine((text) => !CONTROL_CHARACTERS.test(text), { message: 'control characters' });
+    // A cheap bound on UTF-16 units first (a code point is at most two), then the real count.
+    .max(maxLength * 2)
+    .refine((text) => Array.from(text).length <= maxLength, { message: `at most ${maxLength} characters` })
+    .refine((text) => !CONTROL_CHARACTERS.test(text), { message: 'control characters' })
+    .refine((text) => !FORMAT_CHARACTERS.test(text), { message: 'bidi override characters' })
+    .refine((text) => !LONE_SURROGATE.test(text), { message: 'lone surrogate' });
 }
 
 /** Integer fen: no floats, no negatives, nothing past 2^53. */
 export const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 export const positiveFen = fen.refine((value) => value > 0, { message: 'must be positive' });
 
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar date `YYYY-MM-DD` between 2000 and 2100 (the years the programme can mean). */
+export const dateString = z
+  .string()
+  .regex(/^(20\d{2}|2100)-\d{2}-\d{2}$/)
+  .refine((value) => isDateString(value), { message: 'not a calendar date' });
 export const year = z.number().int().min(2000).max(2100);
 export const count = z.number().int().nonnegative().max(1_000_000);
 

@@ -9,12 +9,21 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite.store'
 
 export async function verifyAuditTrail(store: SqliteStore): Promise<{ chains: number; entries: number; broken: ChainBreak | null }> {
   let entries = 0;
-  const chainIds = store.auditChainIds();
+  const heads = new Map(store.auditHeads().map((head) => [head.chainId, head]));
+  // A chain whose entries were all deleted still has its head: walk both lists.
+  const chainIds = [...new Set([...store.auditChainIds(), ...heads.keys()])].sort();
   for (const chainId of chainIds) {
     const chain = await store.auditTrail(chainId);
     entries += chain.length;
     const broken = verifyChain(chain);
     if (broken) return { chains: chainIds.length, entries, broken };
+    const head = heads.get(chainId);
+    const last = chain[chain.length - 1];
+    if (!head) return { chains: chainIds.length, entries, broken: { chainId, seq: last.seq, reason: 'the chain has no recorded head' } };
+    if (!last || head.seq !== last.seq || head.hash !== last.hash) {
+      const seq = (last?.seq ?? 0) + 1;
+      return { chains: chainIds.length, entries, broken: { chainId, seq, reason: `entry ${seq} is missing: the chain's head is entry ${head.seq}` } };
+    }
   }
   return { chains: chainIds.length, entries, broken: null };
 }

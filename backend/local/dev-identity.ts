@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Answer } from '../../types/api';
 import type { Caller } from '../app/action';
 import { fail } from '../app/answers';
+import { isDateString } from '../domain/calendar';
 
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 // An ISO 8601 instant with a zone: the dev clock must not depend on this machine's time zone.
@@ -38,7 +39,8 @@ export function identityOf(
   }
   let instant = options.clock();
   if (now !== undefined && now !== '') {
-    const parsed = INSTANT_PATTERN.test(now) ? new Date(now) : null;
+    // `new Date` would read 2026-02-30 as 2 March: the date part must be a real date.
+    const parsed = INSTANT_PATTERN.test(now) && isDateString(now.slice(0, 10)) ? new Date(now) : null;
     if (!parsed || Number.isNaN(parsed.getTime())) {
       return { ok: false, answer: fail('invalid_input', '调试时间格式不正确', 'x-dev-now') };
     }

@@ -746,6 +746,10 @@ export class CloudBaseStore implements Store {
       const id = ratingDocId(rating.proposalId, rating.openid);
       const previous = await unit.get(COLLECTIONS.ratings, id);
       const previousStars = previous?.stars as number | undefined;
+      // The same rating again (a retried call) changes nothing and leaves no second audit entry.
+      if (previous && previousStars === rating.stars && (previous.text ?? null) === (rating.text ?? null)) {
+        return { ...rating, updatedAt: previous.updatedAt as string };
+      }
       unit.put(COLLECTIONS.ratings, id, {
         proposalId: rating.proposalId,
         openid: rating.openid,

@@ -278,4 +278,20 @@ export const migrations: Migration[] = [
         WHERE budget_year IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'audit-heads',
+    // A hash chain cannot see its own end cut off: each chain's head (last seq and hash) is kept
+    // beside it, moved in the same transaction as the entry, and may only move one step forward.
+    sql: `
+      CREATE TABLE audit_heads (chain_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);
+      INSERT INTO audit_heads (chain_id, seq, hash)
+        SELECT chain_id, seq, hash FROM audit_entries a
+        WHERE seq = (SELECT MAX(seq) FROM audit_entries b WHERE b.chain_id = a.chain_id);
+      CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
+        BEGIN SELECT RAISE(ABORT, 'audit heads cannot be deleted'); END;
+      CREATE TRIGGER audit_heads_forward BEFORE UPDATE ON audit_heads WHEN NEW.seq <> OLD.seq + 1
+        BEGIN SELECT RAISE(ABORT, 'audit heads only move forward'); END;
+    `,
+  },
 ];

@@ -282,7 +282,7 @@ export class SqliteStore implements Store {
       replyComment: db.prepare('UPDATE comments SET reply_text = ?, reply_openid = ?, replied_at = ? WHERE id = ?'),
       moderateComment: db.prepare("UPDATE comments SET status = ? WHERE id = ? AND status = 'pending'"),
 
-      rating: db.prepare('SELECT stars FROM ratings WHERE proposal_id = ? AND openid = ?'),
+      rating: db.prepare('SELECT stars, text, updated_at AS updatedAt FROM ratings WHERE proposal_id = ? AND openid = ?'),
       upsertRating: db.prepare(
         `INSERT INTO ratings (proposal_id, openid, stars, text, updated_at) VALUES (@proposalId, @openid, @stars, @text, @updatedAt)
          ON CONFLICT (proposal_id, openid) DO UPDATE SET stars = excluded.stars, text = excluded.text, updated_at = excluded.updated_at`,
@@ -315,6 +315,11 @@ export class SqliteStore implements Store {
          VALUES (@chainId, @seq, @at, @actor, @action, @from, @to, @detail, @prevHash, @hash)`,
       ),
       auditTrail: db.prepare('SELECT * FROM audit_entries WHERE chain_id = ? ORDER BY seq'),
+      moveHead: db.prepare(
+        `INSERT INTO audit_heads (chain_id, seq, hash) VALUES (@chainId, @seq, @hash)
+         ON CONFLICT (chain_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
+      ),
+      auditHeads: db.prepare('SELECT chain_id AS chainId, seq, hash FROM audit_heads ORDER BY chain_id'),
       insertOutbox: db.prepare('INSERT INTO outbox (recipient_openid, kind, payload, created_at) VALUES (?, ?, ?, ?)'),
       undelivered: db.prepare('SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?'),
       markDelivered: db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL'),
@@ -671,7 +676,10 @@ export class SqliteStore implements Store {
       if (this.statements.proposalInState.get(rating.proposalId, input.proposalState) === undefined) {
         throw new Rollback({ ok: false, code: 'window_closed' });
       }
-      const previous = this.statements.rating.pluck().get(rating.proposalId, rating.openid) as number | undefined;
+      const stored = this.statements.rating.get(rating.proposalId, rating.openid) as { stars: number; text: string | null; updatedAt: string } | undefined;
+      // The same rating again (a retried call) changes nothing and leaves no second audit entry.
+      if (stored && stored.stars === rating.stars && stored.text === (rating.text ?? null)) return { ...rating, updatedAt: stored.updatedAt };
+      const previous = stored?.stars;
       this.statements.upsertRating.run({ ...rating, text: rating.text ?? null });
       // Count, sum and histogram stay on the proposal so that the summary is O(1).
       const histogram = [0, 0, 0, 0, 0];
@@ -829,6 +837,7 @@ export class SqliteStore implements Store {
     const prevHash = last?.hash ?? GENESIS_HASH;
     const hash = hashEntry(prevHash, { ...draft, seq });
     this.statements.insertAudit.run({ ...draft, seq, prevHash, hash, detail: JSON.stringify(draft.detail) });
+    this.statements.moveHead.run({ chainId: draft.chainId, seq, hash });
   }
 
   private enqueue(messages: OutboxDraft[], at: string): void {
@@ -862,6 +871,11 @@ export class SqliteStore implements Store {
       prevHash: row.prev_hash,
       hash: row.hash,
     }));
+  }
+
+  /** Each chain's recorded head (last seq and hash), for `npm run audit:verify`. */
+  auditHeads(): { chainId: string; seq: number; hash: string }[] {
+    return this.statements.auditHeads.all() as { chainId: string; seq: number; hash: string }[];
   }
 
   /** Every chain id, for `npm run audit:verify`. */
