@@ -15,12 +15,23 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',
     plugins: [],
     defineConstants: {},
+    // Build-time settings of the weapp, always defined (empty when unset): an expression left as
+    // `process.env.X` would throw at launch in a mini-program, which has no `process`.
+    env: Object.fromEntries(
+      ['TARO_APP_CLOUD_ENV', 'TARO_APP_TEMPLATE_PROPOSAL_STATE_CHANGED', 'TARO_APP_TEMPLATE_COMMENT_ANSWERED'].map((name) => [
+        name,
+        JSON.stringify(process.env[name] ?? ''),
+      ]),
+    ),
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: true },
     alias: {},
     mini: {
+      // Shared component styles are imported in different orders by different pages; the
+      // components do not depend on that order.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -6,7 +6,9 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // weapp only: Taro sets Taro.cloud = wx.cloud there; on H5 it is undefined.
     if (process.env.TARO_ENV === 'weapp' && Taro.cloud) {
-      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true });
+      const env = process.env.TARO_APP_CLOUD_ENV;
+      // Without a configured env the mini-program's default cloud environment is used.
+      Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
     }
   });
   return children;

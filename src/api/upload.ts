@@ -26,8 +26,11 @@ async function compress(original: Blob): Promise<Blob> {
   }
 }
 
-/** Uploads one chosen photo (its temporary path from Taro.chooseImage) and answers its file id. */
-export async function uploadPhoto(localPath: string): Promise<Answer<{ fileId: string }>> {
+/**
+ * Uploads one chosen photo (its temporary path from Taro.chooseImage) and answers its file id.
+ * `openid` names the uploader's folder on weapp; here the server knows the caller already.
+ */
+export async function uploadPhoto(localPath: string, _openid?: string): Promise<Answer<{ fileId: string }>> {
   try {
     const original = await (await fetch(localPath)).blob();
     const photo = await compress(original);
@@ -42,5 +45,5 @@ export async function uploadPhoto(localPath: string): Promise<Answer<{ fileId: s
 
 /** Where a stored photo can be shown: a path or URL as it is, else the local server's file route. */
 export function photoSrc(fileId: string): string {
-  return /^(https?:|\/|blob:|data:)/.test(fileId) ? fileId : `/api/files/${encodeURIComponent(fileId)}`;
+  return /^(https?:|\/|blob:|data:)/.test(fileId) ? fileId : `/files/${encodeURIComponent(fileId)}`;
 }

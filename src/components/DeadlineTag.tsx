@@ -6,8 +6,8 @@ import './DeadlineTag.css';
 
 /**
  * One running deadline as the server sent it: its date (the last day, inclusive), whether the
- * holiday calendar made it provisional, whether it has passed unmet, and — when the server counts
- * them — the working days left.
+ * holiday calendar made it provisional, whether it has passed unmet, and the working days left as
+ * the server counts them (0: the last day is today).
  */
 export function DeadlineTag({
   name,
@@ -24,7 +24,9 @@ export function DeadlineTag({
     <View className={`deadline${overdue ? ' deadline--overdue' : ''}`} data-testid={`deadline-${name}`}>
       <Text className='deadline__label'>{DEADLINE_LABELS[name]}</Text>
       <Text className='deadline__date'>{formatDateWithWeekday(deadline.on)}</Text>
-      {typeof daysLeft === 'number' && !overdue ? <Text className='tag tag--orange'>还剩 {daysLeft} 个工作日</Text> : null}
+      {typeof daysLeft === 'number' && !overdue ? (
+        <Text className='tag tag--orange'>{daysLeft > 0 ? `还剩 ${daysLeft} 个工作日` : '今天截止'}</Text>
+      ) : null}
       {overdue ? <Text className='tag tag--red'>已逾期</Text> : null}
       {deadline.provisional ? <Text className='deadline__note'>（节假日安排未公布，日期暂定）</Text> : null}
     </View>

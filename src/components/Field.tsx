@@ -25,9 +25,9 @@ export function Field({
       </View>
       {children}
       {error ? (
-        <Text className='field__error' role='alert' data-testid={`error-${name}`}>
+        <View className='field__error' role='alert' data-testid={`error-${name}`}>
           {error}
-        </Text>
+        </View>
       ) : null}
     </View>
   );

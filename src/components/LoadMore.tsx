@@ -20,9 +20,9 @@ export function LoadMore({
   return (
     <View className='load-more'>
       {error ? (
-        <Text className='load-more__error' role='alert'>
+        <View className='load-more__error' role='alert'>
           {messageOf(error)}
-        </Text>
+        </View>
       ) : null}
       {hasMore ? (
         <Action variant='plain' block busy={loading} busyLabel='加载中…' onClick={onMore}>

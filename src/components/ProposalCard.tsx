@@ -5,7 +5,7 @@ import type { DeadlineName } from '../../types/domain';
 import { formatDate, shanghaiDateOf } from '../lib/dates';
 import { CATEGORY_LABELS } from '../lib/labels';
 import { openProposal } from '../lib/navigation';
-import { publicityDaysLeftOf } from '../lib/proposal';
+import { daysLeftOf } from '../lib/proposal';
 import { DeadlineTag } from './DeadlineTag';
 import { StateBadge } from './StateBadge';
 import './ProposalCard.css';
@@ -24,7 +24,7 @@ export function ProposalCard({ proposal, children }: { proposal: ProposalView; c
       <View className='proposal-card__top'>
         <StateBadge state={proposal.state} />
         <Text className='tag tag--grey'>{CATEGORY_LABELS[proposal.category]}</Text>
-        <Text className='proposal-card__date'>{formatDate(shanghaiDateOf(proposal.createdAt))}</Text>
+        <Text className='proposal-card__date'>{formatDate(shanghaiDateOf(proposal.createdAt))}提交</Text>
       </View>
       <Text className='proposal-card__title'>{proposal.title}</Text>
       <Text className='proposal-card__location'>地点：{proposal.location}</Text>
@@ -36,7 +36,7 @@ export function ProposalCard({ proposal, children }: { proposal: ProposalView; c
             name={name}
             deadline={deadline}
             overdue={proposal.overdue.includes(name)}
-            daysLeft={name === 'publicityEndsOn' ? publicityDaysLeftOf(proposal) : undefined}
+            daysLeft={daysLeftOf(proposal, name)}
           />
         ) : null;
       })}

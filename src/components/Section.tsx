@@ -6,9 +6,9 @@ export function Section({ title, extra, children, testId }: PropsWithChildren<{ 
   return (
     <View className='section' data-testid={testId}>
       <View className='section__head'>
-        <Text className='section__title' role='heading'>
+        <View className='section__title' role='heading'>
           {title}
-        </Text>
+        </View>
         {extra ? <View className='section__extra'>{extra}</View> : null}
       </View>
       {children}

@@ -29,6 +29,12 @@ export function formatDateWithWeekday(date: string): string {
   return weekday ? `${formatDate(date)}（${weekday}）` : date;
 }
 
+/** `2026-11-26`, `2026-12-01` → `2026年11月26日 至 12月1日` (the year once when both share it). */
+export function formatDateRange(from: string, to: string): string {
+  const end = from.slice(0, 4) === to.slice(0, 4) ? formatDate(to).replace(/^\d{4}年/, '') : formatDate(to);
+  return `${formatDate(from)} 至 ${end}`;
+}
+
 /** The Asia/Shanghai calendar date of an instant: `2026-09-22T01:00:00Z` → `2026-09-22`. */
 export function shanghaiDateOf(instant: string | number): string {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);

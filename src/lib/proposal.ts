@@ -1,12 +1,13 @@
 import type { ProposalView } from '../../types/api';
 
+import type { DeadlineName } from '../../types/domain';
+
 /**
- * TODO(contract): the working days left in a publicity window, counted by the server
- * (`ProposalView.publicityDaysLeft`). The page never counts working days itself; until the field
- * exists the notice shows its end date only.
+ * The working days left to a running deadline, as the server counts them (`daysLeft`: 0 on its last
+ * day). Undefined when the server sends no count; the page never counts working days itself.
  */
-export function publicityDaysLeftOf(proposal: ProposalView): number | undefined {
-  const value = (proposal as ProposalView & { publicityDaysLeft?: unknown }).publicityDaysLeft;
+export function daysLeftOf(proposal: ProposalView, name: DeadlineName): number | undefined {
+  const value = proposal.daysLeft?.[name];
   return typeof value === 'number' ? value : undefined;
 }
 

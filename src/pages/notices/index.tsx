@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Answer, Page, ProposalView } from '../../../types/api';
 import { listProposals } from '../../api';
+import { DateRange } from '../../components/DateRange';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
@@ -9,11 +10,10 @@ import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { StateBadge } from '../../components/StateBadge';
 import { loadCommunityContext } from '../../lib/community';
-import { formatDate } from '../../lib/dates';
 import { CATEGORY_LABELS } from '../../lib/labels';
 import { formatFen } from '../../lib/money';
 import { PAGES, openProposal, openTab } from '../../lib/navigation';
-import { budgetOf, publicityDaysLeftOf, timeLimitOf } from '../../lib/proposal';
+import { budgetOf, daysLeftOf, timeLimitOf } from '../../lib/proposal';
 import { useAnswer, usePaged } from '../../lib/use-answer';
 import './index.css';
 
@@ -157,12 +157,12 @@ function NoticeCard({ proposal, open }: { proposal: ProposalView; open: boolean 
           <Text className='kv__value notice__budget'>{formatFen(budget)}</Text>
         </View>
       ) : null}
-      {proposal.publicity ? (
+      {!open && proposal.publicity ? (
         <View className='kv'>
           <Text className='kv__key'>公示期</Text>
-          <Text className='kv__value'>
-            {formatDate(proposal.publicity.publishedOn)} 至 {formatDate(proposal.publicity.endsOn.on)}
-          </Text>
+          <View className='kv__value'>
+            <DateRange from={proposal.publicity.publishedOn} to={proposal.publicity.endsOn.on} />
+          </View>
         </View>
       ) : null}
       {open && endsOn ? (
@@ -170,7 +170,7 @@ function NoticeCard({ proposal, open }: { proposal: ProposalView; open: boolean 
           name='publicityEndsOn'
           deadline={endsOn}
           overdue={proposal.overdue.includes('publicityEndsOn')}
-          daysLeft={publicityDaysLeftOf(proposal)}
+          daysLeft={daysLeftOf(proposal, 'publicityEndsOn')}
         />
       ) : null}
       <View className='notice__foot'>

@@ -101,13 +101,13 @@ function ProposalForm({ me }: { me: Me }) {
 
   const upload = useCallback(async (slot: PhotoSlot) => {
     setPhotos((previous) => previous.map((photo) => (photo.key === slot.key ? { ...photo, status: 'uploading' } : photo)));
-    const answer = await uploadPhoto(slot.localPath);
+    const answer = await uploadPhoto(slot.localPath, me.openid);
     setPhotos((previous) =>
       previous.map((photo) =>
         photo.key === slot.key ? (answer.ok ? { ...photo, status: 'done', fileId: answer.data.fileId } : { ...photo, status: 'failed' }) : photo,
       ),
     );
-  }, []);
+  }, [me.openid]);
 
   const addPhotos = async () => {
     const room = LIMITS.photos - photos.length;
@@ -209,7 +209,7 @@ function ProposalForm({ me }: { me: Me }) {
       </View>
 
       <View className='card'>
-        <Field label='从哪里来' name='source'>
+        <Field label='提议来源' name='source'>
           <View className='choice-row' role='radiogroup' aria-label='提议来源'>
             <View
               className={`choice${source === 'resident' ? ' choice--on' : ''}`}
@@ -341,9 +341,9 @@ function ProposalForm({ me }: { me: Me }) {
       <View className='proposal-new__foot'>
         <Text className='proposal-new__public'>提交后提议内容会在社区公开，您的称呼会遮盖显示（如“张*明”）。</Text>
         {formError ? (
-          <Text className='proposal-new__form-error' role='alert' data-testid='form-error'>
+          <View className='proposal-new__form-error' role='alert' data-testid='form-error'>
             {formError}
-          </Text>
+          </View>
         ) : null}
         <Action
           block

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '街道审核' });
+export default definePageConfig({
+  navigationBarTitleText: '审核与监督',
+  enablePullDownRefresh: true,
+});

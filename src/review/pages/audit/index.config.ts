@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '审计结果',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '街道审核',
+  enablePullDownRefresh: true,
+});

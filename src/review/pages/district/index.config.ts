@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '区级设置',
+  enablePullDownRefresh: true,
+});

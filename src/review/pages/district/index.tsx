@@ -1,0 +1,342 @@
+import { useCallback, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { Directory, Role, RoleGrant, SubsidyApplication } from '../../../../types/api';
+import type { Category, Policy } from '../../../../types/domain';
+import { getPolicy, getSubsidyApplication, grantRole, setPolicy } from '../../../api/staff';
+import { Action } from '../../../components/Action';
+import { PageShell } from '../../../components/PageShell';
+import { Section } from '../../../components/Section';
+import { StateBadge } from '../../../components/StateBadge';
+import { currentYear } from '../../../lib/community';
+import { formatDateWithWeekday } from '../../../lib/dates';
+import { CATEGORY_LABELS, ROLE_LABELS } from '../../../lib/labels';
+import { formatFen } from '../../../lib/money';
+import { useAnswer } from '../../../lib/use-answer';
+import { Gate, NoRole } from '../../../staff/shared/gate';
+import { fenToYuanText, parseCount, parseYuan } from '../../../staff/shared/money-input';
+import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/shared/scope';
+import { Chips, Done, FormError, Row, TextInput, YuanInput } from '../../../staff/shared/ui';
+import { useAction } from '../../../staff/shared/use-action';
+import { CsvExport } from '../../shared/csv-export';
+import '../../../staff/shared/staff.css';
+
+/**
+ * 区级设置: the district's policy for a year (quota, services fee ratio, thresholds — R-FUN-1,
+ * R-REP-2, R-IMP-1, R-IMP-2), the city subsidy application with its totals and due date
+ * (R-FUN-3), and staff roles granted within the caller's scope.
+ */
+export default function DistrictPage() {
+  const { state, reload } = useAnswer(loadStaffContext);
+  return (
+    <PageShell>
+      <View className='staff'>
+        <Gate state={state} onRetry={() => void reload()}>
+          {(context) => <Settings context={context} />}
+        </Gate>
+      </View>
+    </PageShell>
+  );
+}
+
+/** The districts a grant reaches: its own for a district, every one for the city. */
+function districtsOf(grant: RoleGrant, directory: Directory): string[] {
+  if (grant.role === 'city') return directory.districts.map((district) => district.id);
+  if (grant.role === 'district') return [grant.scopeId];
+  return [];
+}
+
+function Settings({ context }: { context: StaffContext }) {
+  const grants = grantsOf(context.me, ['street', 'district', 'city']);
+  const names = placeNames(context.directory);
+  const thisYear = currentYear();
+  const [year, setYear] = useState(thisYear);
+  const [grantIndex, setGrantIndex] = useState(0);
+  const [districtPick, setDistrictPick] = useState<string | null>(null);
+  if (grants.length === 0) return <NoRole message='您没有区级设置的权限' />;
+  const grant = grants[Math.min(grantIndex, grants.length - 1)];
+  const districts = districtsOf(grant, context.directory);
+  const districtId = districtPick && districts.includes(districtPick) ? districtPick : districts[0];
+  return (
+    <View>
+      <View className='staff__head'>
+        <Text className='staff__title'>{names.scope(grant.scopeId)} · {districts.length > 0 ? '区级设置' : '授予角色'}</Text>
+        <Text className='staff__sub'>{context.me.name ? `${context.me.name}（${ROLE_LABELS[grant.role]}）` : ROLE_LABELS[grant.role]}</Text>
+        {grants.length > 1 ? (
+          <Chips
+            label='选择身份'
+            options={grants.map((option, position) => ({ value: String(position), label: `${ROLE_LABELS[option.role]} · ${names.scope(option.scopeId)}` }))}
+            value={String(grantIndex)}
+            onChange={(value) => setGrantIndex(Number(value))}
+          />
+        ) : null}
+      </View>
+      {districtId ? (
+        <View>
+          {districts.length > 1 ? (
+            <View className='year-row'>
+              <Chips label='选择区' options={districts.map((id) => ({ value: id, label: names.district(id) }))} value={districtId} onChange={setDistrictPick} />
+            </View>
+          ) : null}
+          <View className='year-row'>
+            <Chips
+              label='年度'
+              options={[thisYear - 1, thisYear, thisYear + 1].map((option) => ({ value: String(option), label: `${option} 年` }))}
+              value={String(year)}
+              onChange={(value) => setYear(Number(value))}
+            />
+          </View>
+          <PolicySection key={`policy-${districtId}-${year}`} districtId={districtId} year={year} editable={grant.role === 'district'} />
+          {grant.role === 'district' ? <SubsidySection key={`subsidy-${districtId}-${year}`} districtId={districtId} year={year} names={names} /> : null}
+        </View>
+      ) : null}
+      <RoleSection grant={grant} context={context} names={names} />
+    </View>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policy
+
+const THRESHOLDS: Category[] = ['works', 'goods', 'services'];
+
+interface PolicyDraft {
+  quota: string;
+  feeRatio: string;
+  works: string;
+  goods: string;
+  services: string;
+  tender: string;
+}
+
+function draftOf(policy: Policy): PolicyDraft {
+  return {
+    quota: fenToYuanText(policy.quotaFen),
+    feeRatio: String(policy.feeRatioPercent),
+    works: fenToYuanText(policy.streetThresholdFen.works),
+    goods: fenToYuanText(policy.streetThresholdFen.goods),
+    services: fenToYuanText(policy.streetThresholdFen.services),
+    tender: fenToYuanText(policy.tenderThresholdFen),
+  };
+}
+
+function PolicySection({ districtId, year, editable }: { districtId: string; year: number; editable: boolean }) {
+  const load = useCallback(() => getPolicy({ districtId, year }), [districtId, year]);
+  const { state, reload, refresh } = useAnswer(load);
+  return (
+    <Section title={`${year} 年政策`} testId='policy'>
+      <View className='card'>
+        <Gate state={state} onRetry={() => void reload()} rows={3}>
+          {(policy) => (editable ? <PolicyForm key={JSON.stringify(policy)} policy={policy} onSaved={() => void refresh()} /> : <PolicyView policy={policy} />)}
+        </Gate>
+      </View>
+    </Section>
+  );
+}
+
+function PolicyView({ policy }: { policy: Policy }) {
+  return (
+    <View>
+      <Row label='社区年度额度'>{formatFen(policy.quotaFen)}</Row>
+      <Row label='服务管理费'>不超过 {policy.feeRatioPercent}%</Row>
+      {THRESHOLDS.map((category) => (
+        <Row key={category} label={`${CATEGORY_LABELS[category]}街道实施`}>
+          超过 {formatFen(policy.streetThresholdFen[category])}
+        </Row>
+      ))}
+      <Row label='须招标'>达到 {formatFen(policy.tenderThresholdFen)}</Row>
+    </View>
+  );
+}
+
+const POLICY_FIELDS = ['quotaFen', 'feeRatioPercent', 'streetThresholdFen', 'tenderThresholdFen'] as const;
+
+function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: () => void }) {
+  const [draft, setDraft] = useState<PolicyDraft>(() => draftOf(policy));
+  const action = useAction<Policy>();
+  const set = (patch: Partial<PolicyDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    action.reset();
+  };
+  const save = () => {
+    const amounts: Record<'quota' | Category | 'tender', number> = { quota: 0, works: 0, goods: 0, services: 0, tender: 0 };
+    const fields = { quota: 'quotaFen', works: 'streetThresholdFen.works', goods: 'streetThresholdFen.goods', services: 'streetThresholdFen.services', tender: 'tenderThresholdFen' } as const;
+    for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+      const parsed = parseYuan(draft[key]);
+      if (!parsed.ok) return action.refuse(fields[key], parsed.message);
+      amounts[key] = parsed.fen;
+    }
+    const feeRatioPercent = parseCount(draft.feeRatio);
+    if (feeRatioPercent === null) return action.refuse('feeRatioPercent', '请填写 0 到 100 的整数');
+    void action.run(
+      () =>
+        setPolicy({
+          districtId: policy.districtId,
+          year: policy.year,
+          quotaFen: amounts.quota,
+          feeRatioPercent,
+          streetThresholdFen: { works: amounts.works, goods: amounts.goods, services: amounts.services },
+          tenderThresholdFen: amounts.tender,
+        }),
+      onSaved,
+    );
+  };
+  return (
+    <View data-testid='policy-form'>
+      <YuanInput label='社区年度额度' name='quotaFen' required value={draft.quota} onChange={(quota) => set({ quota })} error={action.fieldError('quotaFen')} />
+      <TextInput
+        label='服务管理费上限（%）'
+        name='feeRatioPercent'
+        type='number'
+        required
+        value={draft.feeRatio}
+        onChange={(feeRatio) => set({ feeRatio })}
+        maxlength={3}
+        hint='服务类项目'
+        error={action.fieldError('feeRatioPercent')}
+      />
+      <Text className='field__label block'>街道实施的限额（超过由街道实施）</Text>
+      {THRESHOLDS.map((category) => (
+        <YuanInput
+          key={category}
+          label={CATEGORY_LABELS[category]}
+          name={`streetThresholdFen.${category}`}
+          required
+          value={draft[category]}
+          onChange={(value) => set({ [category]: value })}
+          error={action.fieldError(`streetThresholdFen.${category}`)}
+        />
+      ))}
+      <YuanInput label='招标限额（达到须招标）' name='tenderThresholdFen' required value={draft.tender} onChange={(tender) => set({ tender })} error={action.fieldError('tenderThresholdFen')} />
+      <Text className='info-line'>政策的每次修改都会记录并公开。</Text>
+      <FormError message={action.formError(POLICY_FIELDS)} />
+      {action.done ? <Done>政策已保存</Done> : null}
+      <Action block busy={action.busy} busyLabel='正在保存…' onClick={save} testId='save-policy'>
+        保存政策
+      </Action>
+    </View>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// City subsidy application
+
+function SubsidySection({ districtId, year, names }: { districtId: string; year: number; names: PlaceNames }) {
+  const load = useCallback(() => getSubsidyApplication({ districtId, year }), [districtId, year]);
+  const { state, reload } = useAnswer(load);
+  return (
+    <Section title='市级补助申请' testId='subsidy'>
+      <View className='card'>
+        <Gate state={state} onRetry={() => void reload()} rows={3}>
+          {(application) => <Subsidy application={application} names={names} />}
+        </Gate>
+      </View>
+    </Section>
+  );
+}
+
+function Subsidy({ application, names }: { application: SubsidyApplication; names: PlaceNames }) {
+  return (
+    <View>
+      <Row label='申报截止'>{formatDateWithWeekday(application.dueOn)}</Row>
+      <Row label='最迟补报'>{formatDateWithWeekday(application.lateDueOn)}</Row>
+      <Row label='社区数'>{application.communityCount} 个</Row>
+      <Row label='批复预算合计'>
+        <Text data-testid='subsidy-total'>{formatFen(application.totalApprovedFen)}</Text>
+      </Row>
+      <Row label='市级配套'>
+        <Text data-testid='subsidy-match'>{formatFen(application.cityMatchFen)}</Text>
+      </Row>
+      <Text className='info-line'>市级按 1:1 配套，平均每个社区每年不超过 ¥1,000,000.00。</Text>
+      {application.projects.length === 0 ? (
+        <Text className='block muted'>本年度还没有审核通过的项目</Text>
+      ) : (
+        <View>
+          {application.projects.map((project) => (
+            <View key={project.id} className='list-row'>
+              <View className='staff__tags'>
+                <StateBadge state={project.state} />
+                <Text className='tag tag--grey'>{CATEGORY_LABELS[project.category]}</Text>
+                <Text className='muted small'>{names.community(project.communityId)}</Text>
+              </View>
+              <Text className='list-row__title'>{project.title}</Text>
+              <Text className='list-row__meta'>批复预算 {formatFen(project.approvedBudgetFen)}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <CsvExport csv={application.csv} fileName={`市级补助申请-${application.year}.csv`} label='导出补助申请 CSV' rows={application.projects.length} />
+    </View>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+/** Roles a grantor may hand out: below its own rank (the server judges each grant). */
+const GRANTABLE: Readonly<Record<Role, Role[]>> = {
+  resident: [],
+  community: [],
+  street: ['community'],
+  district: ['community', 'street'],
+  city: ['community', 'street', 'district'],
+};
+
+function RoleSection({ grant, context, names }: { grant: RoleGrant; context: StaffContext; names: PlaceNames }) {
+  const roles = GRANTABLE[grant.role];
+  const [role, setRole] = useState<Role | null>(roles[0] ?? null);
+  const [openid, setOpenid] = useState('');
+  const [scopeId, setScopeId] = useState<string | null>(null);
+  const action = useAction<{ openid: string; roles: RoleGrant[] }>();
+  if (roles.length === 0) return null;
+  const scopes = scopesUnder(grant, context.directory).filter((option) => option.kind === role);
+  const scope = scopeId && scopes.some((option) => option.id === scopeId) ? scopeId : null;
+  const send = () => {
+    if (!openid.trim()) return action.refuse('openid', '请填写工作人员的微信用户标识');
+    if (!role) return action.refuse('role', '请选择角色');
+    if (!scope) return action.refuse('scopeId', '请选择范围');
+    void action.run(() => grantRole({ openid: openid.trim(), role, scopeId: scope }), () => setOpenid(''));
+  };
+  return (
+    <Section title='授予工作人员角色' testId='roles'>
+      <View className='card'>
+        <Text className='info-line'>只能在您负责的范围内，授予比您低一级的角色。</Text>
+        <TextInput
+          label='微信用户标识（openid）'
+          name='openid'
+          required
+          value={openid}
+          onChange={(value) => {
+            setOpenid(value);
+            action.reset();
+          }}
+          placeholder='工作人员的微信用户标识'
+          hint='由系统管理员提供'
+          maxlength={64}
+          error={action.fieldError('openid')}
+        />
+        <Text className='field__label block'>角色</Text>
+        <Chips label='角色' options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))} value={role} onChange={setRole} />
+        <View style={{ marginTop: '24px' }}>
+          <Text className='field__label block'>范围</Text>
+          <Chips label='范围' options={scopes.map((option) => ({ value: option.id, label: option.name }))} value={scope} onChange={setScopeId} />
+          {action.fieldError('scopeId') ? (
+            <View className='field__error' role='alert'>
+              {action.fieldError('scopeId')}
+            </View>
+          ) : null}
+        </View>
+        <FormError message={action.formError(['openid', 'scopeId'])} />
+        {action.done ? (
+          <Done>
+            已授予。{action.done.openid} 现有角色：{action.done.roles.map((held) => `${ROLE_LABELS[held.role]} · ${names.scope(held.scopeId)}`).join('；')}
+          </Done>
+        ) : null}
+        <View style={{ marginTop: '16px' }}>
+          <Action block busy={action.busy} busyLabel='正在授予…' onClick={send} testId='send-grant'>
+            授予角色
+          </Action>
+        </View>
+      </View>
+    </Section>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '资金台账',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '监督检查',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,83 @@
+import type { ProposalView } from '../../../types/api';
+import type { DeadlineName } from '../../../types/domain';
+
+/** The pages of the two staff subpackages. */
+export const STAFF_PAGES = {
+  inbox: '/staff/pages/inbox/index',
+  proposal: '/staff/pages/proposal/index',
+  council: '/staff/pages/council/index',
+  queue: '/review/pages/queue/index',
+  decide: '/review/pages/decide/index',
+  ledger: '/review/pages/ledger/index',
+  oversight: '/review/pages/oversight/index',
+  audit: '/review/pages/audit/index',
+  district: '/review/pages/district/index',
+  publicDetail: '/pages/proposal-detail/index',
+} as const;
+
+export function pageWithId(page: string, id: string): string {
+  return `${page}?id=${encodeURIComponent(id)}`;
+}
+
+/** The next step of a record for the caller, named after the first allowed action (server's list). */
+const NEXT_STEP: Readonly<Record<string, string>> = {
+  'proposal.screen': '筛选（采纳或不采纳）',
+  'proposal.draftReport': '拟定申请报告',
+  'council.publishAgenda': '列入议事公示',
+  'council.recordVote': '录入议事会表决结果',
+  'proposal.submitToStreet': '提交街道审核',
+  'review.decide': '作出审核决定',
+  'publicity.publish': '发布公示',
+  'implementation.assign': '确定实施主体',
+  'implementation.start': '登记开始实施',
+  'implementation.complete': '登记完工',
+  'evaluation.publish': '发布评价结果',
+  'audit.publish': '发布审计结果',
+  'change.decide': '审核变更申请',
+};
+
+export function nextStepOf(proposal: ProposalView): string | undefined {
+  const action = proposal.allowedActions.find((name) => NEXT_STEP[name] !== undefined);
+  return action ? NEXT_STEP[action] : undefined;
+}
+
+export function allows(proposal: ProposalView, action: string): boolean {
+  return proposal.allowedActions.includes(action);
+}
+
+/**
+ * TODO(contract): the working days left until each running deadline, counted by the server
+ * (`ProposalView.daysLeft: Partial<Record<DeadlineName, number>>`). The pages never count working
+ * days; until the field exists a deadline shows its date and the overdue flag only. The resident
+ * pages read `publicityDaysLeft` for the publicity window: it is honoured here too.
+ */
+export function daysLeftOf(proposal: ProposalView): Partial<Record<DeadlineName, number>> {
+  const extra = proposal as ProposalView & { daysLeft?: unknown; publicityDaysLeft?: unknown };
+  const result: Partial<Record<DeadlineName, number>> = {};
+  if (extra.daysLeft && typeof extra.daysLeft === 'object') {
+    for (const [name, value] of Object.entries(extra.daysLeft as Record<string, unknown>)) {
+      if (typeof value === 'number') result[name as DeadlineName] = value;
+    }
+  }
+  if (typeof extra.publicityDaysLeft === 'number' && result.publicityEndsOn === undefined) result.publicityEndsOn = extra.publicityDaysLeft;
+  return result;
+}
+
+/** The earliest running deadline of a record (`YYYY-MM-DD` compares as text), or null. */
+export function nearestDeadlineOf(proposal: ProposalView): string | null {
+  const dates = Object.values(proposal.deadlines)
+    .filter((deadline): deadline is NonNullable<typeof deadline> => Boolean(deadline))
+    .map((deadline) => deadline.on)
+    .sort();
+  return dates[0] ?? null;
+}
+
+/** Nearest deadline first; records without a running deadline after, newest first as listed. */
+export function byNearestDeadline(a: ProposalView, b: ProposalView): number {
+  const da = nearestDeadlineOf(a);
+  const db = nearestDeadlineOf(b);
+  if (da && db) return da < db ? -1 : da > db ? 1 : 0;
+  if (da) return -1;
+  if (db) return 1;
+  return 0;
+}

@@ -1,0 +1,118 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import DistrictPage from '../../src/review/pages/district/index';
+import { buildMe, directory } from './support/factories';
+import { answering, failure, freshStart, held, networkDown, ok, payloadsOf } from './support/fake-backend';
+
+jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
+
+const slow = { timeout: 5000 };
+jest.setTimeout(30_000);
+
+const districtAdmin = buildMe({ openid: 'u-district-yantian', name: '郑民政', communityId: null, roles: [{ role: 'district', scopeId: 'd-yantian' }] });
+const street = buildMe({ openid: 'u-street-haishan', name: '海审核', communityId: null, roles: [{ role: 'street', scopeId: 's-haishan' }] });
+
+const policy = {
+  districtId: 'd-yantian',
+  year: 2026,
+  quotaFen: 200_000_000,
+  feeRatioPercent: 10,
+  streetThresholdFen: { works: 20_000_000, goods: 10_000_000, services: 10_000_000 },
+  tenderThresholdFen: 40_000_000,
+};
+
+const subsidy = {
+  districtId: 'd-yantian',
+  year: 2026,
+  projects: [{ id: 'p-1', communityId: 'c-zhongying', title: '口袋公园座椅', category: 'goods', state: 'audited', approvedBudgetFen: 3_600_000 }],
+  communityCount: 3,
+  totalApprovedFen: 27_100_000,
+  cityMatchFen: 27_100_000,
+  dueOn: '2026-11-30',
+  lateDueOn: '2027-01-30',
+  csv: '项目编号\r\np-1\r\n',
+};
+
+async function typeInto(name: string, value: string) {
+  const field = screen.getByTestId(`field-${name}`);
+  const native = await waitFor(() => {
+    const element = field.querySelector('input, textarea');
+    if (!element) throw new Error(`no native field in ${name}`);
+    return element;
+  });
+  fireEvent.input(native, { target: { value } });
+}
+
+describe('the district settings page', () => {
+  beforeAll(() => {
+    Object.assign(URL, { createObjectURL: () => 'blob:subsidy', revokeObjectURL: () => undefined });
+  });
+  beforeEach(() => {
+    freshStart();
+    localStorage.setItem('dev.day', JSON.stringify({ data: '2026-11-20' }));
+  });
+
+  it('shows a skeleton, then the policy of the year in yuan and the subsidy application with its totals and due date', async () => {
+    const me = held();
+    answering({ 'me.get': me.reply, 'directory.get': ok(directory), 'policy.get': ok(policy), 'subsidy.application': ok(subsidy) });
+    render(<DistrictPage />);
+    expect(screen.getByLabelText('加载中')).toBeInTheDocument();
+    me.release(ok(districtAdmin));
+    await screen.findByTestId('policy-form', {}, slow);
+    await waitFor(() => expect(screen.getByTestId('field-quotaFen').querySelector('input')?.value).toBe('2000000.00'));
+    const application = await screen.findByTestId('subsidy', {}, slow);
+    expect(await within(application).findByTestId('subsidy-total', {}, slow)).toHaveTextContent('¥271,000.00');
+    expect(within(application).getByTestId('subsidy-match')).toHaveTextContent('¥271,000.00');
+    expect(within(application).getByText('2026年11月30日（周一）')).toBeInTheDocument();
+    expect(within(application).getByText('口袋公园座椅')).toBeInTheDocument();
+    expect(within(application).getByTestId('csv-link')).toHaveAttribute('download', '市级补助申请-2026.csv');
+    expect(payloadsOf('policy.get')).toEqual([{ districtId: 'd-yantian', year: 2026 }]);
+    expect(payloadsOf('subsidy.application')).toEqual([{ districtId: 'd-yantian', year: 2026 }]);
+  });
+
+  it('shows the error with a retry', async () => {
+    let calls = 0;
+    answering({ 'me.get': async () => (++calls === 1 ? networkDown : ok(districtAdmin)), 'directory.get': ok(directory), 'policy.get': ok(policy), 'subsidy.application': ok(subsidy) });
+    render(<DistrictPage />);
+    fireEvent.click(await screen.findByText('重试', {}, slow));
+    expect(await screen.findByTestId('policy-form', {}, slow)).toBeInTheDocument();
+  });
+
+  it('R-REP-2: saves the policy in fen and shows a refusal next to its field', async () => {
+    let answer = failure('invalid_input', '服务管理费比例须在 0 到 100 之间', 'feeRatioPercent');
+    answering({ 'me.get': ok(districtAdmin), 'directory.get': ok(directory), 'policy.get': ok(policy), 'subsidy.application': ok(subsidy), 'policy.set': async () => answer });
+    render(<DistrictPage />);
+    await screen.findByTestId('policy-form', {}, slow);
+    await typeInto('feeRatioPercent', '8');
+    await typeInto('tenderThresholdFen', '350000');
+    fireEvent.click(screen.getByTestId('save-policy'));
+    expect(await within(screen.getByTestId('field-feeRatioPercent')).findByText('服务管理费比例须在 0 到 100 之间', {}, slow)).toBeInTheDocument();
+    expect(payloadsOf('policy.set')).toEqual([{ ...policy, feeRatioPercent: 8, tenderThresholdFen: 35_000_000 }]);
+    answer = ok({ ...policy, feeRatioPercent: 8 }) as never;
+    fireEvent.click(screen.getByTestId('save-policy'));
+    expect(await screen.findByText('政策已保存', {}, slow)).toBeInTheDocument();
+  });
+
+  it('grants a community role within the street, and shows a refusal', async () => {
+    let answer = failure('forbidden', '您没有权限进行此操作');
+    answering({ 'me.get': ok(street), 'directory.get': ok(directory), 'role.grant': async () => answer });
+    render(<DistrictPage />);
+    const roles = await screen.findByTestId('roles', {}, slow);
+    expect(screen.queryByTestId('policy')).not.toBeInTheDocument();
+    expect(within(roles).queryByText('街道审核人员')).not.toBeInTheDocument();
+    await typeInto('openid', 'u-new-worker');
+    fireEvent.click(within(roles).getByText('田心社区'));
+    fireEvent.click(screen.getByTestId('send-grant'));
+    expect(await within(roles).findByText('您没有权限进行此操作', {}, slow)).toBeInTheDocument();
+    answer = ok({ openid: 'u-new-worker', roles: [{ role: 'community', scopeId: 'c-tianxin' }] }) as never;
+    await typeInto('openid', 'u-new-worker');
+    fireEvent.click(screen.getByTestId('send-grant'));
+    expect(await within(roles).findByText('已授予。u-new-worker 现有角色：社区工作人员 · 田心社区', {}, slow)).toBeInTheDocument();
+    expect(payloadsOf('role.grant')[1]).toEqual({ openid: 'u-new-worker', role: 'community', scopeId: 'c-tianxin' });
+  });
+
+  it('tells a resident the page is not for them', async () => {
+    answering({ 'me.get': ok(buildMe()), 'directory.get': ok(directory) });
+    render(<DistrictPage />);
+    expect(await screen.findByText('您没有区级设置的权限', {}, slow)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,92 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import OversightPage from '../../src/review/pages/oversight/index';
+import { buildMe, directory, pageOf } from './support/factories';
+import { answering, freshStart, held, networkDown, ok, payloadsOf } from './support/fake-backend';
+import { navigations } from './support/taro-fakes';
+
+jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
+
+const slow = { timeout: 5000 };
+jest.setTimeout(30_000);
+
+const district = buildMe({ openid: 'u-district-yantian', name: '郑民政', communityId: null, roles: [{ role: 'district', scopeId: 'd-yantian' }] });
+const CSV = '项目编号,社区,项目名称,状态,缺少的材料\r\np-1,c-qiaoyuan,共享图书角,已完工,后续管养单位及资金安排\r\n';
+
+function bytesOf(blob: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+describe('the oversight page', () => {
+  const created: Blob[] = [];
+  beforeAll(() => {
+    // jsdom has no object URLs: record the Blob the page makes its link from.
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        created.push(blob);
+        return `blob:csv-${created.length}`;
+      },
+      revokeObjectURL: () => undefined,
+    });
+  });
+  beforeEach(() => {
+    freshStart();
+    created.length = 0;
+  });
+
+  it('shows a skeleton, then empty lists for a clean scope', async () => {
+    const me = held();
+    answering({ 'me.get': me.reply, 'directory.get': ok(directory), 'oversight.overdue': ok(pageOf([])), 'oversight.checklist': ok({ ...pageOf([]), csv: '项目编号\r\n' }) });
+    render(<OversightPage />);
+    expect(screen.getByLabelText('加载中')).toBeInTheDocument();
+    me.release(ok(district));
+    expect(await screen.findByText('没有逾期的项目', {}, slow)).toBeInTheDocument();
+    expect(await screen.findByText('各项目材料齐全', {}, slow)).toBeInTheDocument();
+    expect(payloadsOf('oversight.overdue')).toEqual([{ scopeId: 'd-yantian', limit: 20 }]);
+  });
+
+  it('shows the error with a retry', async () => {
+    let calls = 0;
+    answering({
+      'me.get': ok(district),
+      'directory.get': ok(directory),
+      'oversight.overdue': async () => (++calls === 1 ? networkDown : ok(pageOf([]))),
+      'oversight.checklist': ok({ ...pageOf([]), csv: '' }),
+    });
+    render(<OversightPage />);
+    fireEvent.click(await screen.findByText('重试', {}, slow));
+    expect(await screen.findByText('没有逾期的项目', {}, slow)).toBeInTheDocument();
+  });
+
+  it('R-SUP-1: lists the overdue records and the missing documents of a scope, with the CSV as a download link', async () => {
+    answering({
+      'me.get': ok(district),
+      'directory.get': ok(directory),
+      'oversight.overdue': ok(pageOf([{ id: 'p-9', communityId: 'c-qiaoyuan', title: '共享图书角', state: 'street_review', overdue: [{ deadline: 'reviewDueOn', on: '2026-12-15', label: '街道审核逾期' }] }])),
+      'oversight.checklist': ok({ ...pageOf([{ id: 'p-1', communityId: 'c-qiaoyuan', title: '共享图书角', state: 'completed', missing: [{ id: 'completion.maintenance', label: '后续管养单位及资金安排' }] }]), csv: CSV }),
+    });
+    render(<OversightPage />);
+    expect(await screen.findByText('街道审核逾期：截止 2026年12月15日（周二）', {}, slow)).toBeInTheDocument();
+    // An overdue review opens the decision page.
+    fireEvent.click(screen.getByRole('link', { name: '共享图书角' }));
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/review/pages/decide/index?id=p-9' }]);
+    const checklist = screen.getByTestId('checklist');
+    expect(await within(checklist).findByText('缺少：后续管养单位及资金安排', {}, slow)).toBeInTheDocument();
+    const link = within(checklist).getByTestId('csv-link');
+    expect(link.tagName).toBe('A');
+    expect(link).toHaveAttribute('href', 'blob:csv-1');
+    expect(link).toHaveAttribute('download', '材料缺失清单-盐田区.csv');
+    expect(link).toHaveTextContent('导出材料缺失清单 CSV（1 条）');
+    const bytes = new Uint8Array(await bytesOf(created[0]));
+    // A BOM first, so that spreadsheet programs read the Chinese as UTF-8, then the server's CSV.
+    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Buffer.from(bytes.slice(3)).toString('utf8')).toBe(CSV);
+
+    // Another scope: a street of the district.
+    fireEvent.click(screen.getByText('沙头角街道'));
+    await waitFor(() => expect(payloadsOf('oversight.checklist').map((payload) => payload.scopeId)).toEqual(['d-yantian', 's-shatoujiao']));
+  });
+});
