@@ -178,11 +178,11 @@ describe('Figure 9 — R-SUP-2: a hand-edited audit trail is found by npm run au
     }
   }, scaled(120_000, 600_000));
 
-  // DEFECT (open): a hash chain alone cannot see its own end cut off. Deleting the last entry of a
+  // Fixed defect: a hash chain alone cannot see its own end cut off. Deleting the last entry of a
   // chain — the newest step of a proposal, a ledger move, or the only entry of a policy or user
   // chain — leaves a shorter chain that verifies. Fix: a head per chain, written in the same
   // transaction as each entry and checked by audit:verify (see the reliability REPORT.md).
-  it('R-SUP-2 DEFECT audit-tail-truncation: deleting the last audit entry of a chain is found by audit:verify, naming the entry', async () => {
+  it('R-SUP-2 regression of fixed defect audit-tail-truncation: deleting the last audit entry of a chain is found by audit:verify, naming the entry', async () => {
     const tails = FULL ? rows.filter((r) => r.seq === r.last) : rows.filter((r) => r.seq === r.last).filter((_, i, all) => i === 0 || i === all.length - 1);
     const found: boolean[] = [];
     for (const row of tails) {

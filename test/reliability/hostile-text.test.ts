@@ -8,7 +8,7 @@ import { callApi, startServerProcess, type ServerProcess } from '../support/loca
 // ZWJ sequences, bidi overrides, lone surrogates and impossible dates. Lengths are counted in
 // code points (the domain's own rule, backend/domain/lifecycle.ts requireMaxLength), person text
 // holds no characters that reorder or hide what is shown, and what is stored is what was sent.
-// A test marked DEFECT fails while the defect stands (it.failing) — see REPORT.md for the fix.
+// Each defect this suite found is fixed; its test stays as a regression test (REPORT.md keeps the fixes).
 
 const PLACE = PLACES.tianxin;
 
@@ -45,7 +45,7 @@ describe('Figure 6 — hostile text: lengths, emoji, direction characters, surro
   const submit = (title: string, description = '需要增加设施。') =>
     api()(PLACE.resident, today, 'proposal.submit', { communityId: PLACE.communityId, title, category: 'goods', location: '田心公园', description, source: 'resident', requestId: uniqueRequestId('text') });
 
-  /** Runs a DEFECT check: records it in the figure when it fails, and fails so that it.failing passes. */
+  /** Runs a regression of fixed defect check: records it in the figure when it fails, and fails so that it.failing passes. */
   async function defect(name: string, check: () => Promise<void>): Promise<void> {
     verdicts += 1;
     try {
@@ -62,7 +62,7 @@ describe('Figure 6 — hostile text: lengths, emoji, direction characters, surro
     expect(body.error).toMatchObject({ code: 'invalid_input', field: 'title' });
   });
 
-  it('R-COL-1 DEFECT text-length-utf16: a title of 50 emoji (50 code points, 100 UTF-16 units) is accepted — lengths count code points', async () => {
+  it('R-COL-1 regression of fixed defect text-length-utf16: a title of 50 emoji (50 code points, 100 UTF-16 units) is accepted — lengths count code points', async () => {
     await defect('text-length-utf16 (a 50-emoji title is refused: the schema counts UTF-16 units)', async () => {
       const { status, body } = await submit('😀'.repeat(50));
       expect({ status, ok: body.ok }).toEqual({ status: 200, ok: true });
@@ -70,7 +70,7 @@ describe('Figure 6 — hostile text: lengths, emoji, direction characters, surro
     });
   });
 
-  it('R-PUB-2 DEFECT zwj-emoji-risky: a comment with the family emoji 👨‍👩‍👧‍👦 (a ZWJ sequence) is published, not refused by the content check', async () => {
+  it('R-PUB-2 regression of fixed defect zwj-emoji-risky: a comment with the family emoji 👨‍👩‍👧‍👦 (a ZWJ sequence) is published, not refused by the content check', async () => {
     const open = await pools.get('publicity_open');
     await defect('zwj-emoji-risky (the local content check calls every ZWJ sequence risky)', async () => {
       const { status, body } = await api()(PLACE.resident, today, 'comment.add', { proposalId: open.id, text: '全家👨‍👩‍👧‍👦都喜欢这个项目', requestId: uniqueRequestId('zwj') });
@@ -86,7 +86,7 @@ describe('Figure 6 — hostile text: lengths, emoji, direction characters, surro
     expect(comment.body.ok).toBe(false);
   });
 
-  it('DEFECT bidi-in-unchecked-text: a bidi override (U+202E) is refused in the text fields the content check never sees', async () => {
+  it('regression of fixed defect bidi-in-unchecked-text: a bidi override (U+202E) is refused in the text fields the content check never sees', async () => {
     const RLO = '\u202E';
     const accepted: string[] = [];
     const tryField = async (label: string, openid: string, action: string, payload: Record<string, unknown>, day = today) => {
@@ -106,7 +106,7 @@ describe('Figure 6 — hostile text: lengths, emoji, direction characters, surro
     });
   });
 
-  it('DEFECT lone-surrogate-mangled: a comment with a lone surrogate is refused, or stored exactly as sent — never silently changed', async () => {
+  it('regression of fixed defect lone-surrogate-mangled: a comment with a lone surrogate is refused, or stored exactly as sent — never silently changed', async () => {
     const open = await pools.get('publicity_open');
     const sent = '好\uD800';
     const { status, body } = await api()(PLACE.resident, today, 'comment.add', { proposalId: open.id, text: sent, requestId: uniqueRequestId('surrogate') });
@@ -122,14 +122,14 @@ describe('Figure 6 — hostile text: lengths, emoji, direction characters, surro
     });
   });
 
-  it('DEFECT dev-clock-impossible-date: x-dev-now 2026-02-30T10:00:00+08:00 is refused with invalid_input, not read as 2 March', async () => {
+  it('regression of fixed defect dev-clock-impossible-date: x-dev-now 2026-02-30T10:00:00+08:00 is refused with invalid_input, not read as 2 March', async () => {
     const { status, body } = await callApi(server.url, 'me.get', {}, { 'x-dev-openid': PLACE.resident, 'x-dev-now': '2026-02-30T10:00:00+08:00' });
     await defect(`dev-clock-impossible-date (answered ${status} ${body.ok ? 'ok' : body.error.code})`, async () => {
       expect({ status, code: body.error?.code, field: body.error?.field }).toEqual({ status: 400, code: 'invalid_input', field: 'x-dev-now' });
     });
   });
 
-  it('R-COU-2 DEFECT agenda-far-future: an agenda for a meeting on 9999-12-31 is refused with invalid_input (accepted, council.status of that community answers internal ever after)', async () => {
+  it('R-COU-2 regression of fixed defect agenda-far-future: an agenda for a meeting on 9999-12-31 is refused with invalid_input (accepted, council.status of that community answers internal ever after)', async () => {
     const drafted = await pools.get('drafted');
     const agenda = await api()(PLACE.worker, today, 'council.publishAgenda', { communityId: PLACE.communityId, meetingOn: '9999-12-31', proposalIds: [drafted.id] });
     const status = await api()(null, today, 'council.status', { communityId: PLACE.communityId });

@@ -142,6 +142,8 @@ const FIXES: Record<string, { where: string; fix: string }> = {
 
 /** A DEFECT test names its defect with a hyphenated id: `DEFECT audit-tail-truncation:`. */
 const DEFECT_ID = /DEFECT ([a-z0-9]+(?:-[a-z0-9]+)+)/;
+/** Once fixed, the same test stays as a regression test: `regression of fixed defect audit-tail-truncation:`. */
+const FIXED_ID = /fixed defect ([a-z0-9]+(?:-[a-z0-9]+)+)/;
 
 function machine(): Record<string, string> {
   const cpus = os.cpus();
@@ -236,6 +238,15 @@ function main(): void {
     lines.push(`### ${id}`, '', `Test: \`${test.file}\` — “${test.title}”`, '');
     if (fix) lines.push(`Where: ${fix.where}`, '', fix.fix, '');
     else lines.push('(no fix recorded in run.ts)', '');
+  }
+  const fixed = tests.filter((t) => FIXED_ID.test(t.title));
+  lines.push('## Defects found by this suite and fixed in the backend (their tests stay as regression tests)', '');
+  if (fixed.length === 0) lines.push('None.', '');
+  for (const test of fixed) {
+    const id = FIXED_ID.exec(test.title)![1];
+    const fix = FIXES[id];
+    lines.push(`### ${id} — regression test ${test.status === 'passed' ? 'passes' : '**FAILS**'}`, '', `Test: \`${test.file}\` — “${test.title}”`, '');
+    if (fix) lines.push(`Where: ${fix.where}`, '', fix.fix, '');
   }
   if (failedTests.length > 0) {
     lines.push('## Failing tests', '');
