@@ -159,6 +159,8 @@ export interface Review {
 export interface Publicity {
   publishedOn: DateString;
   endsOn: Deadline;
+  /** R-PUB-1: the time limit the notice announces (R-IMP-3, R-IMP-4), in words. */
+  timeLimit: string;
 }
 
 export interface Implementation {

@@ -52,6 +52,17 @@ export function councilOverdue(
   return compareDates(today, councilDueOn(lastMeetingOn, calendar).on) > 0;
 }
 
+/**
+ * R-PUB-1: the time limit a publicity notice announces, in words: the periods of R-IMP-3 (services
+ * start within 1 month) and R-IMP-4 (works and goods finished within 6 months), counted from the
+ * day the implementer is set.
+ */
+export function implementationTimeLimit(category: Category): string {
+  return category === 'services'
+    ? `确定实施主体之日起 ${SERVICES_START_MONTHS} 个月内开展服务`
+    : `确定实施主体之日起 ${WORKS_COMPLETE_MONTHS} 个月内完成`;
+}
+
 /** R-IMP-3: a services project must start by this day. */
 export function startDueOn(assignedOn: DateString, calendar: WorkCalendar = defaultCalendar): Deadline {
   return calendar.addMonths(assignedOn, SERVICES_START_MONTHS);

@@ -33,6 +33,7 @@ export {
   deadlinesOf,
   earliestMeetingOn,
   implementationDeadlines,
+  implementationTimeLimit,
   OVERDUE_LABELS,
   overdueOf,
   PUBLICITY_WORKING_DAYS,

@@ -28,6 +28,7 @@ import {
   AGENDA_NOTICE_WORKING_DAYS,
   earliestMeetingOn,
   implementationDeadlines,
+  implementationTimeLimit,
   publicityEndsOn,
   reviewDueOn,
 } from './deadlines';
@@ -354,9 +355,10 @@ export const TRANSITIONS: TransitionTable = {
     to: 'publicity',
     ready: always,
     guard: always,
-    effect: (_record, _command, { today, calendar }) => {
+    effect: (record, _command, { today, calendar }) => {
       const endsOn = publicityEndsOn(today, calendar);
-      return { patch: { publicity: { publishedOn: today, endsOn } }, event: { type: 'PublicityPublished', endsOn } };
+      const publicity = { publishedOn: today, endsOn, timeLimit: implementationTimeLimit(record.category) };
+      return { patch: { publicity }, event: { type: 'PublicityPublished', endsOn } };
     },
   },
 

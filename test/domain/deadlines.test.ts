@@ -2,6 +2,7 @@ import type { ProposalRecord } from '../../types/domain';
 import { defaultCalendar } from '../../backend/domain/calendar';
 import {
   completeDueOn,
+  implementationTimeLimit,
   councilDueOn,
   councilOverdue,
   deadlinesOf,
@@ -130,7 +131,7 @@ describe('the deadlines that currently run for a proposal', () => {
   });
 
   it('R-PUB-1: the window is the one published, even if the holiday data has changed since', () => {
-    const record = buildProposal({ state: 'publicity', publicity: { publishedOn: '2026-12-30', endsOn: { on: '2027-01-04', provisional: true } } });
+    const record = buildProposal({ state: 'publicity', publicity: { publishedOn: '2026-12-30', endsOn: { on: '2027-01-04', provisional: true }, timeLimit: '确定实施主体之日起 6 个月内完成' } });
     expect(deadlinesOf(record)).toEqual({ publicityEndsOn: { on: '2027-01-04', provisional: true } });
   });
 });
@@ -154,5 +155,15 @@ describe('a passed deadline is a flag, never a block', () => {
     expect(overdueOf(buildProposal({ state: 'street_review' }), '2026-04-07')).toEqual([
       { name: 'reviewDueOn', due: { on: '2026-04-03', provisional: false }, label: '街道审核逾期' },
     ]);
+  });
+});
+
+describe('R-PUB-1: the time limit a publicity notice announces', () => {
+  test.each([
+    ['works', '确定实施主体之日起 6 个月内完成'],
+    ['goods', '确定实施主体之日起 6 个月内完成'],
+    ['services', '确定实施主体之日起 1 个月内开展服务'],
+  ] as const)('R-IMP-3, R-IMP-4: a %s project announces %s', (category, words) => {
+    expect(implementationTimeLimit(category)).toBe(words);
   });
 });

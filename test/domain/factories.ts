@@ -154,7 +154,7 @@ export function buildProposal(overrides: Partial<ProposalRecord> = {}): Proposal
       record.budgetYear = 2026;
     }
   }
-  if (step >= 7) record.publicity = { publishedOn: '2026-03-30', endsOn: { on: '2026-04-02', provisional: false } };
+  if (step >= 7) record.publicity = { publishedOn: '2026-03-30', endsOn: { on: '2026-04-02', provisional: false }, timeLimit: '确定实施主体之日起 6 个月内完成' };
   if (step >= 8) {
     record.implementation = { implementer: '深圳市盐田区某某家具有限公司', side: 'community', assignedOn: '2026-04-07', startedOn: '2026-04-08' };
   }

@@ -223,7 +223,7 @@ describe('every transition row: allowed cases', () => {
       {
         to: 'publicity',
         event: { type: 'PublicityPublished', endsOn: { on: '2026-09-22', provisional: false } },
-        fields: { publicity: { publishedOn: '2026-09-18', endsOn: { on: '2026-09-22', provisional: false } } },
+        fields: { publicity: { publishedOn: '2026-09-18', endsOn: { on: '2026-09-22', provisional: false }, timeLimit: '确定实施主体之日起 6 个月内完成' } },
       },
     ],
     [

@@ -70,7 +70,7 @@ export function buildNotice(overrides: Partial<ProposalView> = {}): ProposalView
     },
     approvedBudgetFen: 1234500,
     review: { outcome: 'approved', decidedOn: '2026-09-15' },
-    publicity: { publishedOn: '2026-09-18', endsOn: { on: '2026-09-22', provisional: false } },
+    publicity: { publishedOn: '2026-09-18', endsOn: { on: '2026-09-22', provisional: false }, timeLimit: '确定实施主体之日起 6 个月内完成' },
     deadlines: { publicityEndsOn: { on: '2026-09-22', provisional: false } },
     daysLeft: { publicityEndsOn: 2 },
     allowedActions: ['comment.add'],
