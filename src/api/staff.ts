@@ -31,6 +31,7 @@ export const screenProposal = (request: ProposalScreenRequest) => send('proposal
 export const draftReport = (request: ProposalDraftReportRequest) => send('proposal.draftReport', request);
 export const publishAgenda = (request: CouncilPublishAgendaRequest) => send('council.publishAgenda', request);
 export const recordVote = (request: CouncilRecordVoteRequest) => send('council.recordVote', request);
+export const getCouncilStatus = (communityId: string) => send('council.status', { communityId });
 export const submitToStreet = (id: string) => send('proposal.submitToStreet', { id });
 export const publishPublicity = (id: string) => send('publicity.publish', { id });
 export const replyComment = (request: CommentReplyRequest) => send('comment.reply', request);

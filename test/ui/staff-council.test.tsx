@@ -134,4 +134,45 @@ describe('the residents council page', () => {
     fireEvent.click(within(card).getByText('录入表决结果'));
     expect(await within(screen.getByTestId('field-attendance')).findByText('赞成、反对、弃权票数之和不得超过出席人数', {}, slow)).toBeInTheDocument();
   });
+
+  it('R-COU-1: warns when the last council met more than two months ago, and gives the earliest meeting day (R-COU-2)', async () => {
+    answering({
+      'me.get': ok(worker),
+      'directory.get': ok(directory),
+      'proposal.list': lists({}),
+      'council.status': ok({
+        communityId: 'c-tianxin',
+        lastMeetingOn: '2026-06-05',
+        nextDueOn: { on: '2026-08-05', provisional: false },
+        overdue: true,
+        earliestMeetingOn: { on: '2026-09-18', provisional: false },
+      }),
+    });
+    render(<CouncilPage />);
+    const banner = await screen.findByTestId('council-status', {}, slow);
+    expect(banner).toHaveAttribute('role', 'alert');
+    expect(banner).toHaveTextContent('已超过两个月');
+    expect(banner).toHaveTextContent('2026年9月18日');
+    expect(payloadsOf('council.status')).toEqual([{ communityId: 'c-tianxin' }]);
+  });
+
+  it('R-COU-1: says when the council is next due, without a warning, while it is on time', async () => {
+    answering({
+      'me.get': ok(worker),
+      'directory.get': ok(directory),
+      'proposal.list': lists({}),
+      'council.status': ok({
+        communityId: 'c-tianxin',
+        lastMeetingOn: '2026-08-07',
+        nextDueOn: { on: '2026-10-09', provisional: false },
+        overdue: false,
+        earliestMeetingOn: { on: '2026-09-18', provisional: false },
+      }),
+    });
+    render(<CouncilPage />);
+    const banner = await screen.findByTestId('council-status', {}, slow);
+    expect(banner).toHaveAttribute('role', 'status');
+    expect(banner).toHaveTextContent('下次应于');
+    expect(banner).not.toHaveTextContent('已超过两个月');
+  });
 });

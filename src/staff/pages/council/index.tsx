@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Answer, Meeting, ProposalView } from '../../../../types/api';
 import { listProposals } from '../../../api';
-import { publishAgenda, recordVote } from '../../../api/staff';
+import { getCouncilStatus, publishAgenda, recordVote } from '../../../api/staff';
 import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
@@ -56,10 +56,36 @@ function Council({ context }: { context: StaffContext }) {
           />
         ) : null}
       </View>
-      {/* TODO(contract): `council.status { communityId } → { lastMeetingOn, overdue, earliestMeetingOn }`
-          so that this page can warn when the last council is older than two months (R-COU-1) and
-          show the earliest allowed meeting day before publishing (R-COU-2). */}
+      <CouncilStatusBanner key={`status-${communityId}`} communityId={communityId} />
       <CouncilWork key={communityId} communityId={communityId} />
+    </View>
+  );
+}
+
+/**
+ * R-COU-1, R-COU-2 as the server states them: when the council last met, the warning when that is
+ * more than two months ago, and the earliest meeting day of an agenda published today. Nothing
+ * when the status cannot be read: the page's work does not depend on it.
+ */
+function CouncilStatusBanner({ communityId }: { communityId: string }) {
+  const load = useCallback(() => getCouncilStatus(communityId), [communityId]);
+  const { state } = useAnswer(load);
+  if (state.status !== 'ready') return null;
+  const { lastMeetingOn, nextDueOn, overdue, earliestMeetingOn } = state.data;
+  const last = lastMeetingOn && nextDueOn ? { met: formatDateWithWeekday(lastMeetingOn), due: formatDateWithWeekday(nextDueOn.on) } : null;
+  const summary = !last
+    ? '本社区在系统中尚无议事会记录。'
+    : overdue
+      ? `上次议事会于${last.met}召开，已超过两个月（应于${last.due}前召开），请尽快召开。`
+      : `上次议事会于${last.met}召开，下次应于${last.due}前召开。`;
+  return (
+    <View className={`notice-bar${overdue ? ' notice-bar--warning' : ''}`} role={overdue ? 'alert' : 'status'} data-testid='council-status'>
+      <View>
+        <Text>{summary}</Text>
+      </View>
+      <View>
+        <Text>{`今天发布议事公示，会议最早可定于${formatDateWithWeekday(earliestMeetingOn.on)}。`}</Text>
+      </View>
     </View>
   );
 }
