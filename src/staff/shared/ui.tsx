@@ -238,6 +238,16 @@ export function DateChoice({
 }
 
 /** The error of a form that no field shows. */
+/** What just succeeded, on the page rather than in a toast: a toast would cover the next button. */
+export function SuccessNotice({ message, testId = 'notice' }: { message: string | null; testId?: string }) {
+  if (!message) return null;
+  return (
+    <View className='notice-bar notice-bar--success' role='status' data-testid={testId}>
+      {message}
+    </View>
+  );
+}
+
 export function FormError({ message }: { message: string | null }) {
   return message ? (
     <View className='form-error' role='alert'>

@@ -15,7 +15,7 @@ import { useAnswer } from '../../../lib/use-answer';
 import { Gate } from '../../../staff/shared/gate';
 import { parseYuan } from '../../../staff/shared/money-input';
 import { STAFF_PAGES, allows, pageWithId } from '../../../staff/shared/proposal-info';
-import { BudgetTable, FormError, Row, TextBox, TextInput, YuanInput, day } from '../../../staff/shared/ui';
+import { BudgetTable, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/shared/ui';
 import { useAction } from '../../../staff/shared/use-action';
 import '../../../staff/shared/staff.css';
 
@@ -43,11 +43,7 @@ export default function AuditPage() {
                   <Text className='staff__title'>{proposal.title}</Text>
                   <Text className='staff__sub'>地点：{proposal.location}</Text>
                 </View>
-                {notice ? (
-                  <View className='notice-bar notice-bar--success' role='status' data-testid='notice'>
-                    {notice}
-                  </View>
-                ) : null}
+                <SuccessNotice message={notice} />
                 {allows(proposal, 'audit.publish') ? (
                   <AuditForm
                     proposal={proposal}

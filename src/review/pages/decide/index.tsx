@@ -14,14 +14,14 @@ import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDate } from '../../../lib/dates';
-import { CATEGORY_LABELS, DEADLINE_LABELS, SOURCE_LABELS } from '../../../lib/labels';
+import { CATEGORY_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, usePlaceNames } from '../../../staff/shared/gate';
 import type { PlaceNames } from '../../../staff/shared/scope';
 import { fenToYuanText, parseYuan } from '../../../staff/shared/money-input';
 import { STAFF_PAGES, allows, daysLeftOf, pageWithId } from '../../../staff/shared/proposal-info';
-import { BudgetTable, Chips, FormError, Row, TextBox, TextInput, YuanInput, day } from '../../../staff/shared/ui';
+import { BudgetTable, Chips, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/shared/ui';
 import { useAction } from '../../../staff/shared/use-action';
 import '../../../staff/shared/staff.css';
 
@@ -55,11 +55,7 @@ export default function ReviewDecidePage() {
             {(proposal) => (
               <View>
                 <Header proposal={proposal} places={places} />
-                {notice ? (
-                  <View className='notice-bar notice-bar--success' role='status' data-testid='notice'>
-                    {notice}
-                  </View>
-                ) : null}
+                <SuccessNotice message={notice} />
                 {allows(proposal, 'review.decide') ? <Application proposal={proposal} /> : null}
                 <LedgerSection key={ledgerTick} proposal={proposal} places={places}>
                   {(ledger) => (allows(proposal, 'review.decide') ? <DecisionForm proposal={proposal} ledger={ledger} onDecided={changed} /> : null)}
@@ -292,7 +288,7 @@ function Outcome({ proposal }: { proposal: ProposalView }) {
       <View className='card'>
         {review ? (
           <View>
-            <Row label='结果'>{review.outcome === 'approved' ? '审核通过' : review.outcome === 'rejected' ? '未通过审核' : '已转交职能部门'}</Row>
+            <Row label='结果'>{STATE_LABELS[review.outcome]}</Row>
             <Row label='日期'>{day(review.decidedOn)}</Row>
             {proposal.approvedBudgetFen !== undefined ? <Row label='批复预算'>{formatFen(proposal.approvedBudgetFen)}</Row> : null}
             {review.department ? <Row label='职能部门'>{review.department}</Row> : null}

@@ -16,7 +16,7 @@ import { Gate, NoRole } from '../../shared/gate';
 import { parseCount } from '../../shared/money-input';
 import { STAFF_PAGES, allows, pageWithId } from '../../shared/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../shared/scope';
-import { Chips, DateChoice, Done, FormError, TextInput, Tick } from '../../shared/ui';
+import { Chips, DateChoice, Done, FormError, SuccessNotice, TextInput, Tick } from '../../shared/ui';
 import { useAction } from '../../shared/use-action';
 import '../../shared/staff.css';
 
@@ -117,11 +117,7 @@ function CouncilWork({ communityId }: { communityId: string }) {
     <Gate state={state} onRetry={() => void reload()}>
       {(data) => (
         <View>
-          {notice ? (
-            <View className='notice-bar notice-bar--success' role='status' data-testid='notice'>
-              {notice}
-            </View>
-          ) : null}
+          <SuccessNotice message={notice} />
           {/* A vote to record today comes first; otherwise the agenda does. */}
           {data.onAgenda.some((proposal) => allows(proposal, 'council.recordVote')) ? (
             <View>

@@ -14,7 +14,7 @@ import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../shared/gate';
 import { STAFF_PAGES, allows, byNearestDeadline, nextStepOf, pageWithId } from '../../shared/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../shared/scope';
-import { Chips, NavTiles, StaffProposalCard } from '../../shared/ui';
+import { Chips, NavTiles, StaffProposalCard, SuccessNotice } from '../../shared/ui';
 import '../../shared/staff.css';
 
 /** The states in which a community worker has work, or follows the street's, in lifecycle order. */
@@ -198,11 +198,7 @@ function PendingComments({ proposals, onChanged }: { proposals: ProposalView[]; 
   const load = useCallback(() => loadPending(proposals), [ids]);
   const { state, reload, refresh } = useAnswer(load);
   const [decided, setDecided] = useState<string | null>(null);
-  const decidedNotice = decided ? (
-    <View className='notice-bar notice-bar--success' role='status' data-testid='moderated'>
-      {decided}
-    </View>
-  ) : null;
+  const decidedNotice = <SuccessNotice message={decided} testId='moderated' />;
   // Shown only when there is something to decide (or the list failed to load).
   if (proposals.length === 0 || state.status === 'loading' || (state.status === 'ready' && state.data.length === 0)) return decidedNotice;
   return (

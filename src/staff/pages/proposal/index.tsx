@@ -32,7 +32,7 @@ import { Gate } from '../../shared/gate';
 import { parseYuan } from '../../shared/money-input';
 import { STAFF_PAGES, allows, daysLeftOf, pageWithId } from '../../shared/proposal-info';
 import { useAction } from '../../shared/use-action';
-import { BudgetTable, Chips, ConfirmAction, DateChoice, Done, FormError, Row, TextBox, TextInput, YuanInput, day } from '../../shared/ui';
+import { BudgetTable, Chips, ConfirmAction, DateChoice, day, Done, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../shared/ui';
 import { ReportEditor } from './report-editor';
 import '../../shared/staff.css';
 
@@ -65,11 +65,7 @@ export default function StaffProposalPage() {
             {(proposal) => (
               <View>
                 <Header proposal={proposal} />
-                {notice ? (
-                  <View className='notice-bar notice-bar--success' role='status' data-testid='notice'>
-                    {notice}
-                  </View>
-                ) : null}
+                <SuccessNotice message={notice} />
                 <Steps proposal={proposal} onChanged={changed} />
                 {allows(proposal, 'comment.reply') || allows(proposal, 'comment.moderate') || proposal.commentCount > 0 ? (
                   <Comments proposal={proposal} />
