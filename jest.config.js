@@ -26,7 +26,7 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
-      testMatch: ['<rootDir>/test/{domain,app,store,api,functions,scripts,e2e,reliability}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{architecture,domain,app,store,api,functions,scripts,e2e,reliability}/**/*.test.ts'],
       transform: { '^.+\\.(m?js|jsx|tsx?)$': 'babel-jest' },
     },
     {

@@ -8,6 +8,7 @@ import { createDispatch } from '../backend/app/dispatch';
 import { defaultCalendar } from '../backend/domain/calendar';
 import { SqliteStore } from '../backend/store/sqlite/sqlite.store';
 import { LocalContentCheck } from '../backend/wechat/local/local.content-check';
+import { StoredPhotos } from '../backend/wechat/local/stored-photos';
 import type { Scenario } from './workload';
 
 export interface ExplainedQuery {
@@ -50,7 +51,7 @@ export async function explainScenarios(file: string, scenarios: Scenario[], now:
     return statement;
   };
   const store = new SqliteStore(db);
-  const dispatch = createDispatch({ store, calendar: defaultCalendar, contentCheck: new LocalContentCheck() });
+  const dispatch = createDispatch({ store, calendar: defaultCalendar, contentCheck: new LocalContentCheck(), photos: new StoredPhotos(store) });
   const explained: Explained[] = [];
   try {
     for (const scenario of scenarios) {

@@ -26,7 +26,7 @@ import { GENESIS_HASH, hashEntry, verifyChain } from '../backend/store/audit-cha
 import { LocalContentCheck } from '../backend/wechat/local/local.content-check';
 import { migrations } from '../backend/store/sqlite/migrations';
 import { openSqliteStore } from '../backend/store/sqlite/sqlite.store';
-import type { AuditDraft, AuditEntry, LedgerMove } from '../backend/store/store.port';
+import type { AuditDraft, AuditEntry, LedgerMove } from '../backend/app/ports/store.port';
 import { allUsers, buildCity, CITY_SIZE, hex16, intBetween, pick, rng, SMALL_SIZE, type City, type CityParams, type Community, type Random } from './city';
 import { AUDITORS, COMMENTS, DEPARTMENTS, IDEAS, IMPLEMENTERS, MAINTENANCE, PLACES, RATING_TEXTS, REPLIES } from './texts';
 

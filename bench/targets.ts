@@ -14,6 +14,7 @@ import { defaultCalendar } from '../backend/domain/calendar';
 import { startLocalServer } from '../backend/local/server';
 import { openSqliteStore } from '../backend/store/sqlite/sqlite.store';
 import { LocalContentCheck } from '../backend/wechat/local/local.content-check';
+import { StoredPhotos } from '../backend/wechat/local/stored-photos';
 
 export type Mode = 'in-process' | 'http';
 
@@ -57,6 +58,7 @@ export async function openInProcess(dbFile: string): Promise<Target> {
     store,
     calendar: defaultCalendar,
     contentCheck: new LocalContentCheck(),
+    photos: new StoredPhotos(store),
     logError: (error) => errors.push(error),
   });
   return {

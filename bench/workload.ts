@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { encodeCursor } from '../backend/app/cursor';
 import { yearOf, shanghaiDateOf } from '../backend/domain/calendar';
-import { PROPOSAL_STATES } from '../backend/domain/labels';
+import { PROPOSAL_STATES } from '../common/glossary';
 import { rng, type City, type Random } from './city';
 import type { Target } from './targets';
 import { COMMENTS, IDEAS, PLACES, RATING_TEXTS } from './texts';

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { Answer, DateString } from '../../types/api';
 import type { Actor } from '../../types/domain';
 import type { WorkCalendar } from '../domain/calendar';
-import type { Store, UserRecord } from '../store/store.port';
-import type { ContentCheck } from '../wechat/content-check.port';
-import type { PhotoOwnership } from '../wechat/photo-ownership.port';
+import type { Store, UserRecord } from './ports/store.port';
+import type { ContentCheck } from './ports/content-check.port';
+import type { PhotoOwnership } from './ports/photo-ownership.port';
 
 /** Who calls: the openid from WeChat (or the dev header locally), nothing from the payload. */
 export interface Caller {

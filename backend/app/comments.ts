@@ -1,7 +1,7 @@
 import type { CommentView } from '../../types/api';
 import type { Actor, Place } from '../../types/domain';
 import { personNameFor } from '../domain/privacy';
-import type { CommentRecord } from '../store/store.port';
+import type { CommentRecord } from './ports/store.port';
 
 /** A comment as `viewer` may see it: the author's name in full only for the author and staff in scope (R-TRN-1). */
 export function commentView(comment: CommentRecord, viewer: Actor, place: Place): CommentView {

@@ -1,4 +1,4 @@
-import type { Cursor } from '../store/store.port';
+import type { Cursor } from './ports/store.port';
 
 // An opaque cursor for newest-first lists: the last item's (createdAt, id), base64url JSON.
 

@@ -3,8 +3,7 @@ import type { ZodError } from 'zod';
 import type { ActionName, Answer } from '../../types/api';
 import type { Actor } from '../../types/domain';
 import { shanghaiDateOf } from '../domain/calendar';
-import { StoredPhotos } from '../wechat/local/stored-photos';
-import type { UserRecord } from '../store/store.port';
+import type { UserRecord } from './ports/store.port';
 import { DEFAULT_RATE_LIMITS, type AppServices, type Caller, type UseCase } from './action';
 import { fail, statusOf } from './answers';
 import { addComment } from './actions/add-comment';
@@ -93,9 +92,9 @@ export interface Dispatched {
   answer: Answer<unknown>;
 }
 
-export type AppDependencies = Omit<AppServices, 'limits' | 'newId' | 'photos'> &
-  /** Photos default to the store's own uploads (local mode); CloudBase passes its storage check. */
-  Partial<Pick<AppServices, 'limits' | 'newId' | 'photos'>> & {
+/** The adapters a composition root plugs in (photos: the store's uploads locally, cloud storage in WeChat). */
+export type AppDependencies = Omit<AppServices, 'limits' | 'newId'> &
+  Partial<Pick<AppServices, 'limits' | 'newId'>> & {
     /** Where unexpected errors go; they never reach the caller. */
     logError?: (error: unknown, action: string) => void;
   };
@@ -125,7 +124,7 @@ export function newRecordId(prefix: string): string {
  */
 export function createDispatch(dependencies: AppDependencies) {
   const { logError: log, ...given } = dependencies;
-  const services: AppServices = { limits: DEFAULT_RATE_LIMITS, newId: newRecordId, photos: new StoredPhotos(given.store), ...given };
+  const services: AppServices = { limits: DEFAULT_RATE_LIMITS, newId: newRecordId, ...given };
   const logError = log ?? ((error: unknown, action: string) => console.error(`[api] ${action} failed`, error));
 
   return async function dispatch(action: unknown, payload: unknown, caller: Caller, now: Date): Promise<Dispatched> {

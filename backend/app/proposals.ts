@@ -16,7 +16,7 @@ import type {
   Store,
   StoredProposal,
   TransitionBatch,
-} from '../store/store.port';
+} from './ports/store.port';
 import type { UseCaseContext } from './action';
 import { fail, ok } from './answers';
 

@@ -1,6 +1,7 @@
+import { TEXT_LIMITS, LIST_LIMITS } from '../../common/limits';
 import { z } from 'zod';
 import { isDateString } from '../domain/calendar';
-import { CATEGORIES, EXCLUSIONS, PROPOSAL_STATES, SOURCES } from '../domain/labels';
+import { CATEGORIES, EXCLUSIONS, PROPOSAL_STATES, SOURCES } from '../../common/glossary';
 
 // Shared payload pieces. Every string has a maximum length and every amount is a safe
 // non-negative integer of fen: an oversized or malformed field is `invalid_input`, never a write.
@@ -53,9 +54,9 @@ export const exclusion = z.enum(EXCLUSIONS as [string, ...string[]]);
 export const proposalState = z.enum(PROPOSAL_STATES as [string, ...string[]]);
 
 export const budgetLines = z
-  .array(z.object({ item: personText(100), amountFen: positiveFen, fee: z.boolean().optional() }))
+  .array(z.object({ item: personText(TEXT_LIMITS.shortText), amountFen: positiveFen, fee: z.boolean().optional() }))
   .min(1)
-  .max(50);
+  .max(LIST_LIMITS.budgetLines);
 
 export const cursor = z.string().min(1).max(200).optional();
 export const limit = z.number().int().min(1).max(50).optional();

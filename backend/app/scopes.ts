@@ -1,6 +1,5 @@
-import type { ScopeTarget } from '../domain/scope';
-import { CITY_SCOPE_ID } from '../store/demo-data';
-import type { ScopeFilter, Store } from '../store/store.port';
+import { CITY_SCOPE_ID, type ScopeTarget } from '../domain/scope';
+import type { ScopeFilter, Store } from './ports/store.port';
 
 export interface ResolvedScope {
   kind: 'community' | 'street' | 'district' | 'city';

@@ -33,7 +33,7 @@ import {
   reviewDueOn,
 } from './deadlines';
 import type { DomainEvent, DomainEventDetail } from './events';
-import { CATEGORY_LABELS, isCategory, isSource, SOURCE_LABELS, STATE_LABELS } from './labels';
+import { CATEGORY_LABELS, isCategory, isSource, SOURCE_LABELS, STATE_LABELS } from '../../common/glossary';
 import { feeWithinRatio, formatFen, isFen, reportTotals } from './money';
 import { implementerSide, tenderRequired } from './policy';
 import { fail, hasText, refusal, type Failure, type Refusal, type Result } from './result';

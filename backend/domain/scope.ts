@@ -19,6 +19,9 @@ const SCOPE_FIELD: Readonly<Record<Exclude<Role, 'city'>, keyof Place>> = {
 };
 
 /** Higher scopes rank higher; a grantor may grant only roles below its own. */
+/** The one scope id of the city level: every grant at it covers the whole directory. */
+export const CITY_SCOPE_ID = 'city';
+
 export const ROLE_RANK: Readonly<Record<Role, number>> = {
   resident: 0,
   community: 1,

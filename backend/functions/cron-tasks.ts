@@ -4,8 +4,8 @@ import { sweepOverdue } from '../app/sweep-overdue';
 import { addDays, compareDates, shanghaiDateOf, type WorkCalendar } from '../domain/calendar';
 import { deadlinesOf } from '../domain/deadlines';
 import type { CloudBaseStore } from '../store/cloudbase/cloudbase.store';
-import type { Cursor } from '../store/store.port';
-import type { ContentCheck } from '../wechat/content-check.port';
+import type { Cursor } from '../app/ports/store.port';
+import type { ContentCheck } from '../app/ports/content-check.port';
 import { subscribeMessageFor, type SubscribeTemplates } from '../wechat/subscribe-messages';
 import { errCodeOf, type SubscribeMessageRequest } from '../wechat/wx-cloud';
 

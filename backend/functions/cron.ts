@@ -2,7 +2,7 @@ import cloud from 'wx-server-sdk';
 import { shanghaiDateOf } from '../domain/calendar';
 import { seedCloudBaseDemoData } from '../store/cloudbase/cloudbase.seed';
 import { WxServerDocDb } from '../store/cloudbase/wx-server-sdk.doc-db';
-import { seedDemoProposals } from '../store/demo-proposals';
+import { seedDemoProposals } from '../seed/demo-proposals';
 import { templatesFromEnv } from '../wechat/subscribe-messages';
 import type { SubscribeMessageRequest, WxCloud } from '../wechat/wx-cloud';
 import { createCloudRuntime, lazyRuntime } from './cloud-runtime';

@@ -8,8 +8,9 @@ import { sweepOverdue } from '../app/sweep-overdue';
 import { defaultCalendar, shanghaiDateOf } from '../domain/calendar';
 import { seedDemoData } from '../store/sqlite/sqlite.seed';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
-import { seedDemoProposals } from '../store/demo-proposals';
+import { seedDemoProposals } from '../seed/demo-proposals';
 import { LocalContentCheck } from '../wechat/local/local.content-check';
+import { StoredPhotos } from '../wechat/local/stored-photos';
 import { identityOf } from './dev-identity';
 import { serveFile, serveStatic } from './static-files';
 import { fileOfBody, MAX_UPLOAD_BYTES, sniffImageType, writeUpload } from './uploads';
@@ -88,6 +89,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     store,
     calendar: defaultCalendar,
     contentCheck: new LocalContentCheck(),
+    photos: new StoredPhotos(store),
     limits: options.limits ?? DEFAULT_RATE_LIMITS,
     logError: (error, action) => log(`[api] ${action} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditDraft, AuditEntry } from './store.port';
+import type { AuditDraft, AuditEntry } from '../app/ports/store.port';
 
 /** The hash before the first entry of every chain. */
 export const GENESIS_HASH = '0'.repeat(64);

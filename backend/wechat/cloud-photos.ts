@@ -1,4 +1,4 @@
-import type { PhotoOwnership } from './photo-ownership.port';
+import type { PhotoOwnership } from '../app/ports/photo-ownership.port';
 
 /**
  * Photos in WeChat: the mini-program uploads each photo to the environment's cloud storage under

@@ -1,7 +1,7 @@
 import type { ProposalState } from '../../types/domain';
 import { shanghaiDateOf } from '../domain/calendar';
-import { STATE_LABELS } from '../domain/labels';
-import type { OutboxMessage } from '../store/store.port';
+import { STATE_LABELS } from '../../common/glossary';
+import type { OutboxMessage } from '../app/ports/store.port';
 import type { SubscribeMessageRequest } from './wx-cloud';
 
 /**

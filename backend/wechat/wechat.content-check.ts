@@ -1,4 +1,4 @@
-import type { ContentCheck, ContentVerdict } from './content-check.port';
+import type { ContentCheck, ContentVerdict } from '../app/ports/content-check.port';
 import { errCodeOf, type MsgSecCheckRequest, type WxOpenApi } from './wx-cloud';
 
 /**

@@ -1,6 +1,7 @@
 import { createDispatch } from '../../backend/app/dispatch';
 import { defaultCalendar } from '../../backend/domain/calendar';
 import { LocalContentCheck } from '../../backend/wechat/local/local.content-check';
+import { StoredPhotos } from '../../backend/wechat/local/stored-photos';
 import { seedDemoData } from '../../backend/store/sqlite/sqlite.seed';
 import { openSqliteStore, type SqliteStore } from '../../backend/store/sqlite/sqlite.store';
 
@@ -14,7 +15,7 @@ describe('dispatch', () => {
   });
   afterEach(() => store.close());
 
-  const dispatchWith = (logError = jest.fn()) => createDispatch({ store, calendar: defaultCalendar, contentCheck: new LocalContentCheck(), logError });
+  const dispatchWith = (logError = jest.fn()) => createDispatch({ store, calendar: defaultCalendar, contentCheck: new LocalContentCheck(), photos: new StoredPhotos(store), logError });
 
   it.each([
     ['an unknown action', 'proposal.explode'],

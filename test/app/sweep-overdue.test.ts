@@ -4,6 +4,7 @@ import { defaultCalendar } from '../../backend/domain/calendar';
 import { seedDemoData } from '../../backend/store/sqlite/sqlite.seed';
 import { openSqliteStore, type SqliteStore } from '../../backend/store/sqlite/sqlite.store';
 import { LocalContentCheck } from '../../backend/wechat/local/local.content-check';
+import { StoredPhotos } from '../../backend/wechat/local/stored-photos';
 
 const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
 
@@ -14,7 +15,7 @@ describe('the deadline sweep', () => {
   beforeEach(async () => {
     store = openSqliteStore({ file: ':memory:' });
     seedDemoData(store, { at: at('2026-08-03').toISOString(), year: 2026 });
-    const dispatch = createDispatch({ store, calendar: defaultCalendar, contentCheck: new LocalContentCheck() });
+    const dispatch = createDispatch({ store, calendar: defaultCalendar, contentCheck: new LocalContentCheck(), photos: new StoredPhotos(store) });
     const call = async (openid: string, day: string, action: string, payload: object) => {
       const { answer } = await dispatch(action, payload, { openid }, at(day));
       if (!answer.ok) throw new Error(`${action}: ${answer.error.message}`);

@@ -1,6 +1,6 @@
 import type { ProposalRecord, ProposalState } from '../../types/domain';
 import { checklistOf, DOCUMENT_LABELS, missingDocuments, type DocumentId } from '../../backend/domain/checklist';
-import { PROPOSAL_STATES } from '../../backend/domain/labels';
+import { PROPOSAL_STATES } from '../../common/glossary';
 import { buildPolicy, buildProposal } from './factories';
 
 /** The documents each state must have by then (R-SUP-1), for a 50,000 CNY goods project. */

@@ -11,7 +11,7 @@ import {
   type Command,
   type TransitionAction,
 } from '../../backend/domain/lifecycle';
-import { PROPOSAL_STATES } from '../../backend/domain/labels';
+import { PROPOSAL_STATES } from '../../common/glossary';
 import { APPROVED_BUDGET_FEN, buildChange, buildContext, buildPolicy, buildProposal } from './factories';
 
 /** Freezes a record all the way down, so that a transition that mutates its input throws. */

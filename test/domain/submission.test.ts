@@ -1,5 +1,5 @@
 import { submitProposal, type SubmissionContext, type SubmissionInput } from '../../backend/domain/lifecycle';
-import { CATEGORIES, CATEGORY_LABELS, SOURCES, SOURCE_LABELS } from '../../backend/domain/labels';
+import { CATEGORIES, CATEGORY_LABELS, SOURCES, SOURCE_LABELS } from '../../common/glossary';
 import { HOME } from './factories';
 
 function buildInput(overrides: Partial<SubmissionInput> = {}): SubmissionInput {

@@ -5,6 +5,7 @@ import { seedCloudBaseDemoData } from '../../backend/store/cloudbase/cloudbase.s
 import { collectionNames } from '../../backend/store/cloudbase/collections';
 import { MemoryDocDb } from '../../backend/store/cloudbase/memory.doc-db';
 import { ContentCheckUnavailable, WeChatContentCheck } from '../../backend/wechat/wechat.content-check';
+import { StoredPhotos } from '../../backend/wechat/local/stored-photos';
 import type { MsgSecCheckAnswer, MsgSecCheckRequest, WxOpenApi } from '../../backend/wechat/wx-cloud';
 import { buildProposal } from '../domain/factories';
 
@@ -82,7 +83,7 @@ describe('the WeChat content check (msgSecCheck v2)', () => {
       });
       expect(created.ok).toBe(true);
       const { api } = security(() => answer);
-      const dispatch = createDispatch({ store, calendar: defaultCalendar, contentCheck: new WeChatContentCheck(() => api, { timeoutMs: 50 }), logError: () => undefined });
+      const dispatch = createDispatch({ store, calendar: defaultCalendar, contentCheck: new WeChatContentCheck(() => api, { timeoutMs: 50 }), photos: new StoredPhotos(store), logError: () => undefined });
       const { answer: result } = await dispatch('comment.add', { proposalId: proposal.id, text: '建议加装一盏灯。', requestId: 'content-check-comment-1' }, { openid: 'u-res-2' }, new Date('2026-04-01T10:00:00+08:00'));
       return result;
     }

@@ -1,6 +1,6 @@
 import { CloudPhotos, isOwnPhoto, photoPathFor } from '../../backend/wechat/cloud-photos';
 import { proposalPage, subscribeMessageFor, templatesFromEnv } from '../../backend/wechat/subscribe-messages';
-import type { OutboxMessage } from '../../backend/store/store.port';
+import type { OutboxMessage } from '../../backend/app/ports/store.port';
 
 const ENV = 'weishishi-prod-4f7a';
 const own = (openid: string, name = '1722-abc.jpg') => `cloud://${ENV}.7765-${ENV}-1318000000/${photoPathFor(openid, name)}`;

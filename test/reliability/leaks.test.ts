@@ -1,4 +1,4 @@
-import { CITY_SCOPE_ID, demoUsers } from '../../backend/store/demo-data';
+import { CITY_SCOPE_ID, demoUsers } from '../../backend/seed/demo-directory';
 import { recordFigure } from '../support/reliability-figures';
 import { drive, inspect, openWorld, PLACES, shanghaiToday, startBefore, uniqueRequestId, yearOf } from '../support/reliability-world';
 import { apiAt } from '../support/http-api';

@@ -3,7 +3,7 @@ import { policyFor } from '../../backend/app/proposals';
 import { earliestMeetingOn } from '../../backend/domain/deadlines';
 import { policyYearOf } from '../../backend/domain/lifecycle';
 import { ACTIONS, can, targetOf, type Action, type Target } from '../../backend/domain/permissions';
-import { demoUsers } from '../../backend/store/demo-data';
+import { demoUsers } from '../../backend/seed/demo-directory';
 import { recordFigure } from '../support/reliability-figures';
 import { Pools, type PoolName } from '../support/reliability-pools';
 import { openWorld, PLACES, shanghaiToday, uniqueRequestId, yearOf, type DemoPlace, type World } from '../support/reliability-world';

@@ -1,6 +1,7 @@
 import { createDispatch } from '../../backend/app/dispatch';
 import { defaultCalendar } from '../../backend/domain/calendar';
 import { LocalContentCheck } from '../../backend/wechat/local/local.content-check';
+import { StoredPhotos } from '../../backend/wechat/local/stored-photos';
 import { recordFigure, scaled } from '../support/reliability-figures';
 import { drive, inspect, instantOf, ledgerMismatches, openWorld, PLACES, shanghaiToday, startBefore, UNLIMITED, type World } from '../support/reliability-world';
 import { apiAt } from '../support/http-api';
@@ -179,7 +180,7 @@ describe('Figure 3 — racing decisions on one proposal', () => {
       });
       return store.commitTransitions(batch);
     };
-    const dispatch = createDispatch({ store: overlapping, calendar: defaultCalendar, contentCheck: new LocalContentCheck(), limits: UNLIMITED, logError: () => undefined });
+    const dispatch = createDispatch({ store: overlapping, calendar: defaultCalendar, contentCheck: new LocalContentCheck(), photos: new StoredPhotos(overlapping), limits: UNLIMITED, logError: () => undefined });
 
     let oneWinner = 0;
     let bothReachedCommit = 0;

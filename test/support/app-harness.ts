@@ -22,8 +22,9 @@ import { earliestMeetingOn, publicityEndsOn, reviewDueOn } from '../../backend/d
 import { defaultPolicy, implementerSide } from '../../backend/domain/policy';
 import { seedDemoData } from '../../backend/store/sqlite/sqlite.seed';
 import { openSqliteStore, type SqliteStore } from '../../backend/store/sqlite/sqlite.store';
-import type { ContentCheck, ContentVerdict } from '../../backend/wechat/content-check.port';
+import type { ContentCheck, ContentVerdict } from '../../backend/app/ports/content-check.port';
 import { LocalContentCheck } from '../../backend/wechat/local/local.content-check';
+import { StoredPhotos } from '../../backend/wechat/local/stored-photos';
 
 /** The first day of every journey unless a test says otherwise: early in a year with known holidays. */
 export const START = '2026-03-02';
@@ -161,6 +162,7 @@ export function createApp(options: AppOptions = {}): App {
     store,
     calendar: defaultCalendar,
     contentCheck: options.contentCheck ?? new LocalContentCheck(),
+    photos: new StoredPhotos(store),
     // Only when a test asks: otherwise the dispatcher's defaults (5 a day, 30 an hour) apply.
     ...(options.limits ? { limits: { proposalsPerDay: 5, commentsPerHour: 30, ...options.limits } } : {}),
     // Readable ids in creation order; the product's ids are random.

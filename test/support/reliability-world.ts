@@ -7,10 +7,11 @@ import type { Caller } from '../../backend/app/action';
 import { createDispatch, type Dispatch, type Dispatched } from '../../backend/app/dispatch';
 import { addDays, defaultCalendar, shanghaiDateOf, yearOf } from '../../backend/domain/calendar';
 import { earliestMeetingOn, publicityEndsOn } from '../../backend/domain/deadlines';
-import { seedDemoProposals } from '../../backend/store/demo-proposals';
+import { seedDemoProposals } from '../../backend/seed/demo-proposals';
 import { seedDemoData } from '../../backend/store/sqlite/sqlite.seed';
 import { openSqliteStore, SqliteStore } from '../../backend/store/sqlite/sqlite.store';
 import { LocalContentCheck } from '../../backend/wechat/local/local.content-check';
+import { StoredPhotos } from '../../backend/wechat/local/stored-photos';
 
 // An in-process "world" for the reliability suite: the real SQLite store on a temp file, the real
 // dispatch and use cases, and a driver that takes proposals through the lifecycle with the real
@@ -63,6 +64,7 @@ export async function openWorld(options: WorldOptions = {}): Promise<World> {
     store,
     calendar: defaultCalendar,
     contentCheck: new LocalContentCheck(),
+    photos: new StoredPhotos(store),
     limits: options.limits ?? UNLIMITED,
     logError: options.logError ?? (() => undefined),
   });

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { canComment } from '../../domain/lifecycle';
 import { authorize } from '../../domain/permissions';
@@ -14,7 +15,7 @@ import { personText, recordId, requestId } from '../schemas';
  * first comment.
  */
 export const addComment = defineUseCase({
-  schema: z.object({ proposalId: recordId, text: personText(500), requestId }),
+  schema: z.object({ proposalId: recordId, text: personText(TEXT_LIMITS.comment), requestId }),
   requiresSignIn: true,
   async run(input, context) {
     const { store, contentCheck, limits, newId } = context.services;

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import type { Category } from '../../../types/domain';
 import { authorize } from '../../domain/permissions';
@@ -9,7 +10,7 @@ const CURATORS = ['city', 'district', 'street'] as const;
 
 /** library.add: a street, district or city adds a proven project with its standard plan and budget (R-SUP-3). */
 export const addLibraryEntry = defineUseCase({
-  schema: z.object({ title: personText(50), category, plan: personText(5000), budgetLines }),
+  schema: z.object({ title: personText(TEXT_LIMITS.libraryTitle), category, plan: personText(TEXT_LIMITS.plan), budgetLines }),
   requiresSignIn: true,
   async run(input, context) {
     // The entry belongs to the caller's highest curating scope; without one, the check refuses.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SubsidyApplication, SubsidyProject } from '../../../types/api';
 import { subsidyDueOn } from '../../domain/deadlines';
-import { CATEGORY_LABELS, STATE_LABELS } from '../../domain/labels';
+import { CATEGORY_LABELS, STATE_LABELS } from '../../../common/glossary';
 import { sumFen } from '../../domain/money';
 import { authorize } from '../../domain/permissions';
 import { cityMatch } from '../../domain/policy';

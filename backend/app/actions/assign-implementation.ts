@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { defineUseCase } from '../action';
 import { runTransition } from '../proposals';
@@ -5,7 +6,7 @@ import { dateString, personText, recordId } from '../schemas';
 
 /** implementation.assign: after the window, the side the threshold names sets the implementer (R-IMP-1, R-IMP-2). */
 export const assignImplementation = defineUseCase({
-  schema: z.object({ id: recordId, implementer: personText(100), assignedOn: dateString, tenderRef: personText(100).optional() }),
+  schema: z.object({ id: recordId, implementer: personText(TEXT_LIMITS.shortText), assignedOn: dateString, tenderRef: personText(TEXT_LIMITS.shortText).optional() }),
   requiresSignIn: true,
   run: (input, context) =>
     runTransition(context, input.id, 'implementation.assign', () => ({

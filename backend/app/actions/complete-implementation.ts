@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { defineUseCase } from '../action';
 import { runTransition } from '../proposals';
@@ -8,8 +9,8 @@ export const completeImplementation = defineUseCase({
   schema: z.object({
     id: recordId,
     completedOn: dateString,
-    maintenanceUnit: personText(100),
-    maintenanceFunding: personText(200),
+    maintenanceUnit: personText(TEXT_LIMITS.shortText),
+    maintenanceFunding: personText(TEXT_LIMITS.maintenanceFunding),
   }),
   requiresSignIn: true,
   run: (input, context) =>

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { decideChange as decideInDomain } from '../../domain/lifecycle';
 import { defineUseCase } from '../action';
@@ -11,7 +12,7 @@ import { personText, recordId } from '../schemas';
  * re-reserves the new budget — on the ledger, in the same transaction.
  */
 export const decideChange = defineUseCase({
-  schema: z.object({ changeId: recordId, approve: z.boolean(), reason: personText(2000) }),
+  schema: z.object({ changeId: recordId, approve: z.boolean(), reason: personText(TEXT_LIMITS.reason) }),
   requiresSignIn: true,
   async run(input, context) {
     const { store } = context.services;

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { defineUseCase } from '../action';
 import { checkApproval } from '../../domain/policy';
@@ -14,9 +15,9 @@ export const decideReview = defineUseCase({
   schema: z.object({
     id: recordId,
     outcome: z.enum(['approved', 'rejected', 'transferred']),
-    reason: personText(2000).optional(),
+    reason: personText(TEXT_LIMITS.reason).optional(),
     approvedBudgetFen: positiveFen.optional(),
-    department: personText(100).optional(),
+    department: personText(TEXT_LIMITS.shortText).optional(),
   }),
   requiresSignIn: true,
   run: (input, context) =>

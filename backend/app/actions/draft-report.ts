@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { defineUseCase } from '../action';
 import { runTransition } from '../proposals';
@@ -7,9 +8,9 @@ import { budgetLines, personText, recordId } from '../schemas';
 export const draftReport = defineUseCase({
   schema: z.object({
     id: recordId,
-    reason: personText(2000),
-    overview: personText(2000),
-    plan: personText(5000),
+    reason: personText(TEXT_LIMITS.reason),
+    overview: personText(TEXT_LIMITS.reason),
+    plan: personText(TEXT_LIMITS.plan),
     budgetLines,
   }),
   requiresSignIn: true,

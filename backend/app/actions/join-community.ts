@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
@@ -7,7 +8,7 @@ import { meOf } from './me';
 
 /** me.join: the caller becomes a resident of a community, under the name they give. */
 export const joinCommunity = defineUseCase({
-  schema: z.object({ communityId: recordId, name: personText(20) }),
+  schema: z.object({ communityId: recordId, name: personText(TEXT_LIMITS.name) }),
   requiresSignIn: true,
   async run(input, { services, caller, at }) {
     if (!(await services.store.findCommunity(input.communityId))) return fail('not_found', '没有这个社区', 'communityId');

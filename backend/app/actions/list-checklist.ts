@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChecklistEntry } from '../../../types/api';
 import { missingDocuments, DOCUMENT_LABELS } from '../../domain/checklist';
-import { STATE_LABELS } from '../../domain/labels';
+import { STATE_LABELS } from '../../../common/glossary';
 import { policyYearOf } from '../../domain/lifecycle';
 import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';

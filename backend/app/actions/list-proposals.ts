@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProposalState } from '../../../types/domain';
-import type { ScopeFilter } from '../../store/store.port';
+import type { ScopeFilter } from '../ports/store.port';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { decodeCursor, encodeCursor } from '../cursor';

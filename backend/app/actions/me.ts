@@ -1,5 +1,5 @@
 import type { Me } from '../../../types/api';
-import type { UserRecord } from '../../store/store.port';
+import type { UserRecord } from '../ports/store.port';
 
 /** The `me` answer of an openid: a never-seen openid has no name, community or roles yet. */
 export function meOf(openid: string, user: UserRecord | null): Me {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { transition, type TransitionContext } from '../../domain/lifecycle';
 import { authorize, targetOf } from '../../domain/permissions';
-import type { ProposalWrite, TransitionBatch } from '../../store/store.port';
+import type { ProposalWrite, TransitionBatch } from '../ports/store.port';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { commitRefused, effectsOf, indexingOf, proposalView, transitionContextFor } from '../proposals';

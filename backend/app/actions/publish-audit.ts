@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { defineUseCase } from '../action';
 import { runTransition } from '../proposals';
@@ -5,7 +6,7 @@ import { fen, personText, recordId } from '../schemas';
 
 /** audit.publish: the audit and the final spending against the budget (R-AUD-1); spending goes on the ledger. */
 export const publishAudit = defineUseCase({
-  schema: z.object({ id: recordId, auditor: personText(100), spentFen: fen, report: personText(5000) }),
+  schema: z.object({ id: recordId, auditor: personText(TEXT_LIMITS.shortText), spentFen: fen, report: personText(TEXT_LIMITS.auditReport) }),
   requiresSignIn: true,
   run: (input, context) =>
     runTransition(context, input.id, 'audit.publish', () => ({

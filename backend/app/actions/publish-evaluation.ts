@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { defineUseCase } from '../action';
 import { runTransition } from '../proposals';
@@ -5,7 +6,7 @@ import { personText, recordId } from '../schemas';
 
 /** evaluation.publish: the community publishes the evaluation result; ratings close (R-EVA-1). */
 export const publishEvaluation = defineUseCase({
-  schema: z.object({ id: recordId, summary: personText(2000) }),
+  schema: z.object({ id: recordId, summary: personText(TEXT_LIMITS.reason) }),
   requiresSignIn: true,
   run: (input, context) =>
     runTransition(context, input.id, 'evaluation.publish', () => ({ action: 'evaluation.publish', summary: input.summary })),

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { hasCommentsOpenToStaff } from '../../domain/lifecycle';
 import { authorize } from '../../domain/permissions';
@@ -9,7 +10,7 @@ import { personText, recordId } from '../schemas';
 
 /** comment.reply: the community answers a comment (R-PUB-3); the author is told. */
 export const replyComment = defineUseCase({
-  schema: z.object({ commentId: recordId, text: personText(1000) }),
+  schema: z.object({ commentId: recordId, text: personText(TEXT_LIMITS.reply) }),
   requiresSignIn: true,
   async run(input, context) {
     const { store, contentCheck } = context.services;

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import type { ChangeView } from '../../../types/api';
 import { defineUseCase } from '../action';
@@ -7,7 +8,7 @@ import { personText, positiveFen, recordId } from '../schemas';
 
 /** change.request: after approval, a change or withdrawal goes to the street with a reason (R-CHG-1). */
 export const requestChange = defineUseCase({
-  schema: z.object({ id: recordId, kind: z.enum(['adjust', 'withdraw']), reason: personText(2000), newBudgetFen: positiveFen.optional() }),
+  schema: z.object({ id: recordId, kind: z.enum(['adjust', 'withdraw']), reason: personText(TEXT_LIMITS.reason), newBudgetFen: positiveFen.optional() }),
   requiresSignIn: true,
   async run(input, context) {
     const changeId = context.services.newId('ch');

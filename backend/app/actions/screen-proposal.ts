@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import type { Exclusion } from '../../../types/domain';
 import { defineUseCase } from '../action';
@@ -6,7 +7,7 @@ import { exclusion, personText, recordId } from '../schemas';
 
 /** proposal.screen: the community adopts, or not with an explanation to the proposer (R-COL-2). */
 export const screenProposal = defineUseCase({
-  schema: z.object({ id: recordId, adopt: z.boolean(), explanation: personText(1000).optional(), exclusion: exclusion.optional() }),
+  schema: z.object({ id: recordId, adopt: z.boolean(), explanation: personText(TEXT_LIMITS.explanation).optional(), exclusion: exclusion.optional() }),
   requiresSignIn: true,
   run: (input, context) =>
     runTransition(context, input.id, 'proposal.screen', () => ({

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { canRate } from '../../domain/lifecycle';
 import { authorize } from '../../domain/permissions';
@@ -12,7 +13,7 @@ import { personText, recordId } from '../schemas';
  * (R-EVA-1).
  */
 export const setRating = defineUseCase({
-  schema: z.object({ proposalId: recordId, stars: z.number().int().min(1).max(5), text: personText(300).optional() }),
+  schema: z.object({ proposalId: recordId, stars: z.number().int().min(1).max(5), text: personText(TEXT_LIMITS.ratingText).optional() }),
   requiresSignIn: true,
   async run(input, context) {
     const { store, contentCheck } = context.services;

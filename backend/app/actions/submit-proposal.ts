@@ -1,3 +1,4 @@
+import { TEXT_LIMITS, LIST_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import type { ProposalView } from '../../../types/api';
 import { submitProposal as submitToDomain } from '../../domain/lifecycle';
@@ -9,7 +10,6 @@ import { fail, ok } from '../answers';
 import { commitRefused, indexingOf, policyFor, proposalChain, proposalView, transitionContextFor } from '../proposals';
 import { category, personText, recordId, requestId, source } from '../schemas';
 
-const MAX_PHOTOS = 6;
 
 /**
  * proposal.submit: a proposal arrives at any time (R-COL-1) with its source (R-SRC-1); one
@@ -19,13 +19,13 @@ const MAX_PHOTOS = 6;
 export const submitProposal = defineUseCase({
   schema: z.object({
     communityId: recordId,
-    title: personText(50),
+    title: personText(TEXT_LIMITS.proposalTitle),
     category,
-    location: personText(100),
-    description: personText(2000),
+    location: personText(TEXT_LIMITS.location),
+    description: personText(TEXT_LIMITS.description),
     source,
     libraryEntryId: recordId.optional(),
-    photos: z.array(z.string().min(1).max(256).regex(/^[\w:/.-]+$/)).max(MAX_PHOTOS).optional(),
+    photos: z.array(z.string().min(1).max(256).regex(/^[\w:/.-]+$/)).max(LIST_LIMITS.photos).optional(),
     requestId,
   }),
   requiresSignIn: true,

@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '../audit-chain';
-import { DEFAULT_QUOTA_FEN, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../demo-data';
+import { DEFAULT_QUOTA_FEN, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../../seed/demo-directory';
 import { COLLECTIONS, grantKey, ledgerDocId } from './collections';
 import type { DocDb } from './doc-db';
 

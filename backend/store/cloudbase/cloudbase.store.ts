@@ -24,7 +24,7 @@ import type {
   StoredProposal,
   TransitionBatch,
   UserRecord,
-} from '../store.port';
+} from '../../app/ports/store.port';
 import {
   auditDocId,
   chainOwner,

@@ -1,4 +1,4 @@
-import { DEFAULT_QUOTA_FEN, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../demo-data';
+import { DEFAULT_QUOTA_FEN, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../../seed/demo-directory';
 import type { SqliteStore } from './sqlite.store';
 
 /**

@@ -25,7 +25,7 @@ import type {
   StoredProposal,
   TransitionBatch,
   UserRecord,
-} from '../store.port';
+} from '../../app/ports/store.port';
 import { migrations } from './migrations';
 
 type Db = Database.Database;

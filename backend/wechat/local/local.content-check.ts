@@ -1,4 +1,4 @@
-import type { ContentCheck, ContentVerdict } from '../content-check.port';
+import type { ContentCheck, ContentVerdict } from '../../app/ports/content-check.port';
 import { REVIEW_WORDS, RISKY_WORDS } from './blocked-words';
 
 /** Invisible and control characters that can hide a word or break a page. */

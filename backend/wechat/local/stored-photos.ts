@@ -1,5 +1,5 @@
-import type { Store } from '../../store/store.port';
-import type { PhotoOwnership } from '../photo-ownership.port';
+import type { Store } from '../../app/ports/store.port';
+import type { PhotoOwnership } from '../../app/ports/photo-ownership.port';
 
 /** Local mode: a photo is the caller's when `POST /api/upload` stored it for them. */
 export class StoredPhotos implements PhotoOwnership {

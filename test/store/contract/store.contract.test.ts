@@ -9,7 +9,7 @@ import type {
   Store,
   StoredProposal,
   TransitionBatch,
-} from '../../../backend/store/store.port';
+} from '../../../backend/app/ports/store.port';
 import { buildProposal } from '../../domain/factories';
 import { cloudBaseMemoryTarget, cloudBaseWxShimTarget, liveTarget, sqliteTarget, type OpenedStore, type StoreTarget } from './targets';
 

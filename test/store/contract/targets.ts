@@ -7,7 +7,7 @@ import { NodeSdkDocDb, type NodeSdkModule } from '../../../backend/store/cloudba
 import { WxServerDocDb, type WxCloudDatabaseSource } from '../../../backend/store/cloudbase/wx-server-sdk.doc-db';
 import { seedDemoData } from '../../../backend/store/sqlite/sqlite.seed';
 import { openSqliteStore } from '../../../backend/store/sqlite/sqlite.store';
-import type { Store } from '../../../backend/store/store.port';
+import type { Store } from '../../../backend/app/ports/store.port';
 import { createWxServerSdkStandIn } from '../../functions/support/wx-server-sdk.stand-in';
 
 /**

@@ -1,4 +1,4 @@
-import * as server from '../../../backend/domain/labels';
+import * as server from '../../../common/glossary';
 import * as pages from '../../../src/lib/labels';
 
 // The mini-program keeps its own copy of the glossary (it imports nothing from backend/); the

@@ -1,9 +1,10 @@
 /**
- * The words on screen (`../shared/spec/glossary.md`): one word for one thing, everywhere.
+ * The words on screen: one word for one thing, everywhere (docs/glossary.md). The server and the
+ * mini-program both read them from here.
  * Also the lists of ids, in their order of the spec, for validation and for pages.
  */
-import type { Role } from '../../types/api';
-import type { Category, Exclusion, ProposalState, Source } from '../../types/domain';
+import type { Role } from '../types/api';
+import type { Category, Exclusion, ProposalState, Source } from '../types/domain';
 
 export const STATE_LABELS: Readonly<Record<ProposalState, string>> = {
   submitted: '已提交',

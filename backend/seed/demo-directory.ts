@@ -1,4 +1,7 @@
 import type { Role } from '../../types/api';
+import { CITY_SCOPE_ID } from '../domain/scope';
+
+export { CITY_SCOPE_ID };
 
 /** The demo data of spec/api.md, seeded into an empty store by `npm start`. */
 
@@ -23,7 +26,6 @@ export interface DemoUser {
   grants: { role: Role; scopeId: string }[];
 }
 
-export const CITY_SCOPE_ID = 'city';
 
 export const demoUsers: DemoUser[] = [
   { openid: 'u-res-1', name: '张小明', communityId: 'c-zhongying', grants: [{ role: 'resident', scopeId: 'c-zhongying' }] },

@@ -1,5 +1,5 @@
-import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../types/api';
-import type { ChangeRecord, Ledger, Policy, ProposalRecord, ProposalState } from '../../types/domain';
+import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
+import type { ChangeRecord, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
