@@ -7,6 +7,10 @@ import type {
   Audit,
   BudgetLine,
   Category,
+  DateString,
+  InstantString,
+  Role,
+  RoleGrant,
   ChangeKind,
   ChangeRecord,
   Deadline,
@@ -51,18 +55,7 @@ export interface ApiError {
 /** Every answer of the API is this envelope. */
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-/** A calendar date `YYYY-MM-DD` in Asia/Shanghai. */
-export type DateString = string;
-/** An ISO 8601 instant. */
-export type InstantString = string;
-
-export type Role = 'resident' | 'community' | 'street' | 'district' | 'city';
-
-export interface RoleGrant {
-  role: Role;
-  /** A community, street or district id; `city` for the city role. */
-  scopeId: string;
-}
+export type { DateString, InstantString, Role, RoleGrant } from './domain';
 
 // ---------------------------------------------------------------------------------------------
 // Identity and directory

@@ -1,11 +1,22 @@
 /**
- * The domain records shared by the backend and the pages (`../shared/spec/rules.md`).
- * Type-only: import it with `import type`. Money is integer fen; a date is `YYYY-MM-DD` in
- * Asia/Shanghai; an instant is ISO 8601.
+ * The domain records shared by the backend and the pages (the rules are in docs/rules.md).
+ * Type-only: import it with `import type`. It imports nothing, so that types/api.ts can build on
+ * it without a cycle. Money is integer fen; a date is `YYYY-MM-DD` in Asia/Shanghai; an instant
+ * is ISO 8601.
  */
-import type { DateString, InstantString, RoleGrant } from './api';
 
-export type { DateString, InstantString } from './api';
+/** A calendar date `YYYY-MM-DD` in Asia/Shanghai. */
+export type DateString = string;
+/** An ISO 8601 instant. */
+export type InstantString = string;
+
+export type Role = 'resident' | 'community' | 'street' | 'district' | 'city';
+
+export interface RoleGrant {
+  role: Role;
+  /** A community, street or district id; `city` for the city role. */
+  scopeId: string;
+}
 
 /** The states of a proposal, in lifecycle order (spec/rules.md "Lifecycle of a proposal"). */
 export type ProposalState =

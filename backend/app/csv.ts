@@ -11,7 +11,10 @@ export function toCsv(header: string[], rows: (string | number)[][]): string {
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Fen as yuan with two decimals, by integer arithmetic, for a CSV cell (no currency sign). */
+/** Fen as yuan with two decimals, by integer arithmetic, for a CSV cell (no currency sign, no grouping). */
 export function yuanCell(fen: number): string {
-  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+  // The sign goes in front once: `-150` is `-1.50`, and `-50` is `-0.50` (trunc alone loses it).
+  const sign = fen < 0 ? '-' : '';
+  const absolute = Math.abs(fen);
+  return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
 }
