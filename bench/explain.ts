@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { createDispatch } from '../backend/app/dispatch';
 import { defaultCalendar } from '../backend/domain/calendar';
-import { SqliteStore } from '../backend/store/sqlite/sqlite.store';
+import { sqliteStoreOn } from '../backend/store/sqlite/sqlite.store';
 import { LocalContentCheck } from '../backend/wechat/local/local.content-check';
 import { StoredPhotos } from '../backend/wechat/local/stored-photos';
 import type { Scenario } from './workload';
@@ -50,7 +50,7 @@ export async function explainScenarios(file: string, scenarios: Scenario[], now:
     }
     return statement;
   };
-  const store = new SqliteStore(db);
+  const store = sqliteStoreOn(db);
   const dispatch = createDispatch({ store, calendar: defaultCalendar, contentCheck: new LocalContentCheck(), photos: new StoredPhotos(store) });
   const explained: Explained[] = [];
   try {

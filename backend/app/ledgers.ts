@@ -1,5 +1,5 @@
 import type { Ledger } from '../../types/domain';
-import { emptyLedger } from '../domain/policy';
+import { emptyLedger } from '../domain/ledger';
 import type { UseCaseContext } from './action';
 import { policyFor } from './proposals';
 

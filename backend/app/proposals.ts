@@ -8,8 +8,10 @@ import { allowedActions, authorize, targetOf, type Action } from '../domain/perm
 import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
 import { proposerNameFor } from '../domain/privacy';
+import { averageStars } from '../domain/ratings';
 import type {
   AuditDraft,
+  CommitRefusal,
   LedgerMove,
   OutboxDraft,
   ProposalIndexing,
@@ -36,11 +38,6 @@ export function indexingOf(record: ProposalRecord, policy: Policy, context: UseC
   const { publicityEndsOn: _window, ...duties } = deadlinesOf(record, context.services.calendar);
   const dates = Object.values(duties).map((deadline) => deadline.on).sort();
   return { openDeadlineOn: dates[0] ?? null, missingDocuments: missingDocuments(record, policy) };
-}
-
-/** The average of the stars given, to two decimals; 0 when nobody rated. */
-export function averageStars(sum: number, count: number): number {
-  return count === 0 ? 0 : Math.round((sum * 100) / count) / 100;
 }
 
 /** The proposal as the API shows it to this caller. */
@@ -159,8 +156,9 @@ const COMMIT_MESSAGES = {
   window_closed: '当前不在可操作的时间内',
 } as const;
 
-export function commitRefused(code: keyof typeof COMMIT_MESSAGES) {
-  return fail(code, COMMIT_MESSAGES[code]);
+/** A write the store did not make, as the answer: the domain's own refusal when it gave one. */
+export function commitRefused(refused: CommitRefusal): Failure {
+  return refused.refusal ? { ok: false, error: refused.refusal } : fail(refused.code, COMMIT_MESSAGES[refused.code]);
 }
 
 export interface TransitionOptions {
@@ -206,6 +204,6 @@ export async function runTransition(
     ],
     ...effectsOf(result.events, result.record, action, context),
   });
-  if (!committed.ok) return commitRefused(committed.code);
+  if (!committed.ok) return commitRefused(committed);
   return ok(await viewFor(context, committed.value[0]));
 }

@@ -7,14 +7,9 @@
  */
 import type { Role } from '../../types/api';
 import type { Actor, ImplementerSide, Policy, ProposalRecord } from '../../types/domain';
-import {
-  canComment,
-  canRate,
-  hasCommentsOpenToStaff,
-  readiness,
-  type TransitionAction,
-  type TransitionContext,
-} from './lifecycle';
+import { canComment, hasCommentsOpenToStaff } from './comments';
+import { readiness, type TransitionAction, type TransitionContext } from './lifecycle';
+import { canRate } from './ratings';
 import { implementerSide } from './policy';
 import { refusal, type Refusal } from './result';
 import { grantCovers, holdsRole, isSignedIn, ROLE_RANK, type ScopeTarget } from './scope';

@@ -1,7 +1,7 @@
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../app/action';
 import { createDispatch, type Dispatch } from '../app/dispatch';
 import { defaultCalendar, type WorkCalendar } from '../domain/calendar';
-import { CloudBaseStore } from '../store/cloudbase/cloudbase.store';
+import { openCloudBaseStore, type CloudBaseStore } from '../store/cloudbase/cloudbase.store';
 import { WxServerDocDb } from '../store/cloudbase/wx-server-sdk.doc-db';
 import { CloudPhotos } from '../wechat/cloud-photos';
 import { WeChatContentCheck } from '../wechat/wechat.content-check';
@@ -34,7 +34,7 @@ export function rateLimitsFromEnv(env: Record<string, string | undefined> = proc
 }
 
 export function createCloudRuntime(cloud: WxCloud, env: Record<string, string | undefined> = process.env): CloudRuntime {
-  const store = new CloudBaseStore({ db: new WxServerDocDb(cloud) });
+  const store = openCloudBaseStore({ db: new WxServerDocDb(cloud) });
   const contentCheck = new WeChatContentCheck(() => cloud.openapi.security, { timeoutMs: positiveNumber(env.CONTENT_CHECK_TIMEOUT_MS, 3000) });
   const dispatch = createDispatch({
     store,

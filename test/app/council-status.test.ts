@@ -22,6 +22,14 @@ describe('council.status', () => {
     expect(dataOf(await app.call('u-com-zhongying', '2026-05-07', 'council.status', { communityId: 'c-zhongying' })).overdue).toBe(true);
   });
 
+  it('R-COU-1: a published agenda counts as a meeting only once its day has come', async () => {
+    const app = createApp();
+    const journey = await bringTo(app, 'agenda_published');
+    const { submittedOn: agendaOn, meetingOn } = journey.days;
+    expect(dataOf(await app.call(null, agendaOn, 'council.status', { communityId: 'c-zhongying' }))).toMatchObject({ lastMeetingOn: null, nextDueOn: null, overdue: false });
+    expect(dataOf(await app.call(null, meetingOn, 'council.status', { communityId: 'c-zhongying' }))).toMatchObject({ lastMeetingOn: meetingOn });
+  });
+
   it('answers not_found for a community that does not exist', async () => {
     const app = createApp();
     expectRefused(await app.call(null, START, 'council.status', { communityId: 'c-nowhere' }), 'not_found', 'communityId');

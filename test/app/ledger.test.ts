@@ -2,6 +2,7 @@ import {
   bringTo,
   createApp,
   dataOf,
+  errorOf,
   expectRefused,
   fingerprint,
   ledgerChain,
@@ -129,7 +130,7 @@ describe('ledger.allocate', () => {
     expectRefused(await app.call('u-street-shatoujiao', START, 'ledger.allocate', allocate(150_000_000, { communityId: 'c-nowhere' })), 'not_found', 'communityId');
   });
 
-  it('R-FUN-2: an approval that lands between reading the ledger and writing the allocation makes it a conflict, and nothing changes', async () => {
+  it('R-FUN-2: an approval that lands between reading the ledger and writing the allocation is judged on the ledger as stored: budget_exceeded, and nothing changes', async () => {
     const app = createApp();
     const journey = await bringTo(app, 'street_review');
     const allocateInStore = app.store.allocate.bind(app.store);
@@ -139,7 +140,9 @@ describe('ledger.allocate', () => {
       return allocateInStore(input);
     });
     const entries = (await app.store.auditTrail(ledgerChain('c-zhongying'))).length;
-    expectRefused(await app.call('u-street-shatoujiao', journey.day, 'ledger.allocate', allocate(70_000_000)), 'conflict');
+    const refused = await app.call('u-street-shatoujiao', journey.day, 'ledger.allocate', allocate(70_000_000));
+    expectRefused(refused, 'budget_exceeded', 'allocatedFen');
+    expect(errorOf(refused).message).toBe('下达金额不得低于已批复的 ¥800,000.00');
     expect(await ledgerOf(app, 'c-zhongying')).toMatchObject({ allocatedFen: 100_000_000, approvedFen: 80_000_000 });
     // Only the approval's entry: the refused allocation left none.
     expect(await app.store.auditTrail(ledgerChain('c-zhongying'))).toHaveLength(entries + 1);

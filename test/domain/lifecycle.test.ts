@@ -1,9 +1,6 @@
 import type { ErrorCode } from '../../types/api';
 import type { ProposalRecord, ProposalState } from '../../types/domain';
 import {
-  canComment,
-  canRate,
-  decideChange,
   policyYearOf,
   readiness,
   transition,
@@ -973,46 +970,6 @@ describe('readiness: whether an action is offered now', () => {
   ])('%s', (_title, action, overrides, today, code) => {
     const refused = readiness(buildProposal(overrides), action, buildContext({ today }));
     expect(refused?.code ?? null).toBe(code);
-  });
-});
-
-describe('R-PUB-2: residents comment while the publicity window is open', () => {
-  test.each<[string, Partial<ProposalRecord>, string, boolean]>([
-    ['on the day it was published', { state: 'publicity' }, '2026-03-30', true],
-    ['on its last day, until 24:00', { state: 'publicity' }, '2026-04-02', true],
-    ['not the day after it ended', { state: 'publicity' }, '2026-04-03', false],
-    ['not before it is published', { state: 'approved' }, '2026-03-28', false],
-    ['not once implementing', { state: 'implementing' }, '2026-04-10', false],
-  ])('R-PUB-2: a comment %s: %p', (_when, overrides, today, open) => {
-    const result = canComment(buildProposal(overrides), today);
-    expect(result).toEqual(open ? { ok: true } : { ok: false, error: expect.objectContaining({ code: 'window_closed' }) });
-  });
-});
-
-describe('R-EVA-1: ratings are open from completion until the evaluation is published', () => {
-  test.each(PROPOSAL_STATES.map((state) => [state, state === 'completed'] as const))('in state %s a rating is open: %p', (state, open) => {
-    const result = canRate(buildProposal({ state }));
-    expect(result).toEqual(open ? { ok: true } : { ok: false, error: expect.objectContaining({ code: 'window_closed' }) });
-  });
-});
-
-describe('R-CHG-1: the street decides a change with a reason', () => {
-  test.each([
-    [true, 'approved'],
-    [false, 'refused'],
-  ] as const)('R-CHG-1: a decision approve=%p makes the change %s', (approve, state) => {
-    const result = decideChange(buildChange(), { approve, reason: '经审核' }, '2026-04-01');
-    expect(result).toEqual({ ok: true, value: { ...buildChange(), state, decisionReason: '经审核', decidedOn: '2026-04-01' } });
-  });
-
-  test.each([
-    ['a change already decided', buildChange({ state: 'approved' }), '经审核', 'invalid_state'],
-    ['a decision without a reason', buildChange(), ' ', 'invalid_input'],
-  ])('R-CHG-1: refuses %s', (_what, change, reason, code) => {
-    expect(decideChange(change, { approve: true, reason }, '2026-04-01')).toEqual({
-      ok: false,
-      error: expect.objectContaining({ code }),
-    });
   });
 });
 

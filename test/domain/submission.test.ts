@@ -1,4 +1,5 @@
-import { submitProposal, type SubmissionContext, type SubmissionInput } from '../../backend/domain/lifecycle';
+import { LIST_LIMITS } from '../../common/limits';
+import { submitProposal, type SubmissionContext, type SubmissionInput } from '../../backend/domain/submission';
 import { CATEGORIES, CATEGORY_LABELS, SOURCES, SOURCE_LABELS } from '../../common/glossary';
 import { HOME } from './factories';
 
@@ -124,7 +125,7 @@ describe('R-COL-1: what a proposal must hold', () => {
     ['a location of 101 characters', 'location', { location: '街'.repeat(101) }],
     ['a blank description', 'description', { description: ' ' }],
     ['a description of 2001 characters', 'description', { description: '需'.repeat(2001) }],
-    ['ten photos', 'photos', { photos: Array.from({ length: 10 }, (_, index) => `cloud://${index}.jpg`) }],
+    [`${LIST_LIMITS.photos + 1} photos`, 'photos', { photos: Array.from({ length: LIST_LIMITS.photos + 1 }, (_, index) => `cloud://${index}.jpg`) }],
   ])('R-COL-1: %s is refused with invalid_input on %s', (_what, field, overrides) => {
     expect(submitProposal(buildInput(overrides), buildSubmission())).toEqual({
       ok: false,
@@ -132,8 +133,8 @@ describe('R-COL-1: what a proposal must hold', () => {
     });
   });
 
-  it('R-COL-1: a title of exactly 50 characters and nine photos are accepted', () => {
-    const photos = Array.from({ length: 9 }, (_, index) => `cloud://${index}.jpg`);
+  it('R-COL-1: a title of exactly 50 characters and as many photos as the form allows are accepted', () => {
+    const photos = Array.from({ length: LIST_LIMITS.photos }, (_, index) => `cloud://${index}.jpg`);
     expect(submitProposal(buildInput({ title: '座'.repeat(50), photos }), buildSubmission()).ok).toBe(true);
   });
 });

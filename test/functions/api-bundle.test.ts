@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { seedCloudBaseDemoData } from '../../backend/store/cloudbase/cloudbase.seed';
-import { CloudBaseStore } from '../../backend/store/cloudbase/cloudbase.store';
+import { openCloudBaseStore } from '../../backend/store/cloudbase/cloudbase.store';
 import { verifyChain } from '../../backend/store/audit-chain';
 import { buildFunctions } from '../../scripts/build-functions';
 import { API_BUNDLE, caller, loadBundles, setClock, useTestClock, type FunctionMain } from './support/function-bundles';
@@ -82,7 +82,7 @@ describe('the api cloud function on the CloudBase store (wx-server-sdk stand-in)
     expect(stored).toMatchObject({ state: 'audited', version: 13, ratingCount: 2, ratingSum: 9, commentCount: 1, auditSeq: 13 });
     const entries = standIn.memory.dump('audit').filter((doc) => doc.chainId === id);
     expect(entries.map((doc) => doc._id)).toEqual(entries.map((_, index) => `${id}#${String(index + 1).padStart(10, '0')}`));
-    expect(verifyChain(await new CloudBaseStore({ db: standIn.memory }).auditTrail(id))).toBeNull();
+    expect(verifyChain(await openCloudBaseStore({ db: standIn.memory }).auditTrail(id))).toBeNull();
     expect(standIn.memory.dump('ledgers').find((doc) => doc._id === 'c-tianxin:2026')).toMatchObject({ approvedFen: 8_000_000, spentFen: 7_900_000 });
   }, 60_000);
 

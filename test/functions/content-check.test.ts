@@ -1,6 +1,6 @@
 import { createDispatch } from '../../backend/app/dispatch';
 import { defaultCalendar } from '../../backend/domain/calendar';
-import { CloudBaseStore } from '../../backend/store/cloudbase/cloudbase.store';
+import { openCloudBaseStore } from '../../backend/store/cloudbase/cloudbase.store';
 import { seedCloudBaseDemoData } from '../../backend/store/cloudbase/cloudbase.seed';
 import { collectionNames } from '../../backend/store/cloudbase/collections';
 import { MemoryDocDb } from '../../backend/store/cloudbase/memory.doc-db';
@@ -71,7 +71,7 @@ describe('the WeChat content check (msgSecCheck v2)', () => {
     async function commentWith(answer: Answer) {
       const db = new MemoryDocDb({ collections: collectionNames() });
       await seedCloudBaseDemoData(db, { at: '2026-03-01T02:00:00.000Z', year: 2026 });
-      const store = new CloudBaseStore({ db });
+      const store = openCloudBaseStore({ db });
       const proposal = buildProposal({ id: 'p-check-1', state: 'publicity', version: 1 });
       const created = await store.createProposal({
         record: proposal,

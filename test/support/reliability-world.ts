@@ -9,7 +9,7 @@ import { addDays, defaultCalendar, shanghaiDateOf, yearOf } from '../../backend/
 import { earliestMeetingOn, publicityEndsOn } from '../../backend/domain/deadlines';
 import { seedDemoProposals } from '../../backend/seed/demo-proposals';
 import { seedDemoData } from '../../backend/store/sqlite/sqlite.seed';
-import { openSqliteStore, SqliteStore } from '../../backend/store/sqlite/sqlite.store';
+import { openSqliteStore, sqliteStoreOn, type SqliteStore } from '../../backend/store/sqlite/sqlite.store';
 import { LocalContentCheck } from '../../backend/wechat/local/local.content-check';
 import { StoredPhotos } from '../../backend/wechat/local/stored-photos';
 
@@ -59,7 +59,7 @@ export async function openWorld(options: WorldOptions = {}): Promise<World> {
   // through whatever `instrument` put in place of db.prepare.
   const opened = openSqliteStore({ file });
   if (options.instrument) options.instrument(opened.db);
-  const store = options.instrument ? new SqliteStore(opened.db) : opened;
+  const store = options.instrument ? sqliteStoreOn(opened.db) : opened;
   const dispatch = createDispatch({
     store,
     calendar: defaultCalendar,

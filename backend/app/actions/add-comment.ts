@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { canComment } from '../../domain/lifecycle';
+import { canComment } from '../../domain/comments';
 import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
@@ -54,7 +54,7 @@ export const addComment = defineUseCase({
       },
       outbox: [],
     });
-    if (!added.ok) return commitRefused(added.code);
+    if (!added.ok) return commitRefused(added);
     return ok(commentView(added.value.comment, context.actor, record));
   },
 });

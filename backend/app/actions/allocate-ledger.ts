@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '../../domain/permissions';
-import { checkAllocation, ledgerView } from '../../domain/policy';
+import { checkAllocation, ledgerView } from '../../domain/ledger';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { ledgerOf } from '../ledgers';
@@ -22,7 +22,7 @@ export const allocateLedger = defineUseCase({
     const refused = authorize(context.actor, 'ledger.allocate', place);
     if (refused) return { ok: false, error: refused };
     const ledger = (await ledgerOf(context, input.communityId, input.year))!;
-    const next = checkAllocation(ledger, input.allocatedFen, ledger.allocatedFen === 0);
+    const next = checkAllocation(ledger, input.allocatedFen);
     if (!next.ok) return next;
     const saved = await store.allocate({
       communityId: input.communityId,
@@ -39,7 +39,7 @@ export const allocateLedger = defineUseCase({
         detail: { fromAllocatedFen: ledger.allocatedFen, toAllocatedFen: next.value.allocatedFen },
       },
     });
-    if (!saved.ok) return commitRefused(saved.code);
+    if (!saved.ok) return commitRefused(saved);
     return ok({ communityId: input.communityId, year: input.year, ...ledgerView(saved.value) });
   },
 });

@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { decideChange as decideInDomain } from '../../domain/lifecycle';
+import { decideChange as decideInDomain } from '../../domain/changes';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { runTransition } from '../proposals';

@@ -1,7 +1,7 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { defineUseCase } from '../action';
-import { checkApproval } from '../../domain/policy';
+import { checkApproval } from '../../domain/ledger';
 import { ledgerOf } from '../ledgers';
 import { runTransition } from '../proposals';
 import { personText, positiveFen, recordId } from '../schemas';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ledgerView } from '../../domain/policy';
+import { ledgerView } from '../../domain/ledger';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { ledgerOf } from '../ledgers';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { holdsRole } from '../../domain/scope';
+import { commentVisibility } from '../../domain/comments';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { commentView } from '../comments';
@@ -22,8 +22,7 @@ export const listComments = defineUseCase({
     if (after === null) return fail('invalid_input', '分页标记无效', 'cursor');
     const slice = await store.listComments({
       proposalId: input.proposalId,
-      viewerOpenid: context.caller.openid,
-      includePending: holdsRole(context.actor, ['community'], stored.record),
+      visibility: commentVisibility(context.actor, stored.record),
       after,
       limit: input.limit ?? 20,
     });

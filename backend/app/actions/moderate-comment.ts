@@ -32,7 +32,7 @@ export const moderateComment = defineUseCase({
         detail: { commentId: comment.id, status: input.publish ? 'published' : 'hidden' },
       },
     });
-    if (!moderated.ok) return commitRefused(moderated.code);
+    if (!moderated.ok) return commitRefused(moderated);
     return ok(commentView(moderated.value, context.actor, stored.record));
   },
 });

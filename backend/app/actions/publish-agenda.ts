@@ -54,7 +54,7 @@ export const publishAgenda = defineUseCase({
     }
     const meeting = { id: meetingId, communityId: input.communityId, meetingOn: input.meetingOn, proposalIds, publishedOn: context.today };
     const committed = await store.commitTransitions({ at: context.at, proposals: writes, meeting, ...effects });
-    if (!committed.ok) return commitRefused(committed.code);
+    if (!committed.ok) return commitRefused(committed);
     const { publishedOn: _publishedOn, ...shown } = meeting;
     return ok({ ...shown, proposals: committed.value.map((stored, index) => proposalView(stored, context.actor, contexts[index])) });
   },

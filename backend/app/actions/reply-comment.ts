@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { hasCommentsOpenToStaff } from '../../domain/lifecycle';
+import { hasCommentsOpenToStaff } from '../../domain/comments';
 import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';

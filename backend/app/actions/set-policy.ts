@@ -5,6 +5,7 @@ import { checkPolicy } from '../../domain/policy';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
 import { districtOf } from '../policies';
+import { commitRefused } from '../proposals';
 import { fen, recordId, year } from '../schemas';
 
 /**
@@ -42,7 +43,7 @@ export const setPolicy = defineUseCase({
         detail: { ...checked.value },
       },
     });
-    if (!saved.ok) return fail('budget_exceeded', '年度额度不得低于已下达给社区的资金', 'quotaFen');
+    if (!saved.ok) return commitRefused(saved);
     return ok(saved.value);
   },
 });

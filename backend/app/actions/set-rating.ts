@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { canRate } from '../../domain/lifecycle';
+import { canRate } from '../../domain/ratings';
 import { authorize } from '../../domain/permissions';
 import { defineUseCase } from '../action';
 import { fail, ok } from '../answers';
@@ -34,7 +34,7 @@ export const setRating = defineUseCase({
       proposalState: 'completed',
       audit: { chainId: ratingChain(input.proposalId), at: context.at, actor: openid, action: 'rating.set', from: null, to: null, detail: { stars: input.stars } },
     });
-    if (!saved.ok) return commitRefused(saved.code);
+    if (!saved.ok) return commitRefused(saved);
     const { openid: _openid, ...view } = saved.value;
     return ok(view);
   },

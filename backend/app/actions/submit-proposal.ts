@@ -1,7 +1,7 @@
 import { TEXT_LIMITS, LIST_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import type { ProposalView } from '../../../types/api';
-import { submitProposal as submitToDomain } from '../../domain/lifecycle';
+import { submitProposal as submitToDomain } from '../../domain/submission';
 import { authorize } from '../../domain/permissions';
 import { holdsRole } from '../../domain/scope';
 import { yearOf } from '../../domain/calendar';
@@ -88,7 +88,7 @@ export const submitProposal = defineUseCase({
       },
       outbox: [],
     });
-    if (!created.ok) return commitRefused(created.code);
+    if (!created.ok) return commitRefused(created);
     const stored = created.value.stored;
     const view: ProposalView = proposalView(stored, context.actor, await transitionContextFor(context, stored.record));
     return ok(view);

@@ -1,11 +1,17 @@
 import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
-import type { ChangeRecord, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
+import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
+import type { CommentVisibility } from '../../domain/comments';
+import type { RatingCounters } from '../../domain/ratings';
+import type { Refusal } from '../../domain/result';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
  * CloudBase in production) makes every method atomic on its own — the state change, its audit
  * entry and its outbox messages land together or not at all — and is proven by the same
- * contract suite (test/store).
+ * contract suite (test/store). Where a write depends on what is stored (a ledger's room, a
+ * rating's previous stars, a resident's old community, the ledgers under a new quota), the
+ * adapter reads it inside its transaction and asks the domain function named in the method's
+ * comment: the rule lives in backend/domain, the store only loads, saves and makes it atomic.
  */
 
 export interface UserRecord {
@@ -29,13 +35,10 @@ export interface ScopePlace {
   districtId: string;
 }
 
-/** Counts and sums kept on the proposal, so that summaries are O(1). */
-export interface ProposalCounters {
+/** Counts and sums kept on the proposal, so that summaries are O(1) (ratings: domain/ratings.ts). */
+export interface ProposalCounters extends RatingCounters {
+  /** Published comments. */
   commentCount: number;
-  ratingCount: number;
-  ratingSum: number;
-  /** Ratings with 1..5 stars, at index 0..4. */
-  histogram: [number, number, number, number, number];
 }
 
 export interface StoredProposal {
@@ -117,13 +120,19 @@ export interface TransitionBatch {
   at: string;
   proposals: ProposalWrite[];
   ledgerMoves: LedgerMove[];
-  meeting?: Meeting & { publishedOn: string };
+  meeting?: MeetingRecord;
   changes: ChangeRecord[];
   audit: AuditDraft[];
   outbox: OutboxDraft[];
 }
 
-export type CommitRefusal = { ok: false; code: 'conflict' | 'invalid_state' | 'budget_exceeded' | 'rate_limited' | 'window_closed' };
+export type CommitCode = 'conflict' | 'invalid_state' | 'budget_exceeded' | 'rate_limited' | 'window_closed';
+
+/**
+ * A write the store did not make. `refusal` is the domain's own answer when a domain rule refused
+ * it inside the transaction (it says why, with amounts); without it the app words the code.
+ */
+export type CommitRefusal = { ok: false; code: CommitCode; refusal?: Refusal };
 
 export type CommitOutcome<T> = { ok: true; value: T } | CommitRefusal;
 
@@ -172,6 +181,15 @@ export interface Slice<T> {
   more: boolean;
 }
 
+/** A published council meeting with its agenda. */
+export type MeetingRecord = Meeting & { publishedOn: DateString };
+
+/** A position in the list of meetings: the last one's (meetingOn, id). */
+export interface MeetingCursor {
+  meetingOn: DateString;
+  id: string;
+}
+
 export interface FileRecord {
   id: string;
   ownerOpenid: string;
@@ -184,7 +202,7 @@ export interface FileRecord {
 export interface Store {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
-  /** Makes the user a resident of the community (moving them from another one). */
+  /** Makes the user a resident of the community; their grants change as domain/residency.ts says. */
   joinCommunity(input: { openid: string; communityId: string; name: string; at: string; audit: AuditDraft }): Promise<UserRecord>;
   grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; audit: AuditDraft }): Promise<UserRecord>;
   findCommunity(communityId: string): Promise<CommunityPlace | null>;
@@ -205,7 +223,10 @@ export interface Store {
     audit: AuditDraft;
     outbox: OutboxDraft[];
   }): Promise<CommitOutcome<{ stored: StoredProposal; created: boolean }>>;
-  /** Applies the transitions of one use case with their ledger moves, audit and outbox. */
+  /**
+   * Applies the transitions of one use case with their ledger moves (each through the domain's
+   * `moveLedger` on the ledger read in the transaction: R-FUN-1), audit and outbox.
+   */
   commitTransitions(batch: TransitionBatch): Promise<CommitOutcome<StoredProposal[]>>;
   /** Records whose running deadline lies before `today`, oldest deadline first, with that deadline. */
   listOverdueCandidates(
@@ -219,8 +240,9 @@ export interface Store {
   listApprovedInYear(districtId: string, year: number): Promise<SubsidyProject[]>;
 
   // Council
-  findMeeting(id: string): Promise<(Meeting & { publishedOn: string }) | null>;
-  lastMeetingOn(communityId: string): Promise<string | null>;
+  findMeeting(id: string): Promise<MeetingRecord | null>;
+  /** A community's meetings, latest meeting day first (which of them counts as held: domain/council.ts). */
+  listMeetings(communityId: string, after: MeetingCursor | undefined, limit: number): Promise<Slice<MeetingRecord>>;
 
   // Changes
   findChange(id: string): Promise<ChangeRecord | null>;
@@ -236,18 +258,28 @@ export interface Store {
     outbox: OutboxDraft[];
   }): Promise<CommitOutcome<{ comment: CommentRecord; created: boolean }>>;
   findComment(id: string): Promise<CommentRecord | null>;
-  listComments(input: { proposalId: string; viewerOpenid: string | null; includePending: boolean; after?: Cursor; limit: number }): Promise<Slice<CommentRecord>>;
+  /** Newest first, the comments the visibility decided by domain/comments.ts lets through. */
+  listComments(input: { proposalId: string; visibility: CommentVisibility; after?: Cursor; limit: number }): Promise<Slice<CommentRecord>>;
   replyComment(input: { commentId: string; text: string; openid: string; at: string; audit: AuditDraft; outbox: OutboxDraft[] }): Promise<CommentRecord>;
   moderateComment(input: { commentId: string; publish: boolean; at: string; audit: AuditDraft }): Promise<CommitOutcome<CommentRecord>>;
-  /** Sets (or replaces) one resident's rating while the proposal is still in `proposalState`. */
+  /**
+   * Sets (or replaces) one resident's rating while the proposal is still in `proposalState`; the
+   * counters move as the domain's `replaceRating` says (the same rating again writes nothing).
+   */
   setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft }): Promise<CommitOutcome<RatingRecord>>;
 
   // Money
   findLedger(communityId: string, year: number): Promise<Ledger | null>;
-  /** Sets the allocated total; refused as `conflict` when approvals have meanwhile passed it. */
+  /**
+   * Sets the allocated total as the domain's `checkAllocation` allows it on the stored ledger (a
+   * new ledger starts empty under `quotaFen`); refused with the domain's refusal otherwise.
+   */
   allocate(input: { communityId: string; year: number; quotaFen: number; allocatedFen: number; audit: AuditDraft }): Promise<CommitOutcome<Ledger>>;
   findPolicy(districtId: string, year: number): Promise<Policy | null>;
-  /** Saves a district's policy of a year; `budget_exceeded` when a ledger has more allocated than the new quota. */
+  /**
+   * Saves a district's policy of a year and gives its quota to the district's ledgers of that
+   * year through the domain's `applyQuota`: refused when one has more allocated than the quota.
+   */
   savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<CommitOutcome<Policy>>;
 
   // Library

@@ -65,7 +65,7 @@ export const INDEXES: IndexSpec[] = [
 
   { collection: COLLECTIONS.users, name: 'grant_keys', keys: [['grantKeys', 1]], for: 'staffOf (an array field: one entry per grant)' },
   { collection: COLLECTIONS.places, name: 'kind_district', keys: [['kind', 1], ['districtId', 1]], for: 'countCommunities, savePolicy' },
-  { collection: COLLECTIONS.meetings, name: 'community_meeting_on', keys: [['communityId', 1], ['meetingOn', -1]], for: 'lastMeetingOn' },
+  { collection: COLLECTIONS.meetings, name: 'community_meeting_on_id', keys: [['communityId', 1], ['meetingOn', -1], ['_id', -1]], for: 'listMeetings' },
   { collection: COLLECTIONS.library, name: 'newest', keys: NEWEST, for: 'listLibrary' },
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },

@@ -33,6 +33,9 @@ if (!live) {
 /** Contract cases a target is known to fail, with the defect named: run as `test.failing` until fixed. */
 const KNOWN_BUGS: Record<string, Record<string, string>> = {};
 
+/** A write refused by the domain's ledger rules: the code, and the domain's own refusal saying why. */
+const BUDGET_EXCEEDED = { ok: false, code: 'budget_exceeded', refusal: expect.objectContaining({ code: 'budget_exceeded', message: expect.any(String) }) };
+
 const TIANXIN = { communityId: 'c-tianxin', streetId: 's-haishan', districtId: 'd-yantian' };
 const QIAOYUAN = { communityId: 'c-qiaoyuan', streetId: 's-shatoujiao', districtId: 'd-yantian' };
 const AT = '2026-08-03T02:00:00.000Z';
@@ -387,12 +390,12 @@ describe.each(targets)('the Store contract on $name', (target) => {
       expect(await store.findProposal(a.record.id)).toEqual(a);
       expect(await store.auditTrail(a.record.id)).toHaveLength(1);
       expect(await store.findMeeting(meetingId)).toBeNull();
-      expect(await store.lastMeetingOn('c-tianxin')).toBeNull();
+      expect(await store.listMeetings('c-tianxin', undefined, 10)).toEqual({ items: [], more: false });
       expect(await store.findChange(batch.changes[0].id)).toBeNull();
       expect(await undeliveredCount(store)).toBe(0);
     });
 
-    it('records meetings and changes: findMeeting, lastMeetingOn, and a change re-saved keeps its first record id', async () => {
+    it('records meetings and changes: findMeeting, listMeetings, and a change re-saved keeps its first record id', async () => {
       const a = await created(store, { state: 'drafted' });
       const meetingId = nextId('m');
       const changeId = nextId('ch');
@@ -416,8 +419,14 @@ describe.each(targets)('the Store contract on $name', (target) => {
         ...transition(b, 'agenda_published'),
         meeting: { id: otherMeeting, communityId: 'c-tianxin', meetingOn: '2026-09-10', proposalIds: [b.record.id], publishedOn: '2026-09-01' },
       });
-      expect(await store.lastMeetingOn('c-tianxin')).toBe('2026-09-10');
-      expect(await store.lastMeetingOn('c-zhongying')).toBeNull();
+      // Latest meeting day first, paged on (meetingOn, id); which of them counts as held is the domain's.
+      const firstPage = await store.listMeetings('c-tianxin', undefined, 1);
+      expect(firstPage).toEqual({ items: [expect.objectContaining({ id: otherMeeting, meetingOn: '2026-09-10' })], more: true });
+      expect(await store.listMeetings('c-tianxin', { meetingOn: '2026-09-10', id: otherMeeting }, 1)).toEqual({
+        items: [expect.objectContaining({ id: meetingId, meetingOn: '2026-08-07', proposalIds: [a.record.id], publishedOn: '2026-08-03' })],
+        more: false,
+      });
+      expect(await store.listMeetings('c-zhongying', undefined, 10)).toEqual({ items: [], more: false });
       expect(await store.findMeeting('m-nothing')).toBeNull();
       expect(await store.findChange('ch-nothing')).toBeNull();
     });
@@ -429,9 +438,9 @@ describe.each(targets)('the Store contract on $name', (target) => {
       await deliverAll(store);
       const before = await store.findLedger('c-tianxin', 2026);
       expect(before).toEqual({ quotaFen: 200_000_000, allocatedFen: 100_000_000, approvedFen: 0, spentFen: 0 });
-      expect(await store.commitTransitions(approval(stored, 100_000_001))).toEqual({ ok: false, code: 'budget_exceeded' });
+      expect(await store.commitTransitions(approval(stored, 100_000_001))).toEqual(BUDGET_EXCEEDED);
       // No ledger of that year at all is no budget either.
-      expect(await store.commitTransitions(approval(stored, 1, 2030))).toEqual({ ok: false, code: 'budget_exceeded' });
+      expect(await store.commitTransitions(approval(stored, 1, 2030))).toEqual(BUDGET_EXCEEDED);
       expect(await store.findProposal(stored.record.id)).toEqual(stored);
       expect(await store.findLedger('c-tianxin', 2026)).toEqual(before);
       expect(await store.auditTrail('ledger:c-tianxin:2026')).toEqual([]);
@@ -450,7 +459,7 @@ describe.each(targets)('the Store contract on $name', (target) => {
       const outcomes = await Promise.all(proposals.map((stored) => store.commitTransitions(approval(stored, 10_000_000))));
       const passed = outcomes.filter((outcome) => outcome.ok);
       expect(passed).toHaveLength(5);
-      expect(outcomes.filter((outcome) => !outcome.ok)).toEqual(Array(7).fill({ ok: false, code: 'budget_exceeded' }));
+      expect(outcomes.filter((outcome) => !outcome.ok)).toEqual(Array(7).fill(BUDGET_EXCEEDED));
       expect(await store.findLedger('c-tianxin', 2026)).toEqual({ quotaFen: 200_000_000, allocatedFen: 50_000_000, approvedFen: 50_000_000, spentFen: 0 });
       const approved = [];
       for (const stored of proposals) approved.push((await store.findProposal(stored.record.id))!.record.state);
@@ -467,7 +476,7 @@ describe.each(targets)('the Store contract on $name', (target) => {
       if (!approved.ok) throw new Error(approved.code);
       const overRelease = transition(approved.value[0], 'withdrawn');
       overRelease.ledgerMoves.push({ communityId: 'c-tianxin', year: 2026, approvedDeltaFen: -3_000_001, spentDeltaFen: 0 });
-      expect(await store.commitTransitions(overRelease)).toEqual({ ok: false, code: 'budget_exceeded' });
+      expect(await store.commitTransitions(overRelease)).toEqual(BUDGET_EXCEEDED);
       const spend = transition(approved.value[0], 'publicity');
       spend.ledgerMoves.push({ communityId: 'c-tianxin', year: 2026, approvedDeltaFen: 0, spentDeltaFen: 2_900_000 });
       const spent = await store.commitTransitions(spend);
@@ -478,16 +487,25 @@ describe.each(targets)('the Store contract on $name', (target) => {
       expect(await store.findLedger('c-tianxin', 2026)).toEqual({ quotaFen: 200_000_000, allocatedFen: 100_000_000, approvedFen: 0, spentFen: 2_900_000 });
     });
 
-    it('allocate: creates a ledger, sets the total, and refuses a total under what is approved as conflict; audited on the ledger chain', async () => {
+    it('allocate: creates a ledger, sets the total, and refuses what the domain refuses on the ledger as stored (R-FUN-2); audited on the ledger chain', async () => {
       expect(await store.findLedger('c-tianxin', 2027)).toBeNull();
       const made = await store.allocate({ communityId: 'c-tianxin', year: 2027, quotaFen: 200_000_000, allocatedFen: 100_000_000, audit: auditOf('ledger:c-tianxin:2027', 'ledger.allocate', null, null) });
       expect(made).toEqual({ ok: true, value: { quotaFen: 200_000_000, allocatedFen: 100_000_000, approvedFen: 0, spentFen: 0 } });
       const stored = await created(store, { state: 'street_review' });
       expect((await store.commitTransitions(approval(stored, 60_000_000, 2027))).ok).toBe(true);
+      // Under what is approved: the store asks the domain on the ledger it holds in the transaction.
       expect(await store.allocate({ communityId: 'c-tianxin', year: 2027, quotaFen: 200_000_000, allocatedFen: 59_999_999, audit: auditOf('ledger:c-tianxin:2027', 'ledger.allocate', null, null) })).toEqual({
         ok: false,
-        code: 'conflict',
+        code: 'budget_exceeded',
+        refusal: expect.objectContaining({ code: 'budget_exceeded', field: 'allocatedFen' }),
       });
+      // A first allocation under half the quota (a year with no ledger yet).
+      expect(await store.allocate({ communityId: 'c-tianxin', year: 2028, quotaFen: 200_000_000, allocatedFen: 99_999_999, audit: auditOf('ledger:c-tianxin:2028', 'ledger.allocate', null, null) })).toEqual({
+        ok: false,
+        code: 'budget_exceeded',
+        refusal: expect.objectContaining({ code: 'invalid_input', field: 'allocatedFen' }),
+      });
+      expect(await store.findLedger('c-tianxin', 2028)).toBeNull();
       const raised = await store.allocate({ communityId: 'c-tianxin', year: 2027, quotaFen: 200_000_000, allocatedFen: 150_000_000, audit: auditOf('ledger:c-tianxin:2027', 'ledger.allocate', null, null) });
       expect(raised).toEqual({ ok: true, value: { quotaFen: 200_000_000, allocatedFen: 150_000_000, approvedFen: 60_000_000, spentFen: 0 } });
       expect(await store.findLedger('c-tianxin', 2027)).toEqual({ quotaFen: 200_000_000, allocatedFen: 150_000_000, approvedFen: 60_000_000, spentFen: 0 });
@@ -509,7 +527,7 @@ describe.each(targets)('the Store contract on $name', (target) => {
       };
       const audit = () => ({ ...auditOf('policy:d-yantian:2026', 'policy.set', null, null), detail: { ...policy } });
       // 田心 has 160 000 000 allocated: a quota of 150 000 000 would leave it over its cap.
-      expect(await store.savePolicy({ policy, at: AT, audit: audit() })).toEqual({ ok: false, code: 'budget_exceeded' });
+      expect(await store.savePolicy({ policy, at: AT, audit: audit() })).toEqual(BUDGET_EXCEEDED);
       expect(await store.findPolicy('d-yantian', 2026)).toBeNull();
       expect((await store.findLedger('c-zhongying', 2026))?.quotaFen).toBe(200_000_000);
       expect(await store.auditTrail('policy:d-yantian:2026')).toEqual([]);
@@ -653,8 +671,9 @@ describe.each(targets)('the Store contract on $name', (target) => {
       if (!published.ok || !pending.ok) throw new Error('refused');
       expect(published.value).toEqual({ comment: expect.objectContaining({ status: 'published' }), created: true });
       expect((await store.findProposal(stored.record.id))?.counters.commentCount).toBe(1);
-      const visible = async (viewerOpenid: string | null, includePending: boolean) =>
-        (await store.listComments({ proposalId: stored.record.id, viewerOpenid, includePending, limit: 20 })).items.map((item) => item.id);
+      // The visibility is decided by domain/comments.ts; the store only has to apply it.
+      const visible = async (pendingOf: string | null, allPending: boolean) =>
+        (await store.listComments({ proposalId: stored.record.id, visibility: { pendingOf, allPending }, limit: 20 })).items.map((item) => item.id);
       const publishedId = published.value.comment.id;
       const pendingId = pending.value.comment.id;
       expect(await visible(null, false)).toEqual([publishedId]);
@@ -751,7 +770,7 @@ describe.each(targets)('the Store contract on $name', (target) => {
         ids.push({ createdAt: value.createdAt, id: value.id });
       }
       const listed = await pageAll(
-        (after) => store.listComments({ proposalId: stored.record.id, viewerOpenid: null, includePending: false, after, limit: 3 }),
+        (after) => store.listComments({ proposalId: stored.record.id, visibility: { pendingOf: null, allPending: false }, after, limit: 3 }),
         3,
         (item) => ({ createdAt: item.createdAt, id: item.id }),
       );

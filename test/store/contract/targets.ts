@@ -1,4 +1,4 @@
-import { CloudBaseStore } from '../../../backend/store/cloudbase/cloudbase.store';
+import { openCloudBaseStore } from '../../../backend/store/cloudbase/cloudbase.store';
 import { seedCloudBaseDemoData } from '../../../backend/store/cloudbase/cloudbase.seed';
 import { collectionNames } from '../../../backend/store/cloudbase/collections';
 import { withCollectionPrefix } from '../../../backend/store/cloudbase/doc-db';
@@ -47,7 +47,7 @@ export const cloudBaseMemoryTarget: StoreTarget = {
     const db = new MemoryDocDb({ collections: collectionNames() });
     await seedCloudBaseDemoData(db, { at: SEED_AT, year: SEED_YEAR });
     // Short pauses between our retries keep the race test fast; the engine semantics are the same.
-    const store = new CloudBaseStore({ db, backoffMs: 2, maxAttempts: 12 });
+    const store = openCloudBaseStore({ db, backoffMs: 2, maxAttempts: 12 });
     return { store, close: () => store.close() };
   },
 };
@@ -63,7 +63,7 @@ export const cloudBaseWxShimTarget: StoreTarget = {
     const standIn = createWxServerSdkStandIn();
     const db = new WxServerDocDb(standIn.module as unknown as WxCloudDatabaseSource);
     await seedCloudBaseDemoData(db, { at: SEED_AT, year: SEED_YEAR });
-    const store = new CloudBaseStore({ db, backoffMs: 2, maxAttempts: 12 });
+    const store = openCloudBaseStore({ db, backoffMs: 2, maxAttempts: 12 });
     return { store, close: () => store.close() };
   },
 };
@@ -87,7 +87,7 @@ export function liveTarget(env: Record<string, string | undefined> = process.env
       for (const name of names) await raw.clearCollection(name);
       const db = withCollectionPrefix(raw, LIVE_PREFIX);
       await seedCloudBaseDemoData(db, { at: SEED_AT, year: SEED_YEAR });
-      const store = new CloudBaseStore({ db });
+      const store = openCloudBaseStore({ db });
       return { store, close: () => store.close() };
     },
   };

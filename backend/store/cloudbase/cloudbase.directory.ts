@@ -1,0 +1,112 @@
+import type { Directory, Role } from '../../../types/api';
+import { joinCommunityGrants, sameGrant } from '../../domain/residency';
+import type { AuditDraft, CommunityPlace, ScopePlace, UserRecord } from '../../app/ports/store.port';
+import type { CloudBaseCore } from './cloudbase.core';
+import { compareText, grantsOf, userDoc, userOf } from './cloudbase.documents';
+import { COLLECTIONS, grantKey } from './collections';
+import { queryAll } from './doc-db';
+
+/** The directory (places), the users with their grants inline, and who holds a role where. */
+export function cloudBaseDirectory(core: CloudBaseCore) {
+  return {
+    async findUser(openid: string): Promise<UserRecord | null> {
+      const doc = await core.db.get(COLLECTIONS.users, openid);
+      return doc ? userOf(doc) : null;
+    },
+
+    async joinCommunity(input: { openid: string; communityId: string; name: string; at: string; audit: AuditDraft }): Promise<UserRecord> {
+      return core.transact(async (unit) => {
+        const existing = await unit.get(COLLECTIONS.users, input.openid);
+        const change = joinCommunityGrants(userOf(existing ?? { _id: input.openid }).grants, input.communityId);
+        const grants = grantsOf(existing).filter((grant) => !change.revoke.some((revoked) => sameGrant(revoked, grant)));
+        grants.push({ ...change.grant, grantedBy: input.openid, grantedAt: input.at });
+        const doc = unit.put(
+          COLLECTIONS.users,
+          input.openid,
+          userDoc(input.openid, input.name, input.communityId, grants, (existing?.createdAt as string | undefined) ?? input.at, input.at),
+        );
+        await core.appendAudit(unit, input.audit);
+        return userOf(doc);
+      });
+    },
+
+    async grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; audit: AuditDraft }): Promise<UserRecord> {
+      return core.transact(async (unit) => {
+        const existing = await unit.get(COLLECTIONS.users, input.openid);
+        const grants = grantsOf(existing);
+        // One grant per role and scope, however often it is given.
+        if (!grants.some((grant) => sameGrant(grant, input))) {
+          grants.push({ role: input.role, scopeId: input.scopeId, grantedBy: input.grantedBy, grantedAt: input.audit.at });
+        }
+        const doc = unit.put(
+          COLLECTIONS.users,
+          input.openid,
+          userDoc(
+            input.openid,
+            (existing?.name as string | null | undefined) ?? null,
+            (existing?.communityId as string | null | undefined) ?? null,
+            grants,
+            (existing?.createdAt as string | undefined) ?? input.audit.at,
+            (existing?.updatedAt as string | undefined) ?? input.audit.at,
+          ),
+        );
+        await core.appendAudit(unit, input.audit);
+        return userOf(doc);
+      });
+    },
+
+    async findCommunity(communityId: string): Promise<CommunityPlace | null> {
+      const doc = await core.db.get(COLLECTIONS.places, communityId);
+      if (!doc || doc.kind !== 'community') return null;
+      return { communityId, streetId: doc.streetId as string, districtId: doc.districtId as string };
+    },
+
+    async findScope(id: string): Promise<ScopePlace | null> {
+      const doc = await core.db.get(COLLECTIONS.places, id);
+      if (!doc) return null;
+      switch (doc.kind) {
+        case 'community':
+          return { kind: 'community', communityId: id, streetId: doc.streetId as string, districtId: doc.districtId as string };
+        case 'street':
+          return { kind: 'street', streetId: id, districtId: doc.districtId as string };
+        case 'district':
+          return { kind: 'district', districtId: id };
+        default:
+          return null;
+      }
+    },
+
+    async getDirectory(): Promise<Directory> {
+      const places = await queryAll(core.db, COLLECTIONS.places, [{}], [['_id', 'asc']]);
+      const ordered = (kind: string) =>
+        places.filter((place) => place.kind === kind).sort((a, b) => (a.sort as number) - (b.sort as number) || compareText(a._id, b._id));
+      const streets = ordered('street');
+      const communities = ordered('community');
+      return {
+        districts: ordered('district').map((district) => ({
+          id: district._id,
+          name: district.name as string,
+          streets: streets
+            .filter((street) => street.districtId === district._id)
+            .map((street) => ({
+              id: street._id,
+              name: street.name as string,
+              communities: communities
+                .filter((community) => community.streetId === street._id)
+                .map((community) => ({ id: community._id, name: community.name as string })),
+            })),
+        })),
+      };
+    },
+
+    async countCommunities(districtId: string): Promise<number> {
+      return core.db.count(COLLECTIONS.places, [{ kind: 'community', districtId }]);
+    },
+
+    async staffOf(role: Role, scopeId: string): Promise<string[]> {
+      // `grantKeys` is an array: equality matches an element of it.
+      const docs = await queryAll(core.db, COLLECTIONS.users, [{ grantKeys: grantKey(role, scopeId) }], [['_id', 'asc']]);
+      return docs.map((doc) => doc._id);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { LibraryEntry } from '../../../types/api';
+import type { BudgetLine, Category, ProposalState } from '../../../types/domain';
+import type { AuditDraft, AuditEntry, Cursor, FileRecord, OutboxMessage, Slice } from '../../app/ports/store.port';
+import { cursorClause, sliceOf, type SqliteCore } from './sqlite.core';
+
+interface LibraryRow {
+  id: string;
+  title: string;
+  category: Category;
+  plan: string;
+  budget_lines: string;
+  created_at: string;
+}
+
+function libraryEntryOf(row: LibraryRow): LibraryEntry {
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category,
+    plan: row.plan,
+    budgetLines: JSON.parse(row.budget_lines) as BudgetLine[],
+    createdAt: row.created_at,
+  };
+}
+
+interface AuditRow {
+  chain_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  from_state: ProposalState | null;
+  to_state: ProposalState | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The project library (R-SUP-3), uploaded files, the audit trail (R-SUP-2) and the outbox. */
+export function sqliteRecords(core: SqliteCore) {
+  const { db } = core;
+  const statements = {
+    libraryEntry: db.prepare('SELECT * FROM library_entries WHERE id = ?'),
+    insertLibraryEntry: db.prepare(
+      `INSERT INTO library_entries (id, title, category, plan, budget_lines, scope_id, created_by, created_at)
+       VALUES (@id, @title, @category, @plan, @budgetLines, @scopeId, @createdBy, @createdAt)`,
+    ),
+    auditTrail: db.prepare('SELECT * FROM audit_entries WHERE chain_id = ? ORDER BY seq'),
+    auditHeads: db.prepare('SELECT chain_id AS chainId, seq, hash FROM audit_heads ORDER BY chain_id'),
+    auditChainIds: db.prepare('SELECT DISTINCT chain_id FROM audit_entries ORDER BY chain_id'),
+    undelivered: db.prepare('SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?'),
+    markDelivered: db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL'),
+    insertFile: db.prepare(
+      `INSERT INTO files (id, owner_openid, content_type, bytes, path, created_at)
+       VALUES (@id, @ownerOpenid, @contentType, @bytes, @path, @createdAt)`,
+    ),
+    file: db.prepare('SELECT id, owner_openid AS ownerOpenid, content_type AS contentType, bytes, path, created_at AS createdAt FROM files WHERE id = ?'),
+  };
+
+  function readLibraryEntry(id: string): LibraryEntry | null {
+    const row = statements.libraryEntry.get(id) as LibraryRow | undefined;
+    return row ? libraryEntryOf(row) : null;
+  }
+
+  return {
+    async listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>> {
+      const params: Record<string, unknown> = { limit: limit + 1 };
+      const where = cursorClause(after, params);
+      const sql = `SELECT * FROM library_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                   ORDER BY created_at DESC, id DESC LIMIT @limit`;
+      return sliceOf((db.prepare(sql).all(params) as LibraryRow[]).map(libraryEntryOf), limit);
+    },
+
+    async findLibraryEntry(id: string): Promise<LibraryEntry | null> {
+      return readLibraryEntry(id);
+    },
+
+    async addLibraryEntry(input: { entry: LibraryEntry; scopeId: string; createdBy: string; audit: AuditDraft }): Promise<LibraryEntry> {
+      const { entry } = input;
+      return core.transaction(() => {
+        statements.insertLibraryEntry.run({
+          id: entry.id,
+          title: entry.title,
+          category: entry.category,
+          plan: entry.plan,
+          budgetLines: JSON.stringify(entry.budgetLines),
+          scopeId: input.scopeId,
+          createdBy: input.createdBy,
+          createdAt: entry.createdAt,
+        });
+        core.appendAudit(input.audit);
+        return readLibraryEntry(entry.id) as LibraryEntry;
+      });
+    },
+
+    async auditTrail(chainId: string): Promise<AuditEntry[]> {
+      return (statements.auditTrail.all(chainId) as AuditRow[]).map((row) => ({
+        chainId: row.chain_id,
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        from: row.from_state,
+        to: row.to_state,
+        detail: JSON.parse(row.detail) as Record<string, unknown>,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      }));
+    },
+
+    /** Each chain's recorded head (last seq and hash), for `npm run audit:verify`. */
+    auditHeads(): { chainId: string; seq: number; hash: string }[] {
+      return statements.auditHeads.all() as { chainId: string; seq: number; hash: string }[];
+    },
+
+    /** Every chain id, for `npm run audit:verify`. */
+    auditChainIds(): string[] {
+      return statements.auditChainIds.pluck().all() as string[];
+    },
+
+    async takeUndelivered(limit: number): Promise<OutboxMessage[]> {
+      const rows = statements.undelivered.all(limit) as { id: number; recipient_openid: string; kind: string; payload: string; created_at: string }[];
+      return rows.map((row) => ({ id: row.id, recipientOpenid: row.recipient_openid, kind: row.kind, payload: JSON.parse(row.payload), createdAt: row.created_at }));
+    },
+
+    async markDelivered(ids: number[], at: string): Promise<void> {
+      core.transaction(() => ids.forEach((id) => statements.markDelivered.run(at, id)));
+    },
+
+    async saveFile(file: FileRecord): Promise<void> {
+      statements.insertFile.run(file);
+    },
+
+    async findFile(id: string): Promise<FileRecord | null> {
+      return (statements.file.get(id) as FileRecord | undefined) ?? null;
+    },
+  };
+}
