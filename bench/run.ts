@@ -14,7 +14,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { sweepOverdue } from '../backend/app/sweep-overdue';
+import { sweepOverdue } from '../backend/app/jobs/sweep-overdue';
 import { defaultCalendar } from '../backend/domain/calendar';
 import { openSqliteStore } from '../backend/store/sqlite/sqlite.store';
 import { buildCity, CITY_SIZE, SMALL_SIZE, type City, type CityParams } from './city';
@@ -252,7 +252,7 @@ async function runWrites({ label, store, city }: SizedStore, now: Date, options:
 }
 
 /**
- * The deadline sweep the local server runs at start and every minute (backend/app/sweep-overdue.ts):
+ * The deadline sweep the local server runs at start and every minute (backend/app/jobs/sweep-overdue.ts):
  * not an action, but it runs on the server's one thread, so a request that arrives meanwhile
  * waits for the whole pass. Timed once on a store that has never been swept and once again.
  */
@@ -269,7 +269,7 @@ async function measureSweep(label: string, work: string, now: Date, out: Measure
       await new Promise((resolve) => setTimeout(resolve, 20));
       const cpu = process.cpuUsage();
       const start = process.hrtime.bigint();
-      const told = await sweepOverdue({ store, calendar: defaultCalendar }, now);
+      const told = await sweepOverdue({ store, calendar: defaultCalendar, clock: { now: () => now } });
       // One more turn of the loop, so that a stall at the very end is recorded too.
       await new Promise((resolve) => setTimeout(resolve, 10));
       const ms = Number(process.hrtime.bigint() - start) / 1e6 - 10;

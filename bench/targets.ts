@@ -89,7 +89,7 @@ export async function openHttp(dbFile: string): Promise<Target> {
     uploadDir,
     outboxIntervalMs: 0,
     // The deadline sweep writes and would run between requests: it is measured on its own (run.ts).
-    sweepIntervalMs: 0,
+    jobsIntervalMs: 0,
     log: (line) => logged.push(line),
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

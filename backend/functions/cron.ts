@@ -1,18 +1,21 @@
 import cloud from 'wx-server-sdk';
+import { runJobs, type JobsReport } from '../app/jobs/run-jobs';
+import { systemClock } from '../app/ports/clock.port';
 import { shanghaiDateOf } from '../domain/calendar';
 import { seedCloudBaseDemoData } from '../store/cloudbase/cloudbase.seed';
 import { WxServerDocDb } from '../store/cloudbase/wx-server-sdk.doc-db';
 import { seedDemoProposals } from '../seed/demo-proposals';
 import { templatesFromEnv } from '../wechat/subscribe-messages';
+import { SubscribeNotifier } from '../wechat/subscribe.notifier';
 import type { SubscribeMessageRequest, WxCloud } from '../wechat/wx-cloud';
 import { createCloudRuntime, lazyRuntime } from './cloud-runtime';
-import { runCron, type CronReport } from './cron-tasks';
 
-// The `cron` cloud function: a timer trigger every 10 minutes (config.json) flags overdue
-// deadlines, reminds the staff whose deadline is near, rechecks held-back comments and delivers
-// the outbox as subscribe messages. Run by hand from the console with `{ "task": "seed-demo" }`,
-// it seeds an empty environment with the demo data of spec/api.md. A mini-program cannot use it:
-// a call that carries a user's OPENID is refused.
+// The `cron` cloud function: a timer trigger every 10 minutes (config.json) runs the jobs of
+// backend/app/jobs — flags overdue deadlines, reminds the staff whose deadline is near, rechecks
+// held-back comments and delivers the outbox as subscribe messages — as the local server runs
+// them on its own timer. Run by hand from the console with `{ "task": "seed-demo" }`, it seeds an
+// empty environment with the demo data of the API reference. A mini-program cannot use it: a
+// call that carries a user's OPENID is refused.
 
 const wx = cloud as unknown as WxCloud;
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV });
@@ -20,7 +23,7 @@ wx.init({ env: wx.DYNAMIC_CURRENT_ENV });
 const runtime = lazyRuntime(() => createCloudRuntime(wx));
 
 type CronAnswer =
-  | { ok: true; data: CronReport | { seeded: boolean } }
+  | { ok: true; data: JobsReport | { seeded: boolean } }
   | { ok: false; error: { code: 'forbidden' | 'invalid_input' | 'internal'; message: string } };
 
 const MINIPROGRAM_STATES = new Set(['developer', 'trial', 'formal']);
@@ -32,7 +35,7 @@ async function seedDemo(now: Date): Promise<{ seeded: boolean }> {
     await seedDemoProposals(dispatch, now);
     // The seed's messages tell of days that have passed: nobody is to be told now.
     for (let batch = await store.takeUndelivered(100); batch.length > 0; batch = await store.takeUndelivered(100)) {
-      await store.markOutcome(batch.map((message) => message.id), now.toISOString(), 'skipped', 'demo seed');
+      await store.settleOutbox({ ids: batch.map((message) => message.id), at: now.toISOString(), outcome: 'skipped', detail: 'demo seed' });
     }
   }
   return { seeded };
@@ -40,24 +43,17 @@ async function seedDemo(now: Date): Promise<{ seeded: boolean }> {
 
 export async function main(event: { task?: unknown } | null | undefined): Promise<CronAnswer> {
   if (wx.getWXContext().OPENID) return { ok: false, error: { code: 'forbidden', message: '该云函数仅由定时触发器调用' } };
-  const now = new Date();
+  const now = systemClock.now();
   try {
     const task = event?.task;
     if (task === 'seed-demo') return { ok: true, data: await seedDemo(now) };
     if (task !== undefined) return { ok: false, error: { code: 'invalid_input', message: '未知的任务' } };
     const { store, calendar, contentCheck } = runtime();
     const state = process.env.WX_MINIPROGRAM_STATE;
-    const report = await runCron(
-      {
-        store,
-        calendar,
-        contentCheck,
-        send: (request: SubscribeMessageRequest) => wx.openapi.subscribeMessage.send(request),
-        templates: templatesFromEnv(),
-        miniprogramState: state && MINIPROGRAM_STATES.has(state) ? (state as SubscribeMessageRequest['miniprogramState']) : 'formal',
-      },
-      now,
-    );
+    const notifier = new SubscribeNotifier((request: SubscribeMessageRequest) => wx.openapi.subscribeMessage.send(request), templatesFromEnv(), {
+      miniprogramState: state && MINIPROGRAM_STATES.has(state) ? (state as SubscribeMessageRequest['miniprogramState']) : 'formal',
+    });
+    const report = await runJobs({ store, calendar, contentCheck, notifier, clock: systemClock }, { log: (line) => console.error(line) });
     console.log('[cron]', JSON.stringify(report));
     return { ok: true, data: report };
   } catch (error) {

@@ -4,7 +4,9 @@ import type { Answer } from '../../types/api';
 import { fail, statusOf } from '../app/answers';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../app/action';
 import { createDispatch } from '../app/dispatch';
-import { sweepOverdue } from '../app/sweep-overdue';
+import { deliverOutbox } from '../app/jobs/deliver-outbox';
+import { runJobs } from '../app/jobs/run-jobs';
+import type { Clock } from '../app/ports/clock.port';
 import { defaultCalendar, shanghaiDateOf } from '../domain/calendar';
 import { seedDemoData } from '../store/sqlite/sqlite.seed';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
@@ -12,8 +14,10 @@ import { seedDemoProposals } from '../seed/demo-proposals';
 import { LocalContentCheck } from '../wechat/local/local.content-check';
 import { StoredPhotos } from '../wechat/local/stored-photos';
 import { identityOf } from './dev-identity';
+import { DiskFileStorage } from './disk.file-storage';
+import { LogNotifier } from './log.notifier';
 import { serveFile, serveStatic } from './static-files';
-import { fileOfBody, MAX_UPLOAD_BYTES, sniffImageType, writeUpload } from './uploads';
+import { fileOfBody, MAX_UPLOAD_BYTES, sniffImageType } from './uploads';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -28,10 +32,10 @@ export interface LocalServerOptions {
   localMode: boolean;
   /** Where uploaded photos are kept. */
   uploadDir: string;
-  /** How often the outbox is drained, in ms (0: never). */
+  /** How often the outbox is delivered, in ms (0: never). */
   outboxIntervalMs?: number;
-  /** How often the deadline sweep runs, in ms (0: never). */
-  sweepIntervalMs?: number;
+  /** How often all the jobs run (sweep, reminders, comment recheck, outbox, housekeeping), in ms (0: never). */
+  jobsIntervalMs?: number;
   limits?: RateLimits;
   clock?: () => Date;
   log?: (line: string) => void;
@@ -85,10 +89,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const log = options.log ?? ((line: string) => console.log(line));
   const store = openSqliteStore({ file: options.dbFile });
   const startedAt = clock();
+  const jobClock: Clock = { now: clock };
+  const notifier = new LogNotifier(log);
+  const contentCheck = new LocalContentCheck();
+  const files = new DiskFileStorage(options.uploadDir, store);
   const dispatch = createDispatch({
     store,
     calendar: defaultCalendar,
-    contentCheck: new LocalContentCheck(),
+    contentCheck,
     photos: new StoredPhotos(store),
     limits: options.limits ?? DEFAULT_RATE_LIMITS,
     logError: (error, action) => log(`[api] ${action} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -97,33 +105,27 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     await seedDemoProposals(dispatch, startedAt);
     // The seed's messages tell of days that have passed: nobody is to be told now.
     for (let batch = await store.takeUndelivered(500); batch.length > 0; batch = await store.takeUndelivered(500)) {
-      await store.markDelivered(batch.map((message) => message.id), startedAt.toISOString());
+      await store.settleOutbox({ ids: batch.map((message) => message.id), at: startedAt.toISOString(), outcome: 'skipped', detail: 'demo seed' });
     }
     log(`[store] seeded demo data into ${options.dbFile}`);
   }
 
-  // The outbox: messages written with the changes they tell of, delivered here by logging them.
-  // In WeChat the cron function sends them as subscribe messages.
-  const drainOutbox = async () => {
-    const messages = await store.takeUndelivered(100);
-    if (messages.length === 0) return;
-    for (const message of messages) log(`[outbox] to ${message.recipientOpenid}: ${message.kind} ${JSON.stringify(message.payload)}`);
-    await store.markDelivered(messages.map((message) => message.id), clock().toISOString());
-  };
-  const outboxTimer =
-    (options.outboxIntervalMs ?? 1000) > 0
-      ? setInterval(() => void drainOutbox().catch((error) => log(`[outbox] failed: ${String(error)}`)), options.outboxIntervalMs ?? 1000)
-      : null;
+  // The jobs of backend/app/jobs, as the cron function runs them in WeChat: the outbox every
+  // second (delivered by logging it), everything else every minute. Another server process on the
+  // same store runs them too: the outbox's leases keep every message to one delivery.
+  const deliver = () => deliverOutbox({ store, notifier, clock: jobClock }).catch((error) => log(`[outbox] failed: ${String(error)}`));
+  const outboxTimer = (options.outboxIntervalMs ?? 1000) > 0 ? setInterval(() => void deliver(), options.outboxIntervalMs ?? 1000) : null;
   outboxTimer?.unref();
-  // The deadline sweep: overdue reviews and implementations are told once to who must act.
-  const sweep = () =>
-    void sweepOverdue({ store, calendar: defaultCalendar }, clock()).then(
-      (told) => told > 0 && log(`[sweep] ${told} deadline(s) newly overdue`),
-      (error) => log(`[sweep] failed: ${String(error)}`),
+  const jobs = () =>
+    void runJobs({ store, calendar: defaultCalendar, contentCheck, notifier, clock: jobClock }, { log }).then(
+      (report) => {
+        if (report.overdue + report.near > 0) log(`[jobs] ${report.overdue} deadline(s) newly overdue, ${report.near} near`);
+      },
+      (error) => log(`[jobs] failed: ${String(error)}`),
     );
-  const sweepTimer = (options.sweepIntervalMs ?? 60_000) > 0 ? setInterval(sweep, options.sweepIntervalMs ?? 60_000) : null;
-  sweepTimer?.unref();
-  if (sweepTimer) sweep();
+  const jobsTimer = (options.jobsIntervalMs ?? 60_000) > 0 ? setInterval(jobs, options.jobsIntervalMs ?? 60_000) : null;
+  jobsTimer?.unref();
+  if (jobsTimer) jobs();
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     let raw: Buffer;
@@ -194,9 +196,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
       sendAnswer(response, fail('invalid_input', '图片不能超过 5 MB', 'file'), 413);
       return;
     }
-    const saved = await writeUpload(options.uploadDir, bytes, type);
-    await store.saveFile({ id: saved.id, ownerOpenid: openid, contentType: type, bytes: bytes.length, path: saved.file, createdAt: identity.identity.now.toISOString() });
-    sendAnswer(response, { ok: true, data: { fileId: saved.id, url: `/files/${saved.id}` } });
+    const saved = await files.save({ ownerOpenid: openid, bytes, contentType: type, at: identity.identity.now.toISOString() });
+    sendAnswer(response, { ok: true, data: saved });
   }
 
   const server = http.createServer((request, response) => {
@@ -213,8 +214,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
           await handleUpload(request, response);
         }
       } else if (url.pathname.startsWith('/files/') && (request.method === 'GET' || request.method === 'HEAD')) {
-        const file = await store.findFile(decodeURIComponent(url.pathname.slice('/files/'.length)));
-        await serveFile(file ? { path: file.path, contentType: file.contentType } : null, response);
+        await serveFile(await files.find(decodeURIComponent(url.pathname.slice('/files/'.length))), response);
       } else if (url.pathname === '/api') {
         if (request.method !== 'POST') {
           response.setHeader('allow', 'POST');
@@ -250,10 +250,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     close() {
       closing ??= new Promise<void>((resolve) => {
         if (outboxTimer) clearInterval(outboxTimer);
-        if (sweepTimer) clearInterval(sweepTimer);
+        if (jobsTimer) clearInterval(jobsTimer);
         server.close(() => {
-          void drainOutbox()
-            .catch(() => undefined)
+          void deliver()
             .then(() => store.close())
             .then(resolve);
         });

@@ -8,6 +8,7 @@ import { startServerProcess, type ServerProcess } from '../support/local-server-
 // sent through TWO server processes that share one store file (Decidim's endorsement race,
 // CVE-2023-47634, and CONSUL's ballot race #4061 are the bugs this guards against). R-FUN-1: the
 // approved budgets of a community-year never pass what is allocated, also when approvals race.
+// Both processes also deliver the outbox meanwhile (issue 12): every message exactly once.
 
 const ROUNDS = scaled(3, 200);
 const PER_ROUND = 50;
@@ -84,6 +85,7 @@ describe('Figure 1 — R-FUN-1: racing approvals through two server processes sh
     let losersMoved = 0;
     let winnersNotApproved = 0;
     const unexpected: string[] = [];
+    const outboxBefore = (db.prepare('SELECT COALESCE(MAX(id), 0) FROM outbox').pluck().get() as number);
     const started = Date.now();
 
     for (const [round, { ids, budgets }] of rounds.entries()) {
@@ -129,17 +131,24 @@ describe('Figure 1 — R-FUN-1: racing approvals through two server processes sh
       if (!view.body.ok || view.body.data.approvedFen !== after.approvedFen || view.body.data.remainingFen !== remainingFen) apiLedgerMismatches += 1;
     }
 
-    // Both processes deliver the outbox (each logs `[outbox] to …` once a second): a message is one line in all.
+    // Both processes deliver the outbox (each claims what it delivers, once a second, and logs
+    // `[outbox] to …` for each message): every message queued by the races is one line in all.
+    const queued = db.prepare('SELECT COUNT(*) FROM outbox WHERE id > ?').pluck().get(outboxBefore) as number;
+    const unsettled = () => db.prepare('SELECT COUNT(*) FROM outbox WHERE id > ? AND delivered_at IS NULL').pluck().get(outboxBefore) as number;
+    for (let waited = 0; unsettled() > 0 && waited < 30_000; waited += 500) await new Promise((resolve) => setTimeout(resolve, 500));
+    // One more turn of both timers: a second delivery, were there one, would show now.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const deliveries = [...first.output().split('\n'), ...second.output().split('\n')].filter((line) => line.startsWith('[outbox] to '));
     const duplicateDeliveries = deliveries.length - new Set(deliveries).size;
+    const byFirst = first.output().split('\n').filter((line) => line.startsWith('[outbox] to ')).length;
     const pass =
       capViolations === 0 && ledgerMismatchRounds === 0 && apiLedgerMismatches === 0 && otherAnswers === 0 &&
-      spuriousRefusals === 0 && losersMoved === 0 && winnersNotApproved === 0 && won > 0 && refusedBudget > 0;
+      spuriousRefusals === 0 && losersMoved === 0 && winnersNotApproved === 0 && won > 0 && refusedBudget > 0 &&
+      duplicateDeliveries === 0 && unsettled() === 0;
     recordFigure({
       number: 1,
       name: 'budget races',
-      goal: 'cap violations = 0; ledger approved = Σ approved budgets after every round; every answer ok or budget_exceeded; no refusal of a budget that still fit',
+      goal: 'cap violations = 0; ledger approved = Σ approved budgets after every round; every answer ok or budget_exceeded; no refusal of a budget that still fit; every outbox message delivered, none twice',
       values: {
         servers: 2,
         rounds: ROUNDS,
@@ -154,8 +163,11 @@ describe('Figure 1 — R-FUN-1: racing approvals through two server processes sh
         'losers moved': losersMoved,
         'winners not approved': winnersNotApproved,
         'race seconds': ((Date.now() - started) / 1000).toFixed(1),
-        'outbox lines logged': deliveries.length,
-        'outbox messages logged twice (noted)': duplicateDeliveries,
+        'outbox messages queued during the races': queued,
+        'outbox lines logged (both processes)': deliveries.length,
+        'of them by the first process': byFirst,
+        'outbox messages logged twice': duplicateDeliveries,
+        'outbox messages left undelivered': unsettled(),
       },
       pass,
       notes: unexpected.slice(0, 5),
@@ -171,5 +183,8 @@ describe('Figure 1 — R-FUN-1: racing approvals through two server processes sh
     });
     expect(won).toBeGreaterThan(0);
     expect(refusedBudget).toBeGreaterThan(0);
+    // Exactly once across the two processes.
+    expect({ duplicateDeliveries, undelivered: unsettled() }).toEqual({ duplicateDeliveries: 0, undelivered: 0 });
+    expect(deliveries.length).toBeGreaterThanOrEqual(queued);
   }, scaled(180_000, 1_200_000));
 });

@@ -24,7 +24,7 @@ if (require.main === module) {
       uploadDir: path.join(path.dirname(process.env.DB_FILE as string), 'uploads'),
       localMode: true,
       outboxIntervalMs: 0,
-      sweepIntervalMs: 0,
+      jobsIntervalMs: 0,
       limits: { proposalsPerDay: 1_000_000, commentsPerHour: 1_000_000 },
       log: (line) => process.stdout.write(`${line}\n`),
     });

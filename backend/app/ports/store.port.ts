@@ -78,6 +78,9 @@ export interface OutboxDraft {
   payload: Record<string, unknown>;
 }
 
+/** How a message's delivery ended: sent, refused by the person (no grant), failed for good, or skipped (nothing to send it with). */
+export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'skipped';
+
 export interface OutboxMessage extends OutboxDraft {
   id: number;
   createdAt: string;
@@ -295,10 +298,30 @@ export interface Store {
    */
   noticeOverdue(input: { proposalId: string; deadline: string; dueOn: string; at: string; outbox: OutboxDraft[] }): Promise<boolean>;
 
-  // Audit trail and outbox
+  // Audit trail
   auditTrail(chainId: string): Promise<AuditEntry[]>;
+
+  // The outbox, delivered by jobs/deliver-outbox.ts exactly once across processes sharing the store
+  /** Undelivered messages, oldest first, whoever holds them (a look, not a claim). */
   takeUndelivered(limit: number): Promise<OutboxMessage[]>;
-  markDelivered(ids: number[], at: string): Promise<void>;
+  /**
+   * Claims up to `limit` undelivered messages, oldest first, that no live lease holds: each is
+   * leased to `claimant` until `leaseUntil`, so that another process passes it over meanwhile.
+   */
+  claimOutbox(input: { claimant: string; now: string; leaseUntil: string; limit: number }): Promise<OutboxMessage[]>;
+  /** Records how the messages' delivery ended: they are never claimed again. */
+  settleOutbox(input: { ids: number[]; at: string; outcome: DeliveryOutcome; detail?: string }): Promise<void>;
+  /**
+   * Counts a failed attempt: the lease stays, so the message is tried again once it runs out,
+   * until `maxAttempts` attempts — then it is settled as `failed`. Answers whether it was given up.
+   */
+  noteDeliveryFailure(input: { id: number; at: string; detail: string; maxAttempts: number }): Promise<boolean>;
+
+  // Housekeeping for the jobs
+  /** Comments the content check held back (`pending`), oldest first, for the recheck job. */
+  listPendingComments(after: Cursor | undefined, limit: number): Promise<Slice<CommentRecord>>;
+  /** Removes the rate counters of windows that started before `before`; answers how many. */
+  pruneRateCounters(before: string): Promise<number>;
 
   // Files
   saveFile(file: FileRecord): Promise<void>;

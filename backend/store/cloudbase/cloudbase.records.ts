@@ -1,26 +1,14 @@
 import type { LibraryEntry } from '../../../types/api';
-import type { AuditDraft, AuditEntry, Cursor, FileRecord, OutboxMessage, Slice } from '../../app/ports/store.port';
+import type { AuditDraft, AuditEntry, Cursor, DeliveryOutcome, FileRecord, OutboxMessage, Slice } from '../../app/ports/store.port';
 import type { CloudBaseCore } from './cloudbase.core';
 import { auditEntryOf, libraryEntryOf, newestFirstPage, outboxMessageOf } from './cloudbase.documents';
 import { COLLECTIONS, outboxDocId } from './collections';
 import { keysetFilter, MAX_QUERY_LIMIT, queryAll, type DocQuery, type Scalar } from './doc-db';
 
-/** A message's delivery as recorded on its outbox document (beyond the port's `markDelivered`). */
-export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'skipped';
+const OLDEST_FIRST: DocQuery['orderBy'] = [['seq', 'asc']];
 
 /** The project library (R-SUP-3), uploaded files, the audit trail (R-SUP-2) and the outbox. */
 export function cloudBaseRecords(core: CloudBaseCore) {
-  async function markOutcome(ids: number[], at: string, outcome: DeliveryOutcome, detail?: string): Promise<void> {
-    for (let start = 0; start < ids.length; start += MAX_QUERY_LIMIT) {
-      const chunk = ids.slice(start, start + MAX_QUERY_LIMIT).map(outboxDocId);
-      await core.db.updateWhere(
-        COLLECTIONS.outbox,
-        [{ _id: { in: chunk }, delivered: false }],
-        { delivered: true, deliveredAt: at, outcome, ...(detail === undefined ? {} : { outcomeDetail: detail }) },
-      );
-    }
-  }
-
   return {
     async listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>> {
       const page = await newestFirstPage(core.db, COLLECTIONS.library, [{}], after, limit);
@@ -57,11 +45,10 @@ export function cloudBaseRecords(core: CloudBaseCore) {
 
     async takeUndelivered(limit: number): Promise<OutboxMessage[]> {
       const messages: OutboxMessage[] = [];
-      const orderBy: DocQuery['orderBy'] = [['seq', 'asc']];
       let after: Scalar[] | undefined;
       while (messages.length < limit) {
         const size = Math.min(MAX_QUERY_LIMIT, limit - messages.length);
-        const docs = await core.db.query(COLLECTIONS.outbox, { where: keysetFilter([{ delivered: false }], orderBy, after), orderBy, limit: size });
+        const docs = await core.db.query(COLLECTIONS.outbox, { where: keysetFilter([{ delivered: false }], OLDEST_FIRST, after), orderBy: OLDEST_FIRST, limit: size });
         messages.push(...docs.map(outboxMessageOf));
         if (docs.length < size) break;
         after = [docs[docs.length - 1].seq as number];
@@ -69,37 +56,58 @@ export function cloudBaseRecords(core: CloudBaseCore) {
       return messages;
     },
 
-    async markDelivered(ids: number[], at: string): Promise<void> {
-      await markOutcome(ids, at, 'sent');
+    async claimOutbox(input: { claimant: string; now: string; leaseUntil: string; limit: number }): Promise<OutboxMessage[]> {
+      const claimed: OutboxMessage[] = [];
+      let after: Scalar[] | undefined;
+      while (claimed.length < input.limit) {
+        // Candidates outside a transaction (a transaction cannot query); each is claimed in its own.
+        const docs = await core.db.query(COLLECTIONS.outbox, { where: keysetFilter([{ delivered: false }], OLDEST_FIRST, after), orderBy: OLDEST_FIRST, limit: MAX_QUERY_LIMIT });
+        for (const candidate of docs) {
+          if (claimed.length >= input.limit) break;
+          const taken = await core.transact(async (unit) => {
+            const doc = await unit.get(COLLECTIONS.outbox, candidate._id);
+            // Delivered meanwhile, or leased by another run whose lease still holds: not ours.
+            if (!doc || doc.delivered || ((doc.claimedUntil as string | null | undefined) ?? '') > input.now) return null;
+            return unit.put(COLLECTIONS.outbox, doc._id, { ...doc, claimedBy: input.claimant, claimedUntil: input.leaseUntil });
+          });
+          if (taken) claimed.push(outboxMessageOf(taken));
+        }
+        if (docs.length < MAX_QUERY_LIMIT) break;
+        after = [docs[docs.length - 1].seq as number];
+      }
+      return claimed;
     },
 
-    /** Records an outcome other than sent (a refused grant, no template …): never tried again. */
-    markOutcome,
+    async settleOutbox(input: { ids: number[]; at: string; outcome: DeliveryOutcome; detail?: string }): Promise<void> {
+      for (let start = 0; start < input.ids.length; start += MAX_QUERY_LIMIT) {
+        const chunk = input.ids.slice(start, start + MAX_QUERY_LIMIT).map(outboxDocId);
+        await core.db.updateWhere(
+          COLLECTIONS.outbox,
+          [{ _id: { in: chunk }, delivered: false }],
+          { delivered: true, deliveredAt: input.at, outcome: input.outcome, ...(input.detail === undefined ? {} : { outcomeDetail: input.detail }) },
+        );
+      }
+    },
 
-    /**
-     * Notes a failed delivery of one message; after `maxAttempts` it is given up (`failed`), so a
-     * message that can never be sent is not tried forever. Answers whether it was given up.
-     */
-    async noteDeliveryFailure(id: number, at: string, detail: string, maxAttempts: number): Promise<boolean> {
+    async noteDeliveryFailure(input: { id: number; at: string; detail: string; maxAttempts: number }): Promise<boolean> {
       return core.transact(async (unit) => {
-        const doc = await unit.get(COLLECTIONS.outbox, outboxDocId(id));
+        const doc = await unit.get(COLLECTIONS.outbox, outboxDocId(input.id));
         if (!doc || doc.delivered) return false;
         const attempts = ((doc.attempts as number | undefined) ?? 0) + 1;
-        const givenUp = attempts >= maxAttempts;
+        const givenUp = attempts >= input.maxAttempts;
         unit.put(COLLECTIONS.outbox, doc._id, {
           ...doc,
           attempts,
-          lastError: detail,
-          lastAttemptAt: at,
-          ...(givenUp ? { delivered: true, deliveredAt: at, outcome: 'failed' } : {}),
+          lastError: input.detail,
+          lastAttemptAt: input.at,
+          ...(givenUp ? { delivered: true, deliveredAt: input.at, outcome: 'failed', outcomeDetail: input.detail } : {}),
         });
         return givenUp;
       });
     },
 
-    /** Removes rate counters whose window started before `before` (housekeeping for the cron). */
     async pruneRateCounters(before: string): Promise<number> {
-      return core.db.removeWhere(COLLECTIONS.rateCounters, [{ createdAt: { lt: before } }]);
+      return core.db.removeWhere(COLLECTIONS.rateCounters, [{ windowStart: { lt: before } }]);
     },
 
     async saveFile(file: FileRecord): Promise<void> {

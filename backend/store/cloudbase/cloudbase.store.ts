@@ -7,7 +7,6 @@ import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
-export type { DeliveryOutcome } from './cloudbase.records';
 
 /**
  * The Store port over CloudBase's document database (through our DocDb). Every method that must
@@ -45,5 +44,5 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
   });
 }
 
-/** The CloudBase store: the port, and the outbox bookkeeping the cron's delivery uses besides. */
+/** The CloudBase store. */
 export type CloudBaseStore = ReturnType<typeof openCloudBaseStore>;

@@ -69,7 +69,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.library, name: 'newest', keys: NEWEST, for: 'listLibrary' },
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
-  { collection: COLLECTIONS.rateCounters, name: 'created', keys: [['createdAt', 1]], for: 'pruneRateCounters (cron)' },
+  { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },
 ];
 
 /** The request body of CloudBase's UpdateTable (`manager.database.updateCollection`) for one index. */

@@ -294,4 +294,19 @@ export const migrations: Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit heads only move forward'); END;
     `,
   },
+  {
+    version: 6,
+    name: 'outbox-leases',
+    // Outbox delivery is exactly once across processes sharing the file: a message is claimed
+    // with a lease (claimed_by until claimed_until) before it is delivered, and settled with its
+    // outcome after; a failed attempt is counted and tried again once its lease runs out.
+    sql: `
+      ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+      ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
+      ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE outbox ADD COLUMN outcome TEXT;
+      ALTER TABLE outbox ADD COLUMN outcome_detail TEXT;
+      UPDATE outbox SET outcome = 'sent' WHERE delivered_at IS NOT NULL;
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
 import type { LibraryEntry } from '../../../types/api';
 import type { BudgetLine, Category, ProposalState } from '../../../types/domain';
-import type { AuditDraft, AuditEntry, Cursor, FileRecord, OutboxMessage, Slice } from '../../app/ports/store.port';
+import type { AuditDraft, AuditEntry, Cursor, DeliveryOutcome, FileRecord, OutboxMessage, Slice } from '../../app/ports/store.port';
 import { cursorClause, sliceOf, type SqliteCore } from './sqlite.core';
 
 interface LibraryRow {
@@ -36,6 +36,18 @@ interface AuditRow {
   hash: string;
 }
 
+interface OutboxRow {
+  id: number;
+  recipient_openid: string;
+  kind: string;
+  payload: string;
+  created_at: string;
+}
+
+function outboxMessageOf(row: OutboxRow): OutboxMessage {
+  return { id: row.id, recipientOpenid: row.recipient_openid, kind: row.kind, payload: JSON.parse(row.payload), createdAt: row.created_at };
+}
+
 /** The project library (R-SUP-3), uploaded files, the audit trail (R-SUP-2) and the outbox. */
 export function sqliteRecords(core: SqliteCore) {
   const { db } = core;
@@ -49,7 +61,14 @@ export function sqliteRecords(core: SqliteCore) {
     auditHeads: db.prepare('SELECT chain_id AS chainId, seq, hash FROM audit_heads ORDER BY chain_id'),
     auditChainIds: db.prepare('SELECT DISTINCT chain_id FROM audit_entries ORDER BY chain_id'),
     undelivered: db.prepare('SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?'),
-    markDelivered: db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL'),
+    claimable: db.prepare(
+      `SELECT * FROM outbox WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now) ORDER BY id LIMIT @limit`,
+    ),
+    claim: db.prepare('UPDATE outbox SET claimed_by = @claimant, claimed_until = @leaseUntil WHERE id = @id'),
+    settle: db.prepare('UPDATE outbox SET delivered_at = @at, outcome = @outcome, outcome_detail = @detail WHERE id = @id AND delivered_at IS NULL'),
+    attempts: db.prepare('SELECT attempts FROM outbox WHERE id = ? AND delivered_at IS NULL'),
+    failedAttempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, outcome_detail = @detail WHERE id = @id'),
+    pruneRates: db.prepare('DELETE FROM rate_counters WHERE window_start < ?'),
     insertFile: db.prepare(
       `INSERT INTO files (id, owner_openid, content_type, bytes, path, created_at)
        VALUES (@id, @ownerOpenid, @contentType, @bytes, @path, @createdAt)`,
@@ -119,12 +138,36 @@ export function sqliteRecords(core: SqliteCore) {
     },
 
     async takeUndelivered(limit: number): Promise<OutboxMessage[]> {
-      const rows = statements.undelivered.all(limit) as { id: number; recipient_openid: string; kind: string; payload: string; created_at: string }[];
-      return rows.map((row) => ({ id: row.id, recipientOpenid: row.recipient_openid, kind: row.kind, payload: JSON.parse(row.payload), createdAt: row.created_at }));
+      return (statements.undelivered.all(limit) as OutboxRow[]).map(outboxMessageOf);
     },
 
-    async markDelivered(ids: number[], at: string): Promise<void> {
-      core.transaction(() => ids.forEach((id) => statements.markDelivered.run(at, id)));
+    async claimOutbox(input: { claimant: string; now: string; leaseUntil: string; limit: number }): Promise<OutboxMessage[]> {
+      // One IMMEDIATE transaction reads and leases: another process waits for it, then sees the leases.
+      const rows = core.transaction(() => {
+        const free = statements.claimable.all({ now: input.now, limit: input.limit }) as OutboxRow[];
+        for (const row of free) statements.claim.run({ id: row.id, claimant: input.claimant, leaseUntil: input.leaseUntil });
+        return free;
+      });
+      return rows.map(outboxMessageOf);
+    },
+
+    async settleOutbox(input: { ids: number[]; at: string; outcome: DeliveryOutcome; detail?: string }): Promise<void> {
+      core.transaction(() => input.ids.forEach((id) => statements.settle.run({ id, at: input.at, outcome: input.outcome, detail: input.detail ?? null })));
+    },
+
+    async noteDeliveryFailure(input: { id: number; at: string; detail: string; maxAttempts: number }): Promise<boolean> {
+      return core.transaction(() => {
+        const attempts = statements.attempts.pluck().get(input.id) as number | undefined;
+        if (attempts === undefined) return false;
+        statements.failedAttempt.run({ id: input.id, detail: input.detail });
+        if (attempts + 1 < input.maxAttempts) return false;
+        statements.settle.run({ id: input.id, at: input.at, outcome: 'failed', detail: input.detail });
+        return true;
+      });
+    },
+
+    async pruneRateCounters(before: string): Promise<number> {
+      return statements.pruneRates.run(before).changes;
     },
 
     async saveFile(file: FileRecord): Promise<void> {

@@ -114,7 +114,7 @@ async function undeliveredCount(store: Store): Promise<number> {
 }
 
 async function deliverAll(store: Store): Promise<void> {
-  await store.markDelivered((await store.takeUndelivered(1000)).map((message) => message.id), AT);
+  await store.settleOutbox({ ids: (await store.takeUndelivered(1000)).map((message) => message.id), at: AT, outcome: 'sent' });
 }
 
 function comment(proposalId: string, overrides: Partial<CommentRecord> = {}): CommentRecord {
@@ -823,7 +823,7 @@ describe.each(targets)('the Store contract on $name', (target) => {
       ]);
     });
 
-    it('outbox: undelivered messages oldest first up to the limit; delivered ones never again; marking twice is harmless', async () => {
+    it('outbox: undelivered messages oldest first up to the limit; settled ones never again; settling twice is harmless', async () => {
       const stored = await created(store, { state: 'street_review' });
       await deliverAll(store);
       for (let n = 0; n < 7; n += 1) {
@@ -832,14 +832,72 @@ describe.each(targets)('the Store contract on $name', (target) => {
       const firstFive = await store.takeUndelivered(5);
       expect(firstFive.map((message) => message.recipientOpenid)).toEqual(['u-0', 'u-0-b', 'u-1', 'u-1-b', 'u-2']);
       expect(new Set(firstFive.map((message) => message.id)).size).toBe(5);
-      await store.markDelivered(firstFive.map((message) => message.id), AT);
-      await store.markDelivered(firstFive.map((message) => message.id), '2026-08-04T02:00:00.000Z');
+      await store.settleOutbox({ ids: firstFive.map((message) => message.id), at: AT, outcome: 'sent' });
+      await store.settleOutbox({ ids: firstFive.map((message) => message.id), at: '2026-08-04T02:00:00.000Z', outcome: 'failed', detail: 'late' });
       const rest = await store.takeUndelivered(100);
       expect(rest.map((message) => message.recipientOpenid)).toEqual(['u-2-b', 'u-3', 'u-3-b', 'u-4', 'u-4-b', 'u-5', 'u-5-b', 'u-6', 'u-6-b']);
       expect(rest.every((message) => !firstFive.some((done) => done.id === message.id))).toBe(true);
-      await store.markDelivered([], AT);
-      await store.markDelivered(rest.map((message) => message.id), AT);
+      await store.settleOutbox({ ids: [], at: AT, outcome: 'sent' });
+      await store.settleOutbox({ ids: rest.map((message) => message.id), at: AT, outcome: 'skipped', detail: 'no template' });
       expect(await store.takeUndelivered(100)).toEqual([]);
+    });
+
+    it('outbox claims: a message claimed by one is passed over by another until its lease runs out; racing claims never share a message', async () => {
+      const stored = await created(store, { state: 'street_review' });
+      await deliverAll(store);
+      for (let n = 0; n < 6; n += 1) {
+        await store.noticeOverdue({ proposalId: stored.record.id, deadline: `c${n}`, dueOn: '2026-08-28', at: AT, outbox: [messageTo(`u-${n}`)] });
+      }
+      const lease = (claimant: string, now: string, limit = 10) => store.claimOutbox({ claimant, now, leaseUntil: '2026-08-03T02:01:00.000Z', limit });
+      // Two processes claim at the same time: every message goes to exactly one of them.
+      const [first, second] = await Promise.all([lease('process-a', AT, 4), lease('process-b', AT, 4)]);
+      const ids = [...first, ...second].map((message) => message.id);
+      expect(ids).toHaveLength(6);
+      expect(new Set(ids).size).toBe(6);
+      expect(first.map((message) => message.recipientOpenid).concat(second.map((message) => message.recipientOpenid)).sort()).toEqual(['u-0', 'u-1', 'u-2', 'u-3', 'u-4', 'u-5']);
+      // While the leases hold nothing is claimable; a look still sees them undelivered.
+      expect(await lease('process-c', '2026-08-03T02:00:59.000Z')).toEqual([]);
+      expect(await store.takeUndelivered(10)).toHaveLength(6);
+      // Settled ones are done; the others are claimable again once their lease ran out.
+      await store.settleOutbox({ ids: first.map((message) => message.id), at: AT, outcome: 'sent' });
+      const again = await lease('process-c', '2026-08-03T02:01:00.000Z');
+      expect(again.map((message) => message.id).sort()).toEqual(second.map((message) => message.id).sort());
+    });
+
+    it('outbox failures: each failed attempt is counted and keeps the lease; the last allowed one gives the message up as failed', async () => {
+      const stored = await created(store, { state: 'street_review' });
+      await deliverAll(store);
+      await store.noticeOverdue({ proposalId: stored.record.id, deadline: 'f', dueOn: '2026-08-28', at: AT, outbox: [messageTo('u-failing')] });
+      const [message] = await store.claimOutbox({ claimant: 'a', now: AT, leaseUntil: '2026-08-03T02:01:00.000Z', limit: 10 });
+      expect(await store.noteDeliveryFailure({ id: message.id, at: AT, detail: 'timeout', maxAttempts: 2 })).toBe(false);
+      expect(await store.claimOutbox({ claimant: 'b', now: '2026-08-03T02:00:30.000Z', leaseUntil: '2026-08-03T02:02:00.000Z', limit: 10 })).toEqual([]);
+      const [retried] = await store.claimOutbox({ claimant: 'b', now: '2026-08-03T02:01:00.000Z', leaseUntil: '2026-08-03T02:02:00.000Z', limit: 10 });
+      expect(retried.id).toBe(message.id);
+      expect(await store.noteDeliveryFailure({ id: message.id, at: AT, detail: 'timeout', maxAttempts: 2 })).toBe(true);
+      expect(await store.takeUndelivered(10)).toEqual([]);
+      // A message that is settled already is not failed again.
+      expect(await store.noteDeliveryFailure({ id: message.id, at: AT, detail: 'late', maxAttempts: 2 })).toBe(false);
+    });
+
+    it('pending comments for the recheck job: oldest first, paged, only pending ones; rate counters pruned by the start of their window', async () => {
+      const stored = await created(store, { state: 'publicity' });
+      const made: string[] = [];
+      for (let n = 0; n < 5; n += 1) {
+        const value = comment(stored.record.id, { status: n === 2 ? 'published' : 'pending', createdAt: `2026-08-03T0${2 + n}:00:00.000Z` });
+        expect((await addComment(store, value, { windowStart: '2026-08-01T02:00' })).ok).toBe(true);
+        if (n !== 2) made.push(value.id);
+      }
+      const page = await store.listPendingComments(undefined, 3);
+      expect(page.items.map((item) => item.id)).toEqual(made.slice(0, 3));
+      expect(page.more).toBe(true);
+      const last = page.items[2];
+      expect((await store.listPendingComments({ createdAt: last.createdAt, id: last.id }, 3)).items.map((item) => item.id)).toEqual(made.slice(3));
+      // The windows of 1 and 3 Aug go (a store may have dropped a caller's old window already when it
+      // opened a new one); the window of 5 Aug stays and still counts.
+      await addComment(store, comment(stored.record.id), { windowStart: '2026-08-05T02:00' });
+      expect(await store.pruneRateCounters('2026-08-04T00:00:00.000Z')).toBeGreaterThanOrEqual(1);
+      expect(await store.pruneRateCounters('2026-08-04T00:00:00.000Z')).toBe(0);
+      expect(await addComment(store, comment(stored.record.id), { windowStart: '2026-08-05T02:00', max: 1 })).toEqual({ ok: false, code: 'rate_limited' });
     });
 
     it('a closed store refuses later calls', async () => {

@@ -1,12 +1,13 @@
-import { createDispatch } from '../../backend/app/dispatch';
-import { sweepOverdue } from '../../backend/app/sweep-overdue';
-import { defaultCalendar } from '../../backend/domain/calendar';
-import { seedDemoData } from '../../backend/store/sqlite/sqlite.seed';
-import { openSqliteStore, type SqliteStore } from '../../backend/store/sqlite/sqlite.store';
-import { LocalContentCheck } from '../../backend/wechat/local/local.content-check';
-import { StoredPhotos } from '../../backend/wechat/local/stored-photos';
+import { createDispatch } from '../../../backend/app/dispatch';
+import { sweepOverdue } from '../../../backend/app/jobs/sweep-overdue';
+import { defaultCalendar } from '../../../backend/domain/calendar';
+import { seedDemoData } from '../../../backend/store/sqlite/sqlite.seed';
+import { openSqliteStore, type SqliteStore } from '../../../backend/store/sqlite/sqlite.store';
+import { LocalContentCheck } from '../../../backend/wechat/local/local.content-check';
+import { StoredPhotos } from '../../../backend/wechat/local/stored-photos';
 
 const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
+const on = (day: string) => ({ now: () => at(day) });
 
 describe('the deadline sweep', () => {
   let store: SqliteStore;
@@ -31,19 +32,19 @@ describe('the deadline sweep', () => {
     await call('u-com-tianxin', '2026-08-07', 'proposal.submitToStreet', { id });
     proposalId = id;
     // What the steps so far told the proposer is not what this test is about.
-    await store.markDelivered((await store.takeUndelivered(100)).map((message) => message.id), at('2026-08-07').toISOString());
+    await store.settleOutbox({ ids: (await store.takeUndelivered(100)).map((message) => message.id), at: at('2026-08-07').toISOString(), outcome: 'sent' });
   });
 
   afterEach(() => store.close());
 
   it('R-REV-1: tells nobody while the review is within its 15 working days (due Fri 28 Aug)', async () => {
-    expect(await sweepOverdue({ store, calendar: defaultCalendar }, at('2026-08-28'))).toBe(0);
+    expect(await sweepOverdue({ store, calendar: defaultCalendar, clock: on('2026-08-28') })).toBe(0);
     expect(await store.takeUndelivered(10)).toEqual([]);
   });
 
   it('R-REV-1: tells the street once when the review is overdue, however often the sweep runs', async () => {
-    expect(await sweepOverdue({ store, calendar: defaultCalendar }, at('2026-08-31'))).toBe(1);
-    expect(await sweepOverdue({ store, calendar: defaultCalendar }, at('2026-09-01'))).toBe(0);
+    expect(await sweepOverdue({ store, calendar: defaultCalendar, clock: on('2026-08-31') })).toBe(1);
+    expect(await sweepOverdue({ store, calendar: defaultCalendar, clock: on('2026-09-01') })).toBe(0);
     const messages = await store.takeUndelivered(10);
     expect(messages).toEqual([
       expect.objectContaining({

@@ -1,0 +1,74 @@
+import type { WorkCalendar } from '../../domain/calendar';
+import type { Clock } from '../ports/clock.port';
+import type { ContentCheck } from '../ports/content-check.port';
+import type { Notifier } from '../ports/notifier.port';
+import type { Store } from '../ports/store.port';
+import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './deliver-outbox';
+import { recheckPendingComments, type RecheckReport } from './recheck-pending-comments';
+import { remindNearDeadlines } from './remind-near-deadlines';
+import { sweepOverdue } from './sweep-overdue';
+
+/** What the jobs run on: the ports, plugged in by the `cron` function and by the local server. */
+export interface JobPorts {
+  store: Store;
+  calendar: WorkCalendar;
+  contentCheck: ContentCheck;
+  notifier: Notifier;
+  clock: Clock;
+}
+
+export interface JobsReport {
+  overdue: number;
+  near: number;
+  comments: RecheckReport;
+  delivery: DeliveryReport;
+  prunedRateCounters: number;
+  /** The jobs that failed this run (each runs on its own: one failing does not stop the others). */
+  errors: string[];
+}
+
+/** Rate counters of windows older than this are dropped (the longest window is a day). */
+const RATE_COUNTER_AGE_MS = 2 * 86_400_000;
+
+/**
+ * One run of every job, each safe to run any number of times and in several processes at once:
+ * flag overdue deadlines, remind the staff whose deadline is near, recheck comments the content
+ * check held back, deliver the outbox, prune old rate counters. Both doors run it: the `cron`
+ * cloud function on its timer, the local server on its own.
+ */
+export async function runJobs(ports: JobPorts, options: { delivery?: DeliveryOptions; log?: (line: string) => void } = {}): Promise<JobsReport> {
+  const report: JobsReport = {
+    overdue: 0,
+    near: 0,
+    comments: { published: 0, hidden: 0, kept: 0 },
+    delivery: { sent: 0, refused: 0, failed: 0, skipped: 0, retrying: 0 },
+    prunedRateCounters: 0,
+    errors: [],
+  };
+  const log = options.log ?? ((line: string) => console.error(line));
+  const attempt = async (job: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      log(`[jobs] ${job} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      report.errors.push(job);
+    }
+  };
+  await attempt('sweep', async () => {
+    report.overdue = await sweepOverdue(ports);
+  });
+  await attempt('near', async () => {
+    report.near = await remindNearDeadlines(ports);
+  });
+  await attempt('comments', async () => {
+    report.comments = await recheckPendingComments(ports);
+  });
+  // After the jobs above, so that what they queued goes out in this run.
+  await attempt('outbox', async () => {
+    report.delivery = await deliverOutbox(ports, options.delivery);
+  });
+  await attempt('rate-counters', async () => {
+    report.prunedRateCounters = await ports.store.pruneRateCounters(new Date(ports.clock.now().getTime() - RATE_COUNTER_AGE_MS).toISOString());
+  });
+  return report;
+}

@@ -1,0 +1,18 @@
+/**
+ * Where uploaded photos live. Locally, files in the upload folder with a row of the store that
+ * names their owner (backend/local/disk.file-storage.ts); in WeChat the mini-program uploads
+ * straight to cloud storage, under the caller's own folder, and the backend only checks whose
+ * a file id is (PhotoOwnership). The uploads route of the local server is the one user.
+ */
+export interface StoredFile {
+  fileId: string;
+  /** Where the page loads it from. */
+  url: string;
+}
+
+export interface FileStorage {
+  /** Keeps the bytes (already checked to be an image of `contentType`) as the owner's upload. */
+  save(input: { ownerOpenid: string; bytes: Buffer; contentType: string; at: string }): Promise<StoredFile>;
+  /** Where a stored file lies and what it is; null for an unknown id. */
+  find(fileId: string): Promise<{ path: string; contentType: string } | null>;
+}
