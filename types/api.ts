@@ -1,30 +1,27 @@
 /**
- * The API contract shared by the mini-program and the backend (`../shared/spec/api.md`).
- * Type-only: both sides import it with `import type`.
+ * The API contract shared by the mini-program and the backend: the envelope, the error codes and
+ * the records the actions answer with (docs/api.md). Type-only: both sides import it with
+ * `import type`. The action names and their payloads are not listed here: each action is
+ * declared once in backend/app/actions/, and its request and answer types are derived from that
+ * declaration (backend/app/catalog.ts: `ActionName`, `RequestOf`, `AnswerOf`).
  */
 
 import type {
   Audit,
   BudgetLine,
   Category,
-  DateString,
   InstantString,
-  Role,
   RoleGrant,
-  ChangeKind,
   ChangeRecord,
   Deadline,
   Deadlines,
   Evaluation,
-  Exclusion,
   Implementation,
   LedgerView,
-  Policy,
   ProposalState,
   Publicity,
   Report,
   Review,
-  ReviewOutcome,
   Screening,
   Source,
   Vote,
@@ -60,7 +57,6 @@ export type { DateString, InstantString, Role, RoleGrant } from './domain';
 // ---------------------------------------------------------------------------------------------
 // Identity and directory
 
-export interface MeGetRequest {}
 export interface Me {
   openid: string;
   /** Null until the user has joined a community and given a name. */
@@ -69,12 +65,6 @@ export interface Me {
   roles: RoleGrant[];
 }
 
-export interface MeJoinRequest {
-  communityId: string;
-  name: string;
-}
-
-export interface DirectoryGetRequest {}
 export interface CommunityEntry {
   id: string;
   name: string;
@@ -151,63 +141,11 @@ export interface ProposalView {
   version: number;
 }
 
-export interface ProposalSubmitRequest {
-  communityId: string;
-  title: string;
-  category: Category;
-  location: string;
-  description: string;
-  source: Source;
-  libraryEntryId?: string;
-  photos?: string[];
-  requestId: string;
-}
-
-export interface ProposalListRequest {
-  communityId?: string;
-  streetId?: string;
-  districtId?: string;
-  state?: ProposalState;
-  mine?: boolean;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface ProposalScreenRequest {
-  id: string;
-  adopt: boolean;
-  explanation?: string;
-  exclusion?: Exclusion;
-}
-
-export interface ProposalDraftReportRequest {
-  id: string;
-  reason: string;
-  overview: string;
-  plan: string;
-  budgetLines: BudgetLine[];
-}
-
 export interface Meeting {
   id: string;
   communityId: string;
   meetingOn: string;
   proposalIds: string[];
-}
-
-export interface CouncilPublishAgendaRequest {
-  communityId: string;
-  meetingOn: string;
-  proposalIds: string[];
-}
-
-export interface CouncilRecordVoteRequest {
-  meetingId: string;
-  proposalId: string;
-  attendance: number;
-  for: number;
-  against: number;
-  abstain: number;
 }
 
 /** R-COU-1: when the community's council last met, and whether that is more than two months ago. */
@@ -219,58 +157,6 @@ export interface CouncilStatus {
   overdue: boolean;
   /** R-COU-2: the earliest day a meeting of an agenda published today may be held. */
   earliestMeetingOn: Deadline;
-}
-
-export interface ReviewDecideRequest {
-  id: string;
-  outcome: ReviewOutcome;
-  reason?: string;
-  approvedBudgetFen?: number;
-  department?: string;
-}
-
-export interface ImplementationAssignRequest {
-  id: string;
-  implementer: string;
-  assignedOn: string;
-  tenderRef?: string;
-}
-
-export interface ImplementationStartRequest {
-  id: string;
-  startedOn: string;
-}
-
-export interface ImplementationCompleteRequest {
-  id: string;
-  completedOn: string;
-  maintenanceUnit: string;
-  maintenanceFunding: string;
-}
-
-export interface EvaluationPublishRequest {
-  id: string;
-  summary: string;
-}
-
-export interface AuditPublishRequest {
-  id: string;
-  auditor: string;
-  spentFen: number;
-  report: string;
-}
-
-export interface ChangeRequestRequest {
-  id: string;
-  kind: ChangeKind;
-  reason: string;
-  newBudgetFen?: number;
-}
-
-export interface ChangeDecideRequest {
-  changeId: string;
-  approve: boolean;
-  reason: string;
 }
 
 export type ChangeView = ChangeRecord;
@@ -292,35 +178,6 @@ export interface CommentView {
   mine: boolean;
 }
 
-export interface CommentAddRequest {
-  proposalId: string;
-  text: string;
-  requestId: string;
-}
-
-export interface CommentListRequest {
-  proposalId: string;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface CommentReplyRequest {
-  commentId: string;
-  text: string;
-}
-
-/** A community worker publishes or hides a `pending` comment (fail-closed content check). */
-export interface CommentModerateRequest {
-  commentId: string;
-  publish: boolean;
-}
-
-export interface RatingSetRequest {
-  proposalId: string;
-  stars: number;
-  text?: string;
-}
-
 export interface RatingView {
   proposalId: string;
   stars: number;
@@ -337,30 +194,7 @@ export interface RatingSummary {
 // ---------------------------------------------------------------------------------------------
 // Money, time and oversight
 
-export interface LedgerGetRequest {
-  communityId: string;
-  year: number;
-}
-
 export type LedgerAnswer = LedgerView & { communityId: string; year: number };
-
-export interface LedgerAllocateRequest {
-  communityId: string;
-  year: number;
-  allocatedFen: number;
-}
-
-export interface PolicyGetRequest {
-  districtId?: string;
-  year?: number;
-}
-
-export type PolicySetRequest = Omit<Policy, 'districtId'> & { districtId?: string };
-
-export interface SubsidyApplicationRequest {
-  year: number;
-  districtId?: string;
-}
 
 export interface SubsidyProject {
   id: string;
@@ -381,12 +215,6 @@ export interface SubsidyApplication {
   dueOn: string;
   lateDueOn: string;
   csv: string;
-}
-
-export interface OversightRequest {
-  scopeId: string;
-  cursor?: string;
-  limit?: number;
 }
 
 export interface OverdueItem {
@@ -424,65 +252,3 @@ export interface LibraryEntry {
   createdAt: InstantString;
 }
 
-export interface LibraryAddRequest {
-  title: string;
-  category: Category;
-  plan: string;
-  budgetLines: BudgetLine[];
-}
-
-export interface RoleGrantRequest {
-  openid: string;
-  role: Role;
-  scopeId: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Action names and their request / answer types.
-
-type Id = { id: string };
-
-export interface ActionMap {
-  'me.get': { request: MeGetRequest; answer: Me };
-  'me.join': { request: MeJoinRequest; answer: Me };
-  'directory.get': { request: DirectoryGetRequest; answer: Directory };
-  'role.grant': { request: RoleGrantRequest; answer: { openid: string; roles: RoleGrant[] } };
-  'proposal.submit': { request: ProposalSubmitRequest; answer: ProposalView };
-  'proposal.get': { request: Id; answer: ProposalView };
-  'proposal.list': { request: ProposalListRequest; answer: Page<ProposalView> };
-  'proposal.screen': { request: ProposalScreenRequest; answer: ProposalView };
-  'proposal.draftReport': { request: ProposalDraftReportRequest; answer: ProposalView };
-  'council.publishAgenda': { request: CouncilPublishAgendaRequest; answer: Meeting & { proposals: ProposalView[] } };
-  'council.recordVote': { request: CouncilRecordVoteRequest; answer: ProposalView };
-  'council.status': { request: { communityId: string }; answer: CouncilStatus };
-  'proposal.submitToStreet': { request: Id; answer: ProposalView };
-  'review.decide': { request: ReviewDecideRequest; answer: ProposalView };
-  'publicity.publish': { request: Id; answer: ProposalView };
-  'comment.add': { request: CommentAddRequest; answer: CommentView };
-  'comment.list': { request: CommentListRequest; answer: Page<CommentView> };
-  'comment.reply': { request: CommentReplyRequest; answer: CommentView };
-  'comment.moderate': { request: CommentModerateRequest; answer: CommentView };
-  'implementation.assign': { request: ImplementationAssignRequest; answer: ProposalView };
-  'implementation.start': { request: ImplementationStartRequest; answer: ProposalView };
-  'implementation.complete': { request: ImplementationCompleteRequest; answer: ProposalView };
-  'rating.set': { request: RatingSetRequest; answer: RatingView };
-  'rating.summary': { request: { proposalId: string }; answer: RatingSummary };
-  'evaluation.publish': { request: EvaluationPublishRequest; answer: ProposalView };
-  'audit.publish': { request: AuditPublishRequest; answer: ProposalView };
-  'change.request': { request: ChangeRequestRequest; answer: ChangeView };
-  'change.decide': { request: ChangeDecideRequest; answer: ChangeView & { proposal: ProposalView } };
-  'ledger.get': { request: LedgerGetRequest; answer: LedgerAnswer };
-  'ledger.allocate': { request: LedgerAllocateRequest; answer: LedgerAnswer };
-  'policy.get': { request: PolicyGetRequest; answer: Policy };
-  'policy.set': { request: PolicySetRequest; answer: Policy };
-  'subsidy.application': { request: SubsidyApplicationRequest; answer: SubsidyApplication };
-  'oversight.overdue': { request: OversightRequest; answer: Page<OverdueItem> };
-  'oversight.checklist': { request: OversightRequest; answer: Page<ChecklistEntry> & { csv: string } };
-  'audit.trail': { request: Id; answer: { entries: AuditTrailEntry[] } };
-  'library.list': { request: { cursor?: string; limit?: number }; answer: Page<LibraryEntry> };
-  'library.add': { request: LibraryAddRequest; answer: LibraryEntry };
-}
-
-export type ActionName = keyof ActionMap;
-export type RequestOf<A extends ActionName> = ActionMap[A]['request'];
-export type AnswerOf<A extends ActionName> = ActionMap[A]['answer'];

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { Answer, DateString } from '../../types/api';
-import type { Actor } from '../../types/domain';
+import type { Actor, ProposalState } from '../../types/domain';
 import type { WorkCalendar } from '../domain/calendar';
-import type { Store, UserRecord } from './ports/store.port';
+import type { Action as Permission, Target } from '../domain/permissions';
+import type { Failure } from '../domain/result';
+import type { AuditDraft, Store, UserRecord } from './ports/store.port';
 import type { ContentCheck } from './ports/content-check.port';
 import type { PhotoOwnership } from './ports/photo-ownership.port';
 
@@ -31,6 +33,14 @@ export interface AppServices {
   newId: (prefix: string) => string;
 }
 
+/** What an audit entry of the answering action holds beyond what the context stamps on it. */
+export interface AuditFields {
+  chainId: string;
+  from?: ProposalState | null;
+  to?: ProposalState | null;
+  detail: Record<string, unknown>;
+}
+
 export interface UseCaseContext {
   services: AppServices;
   caller: Caller;
@@ -42,16 +52,48 @@ export interface UseCaseContext {
   at: string;
   /** The request's date in Asia/Shanghai. */
   today: DateString;
+  /** The action being answered, as declared. */
+  action: string;
+  /** The declared permission on `target`, asked of the one switch (domain/permissions.ts): null when allowed. */
+  authorize(target: Target): Failure | null;
+  /** An audit entry of this action by this caller at this instant. */
+  auditEntry(fields: AuditFields): AuditDraft;
 }
 
-/** One action of the API: its payload schema and the use case that answers it. */
-export interface UseCase<Schema extends z.ZodTypeAny, Data> {
+/** The audit chains an action may write to (see proposals.ts for their ids). */
+export type AuditChain = 'proposal' | 'ledger' | 'comments' | 'ratings' | 'user' | 'policy' | 'library';
+
+/**
+ * One action of the API, declared once: everything else — the dispatch table, the action list,
+ * the typed client of the pages (src/api) and the API reference (docs/api.md) — is derived from
+ * these declarations (catalog.ts). The recipe for a new one is docs/adding-an-action.md.
+ */
+export interface ActionDeclaration<Name extends string, Schema extends z.ZodTypeAny, Data, Next extends string = string> {
+  /** The API name, `noun.verb`. */
+  name: Name;
+  /** What it does, in a sentence or two, with the rule ids it enforces (the API reference shows it). */
+  summary: string;
+  /** The payload. Anything it refuses is `invalid_input` naming the first bad field; nothing runs. */
   schema: Schema;
-  /** True when an anonymous caller gets `unauthenticated` before anything else happens. */
-  requiresSignIn: boolean;
+  /**
+   * Who may call: whether an anonymous caller is `unauthenticated` before anything else, and the
+   * permission the use case asks through `context.authorize`. Which roles that permission allows,
+   * in which scope, is the one switch's (domain/permissions.ts), never repeated here.
+   */
+  access: { signIn: boolean; permission: Permission };
+  /** The audit chains its entries go on; none for an action that changes nothing. */
+  audit: readonly AuditChain[];
+  /** The actions that usually follow it (a hint for the API reference; the catalog checks each is one). */
+  next: readonly Next[];
+  /** The use case: parse is done; load → decide → commit → answer. Expected failures are values. */
   run(input: z.infer<Schema>, context: UseCaseContext): Promise<Answer<Data>>;
 }
 
-export function defineUseCase<Schema extends z.ZodTypeAny, Data>(useCase: UseCase<Schema, Data>): UseCase<Schema, Data> {
-  return useCase;
+/** Any declaration, as the dispatch table holds them (the payload is checked by its schema first). */
+export type AnyAction = ActionDeclaration<string, z.ZodTypeAny, unknown>;
+
+export function defineAction<const Name extends string, Schema extends z.ZodTypeAny, Data, const Next extends string = never>(
+  declaration: ActionDeclaration<Name, Schema, Data, Next>,
+): ActionDeclaration<Name, Schema, Data, Next> {
+  return declaration;
 }

@@ -2,9 +2,9 @@ import type { Answer, ProposalView } from '../../types/api';
 import type { Actor, ChangeRecord, DeadlineName, Policy, ProposalRecord } from '../../types/domain';
 import { deadlinesOf, overdueOf } from '../domain/deadlines';
 import type { DomainEvent } from '../domain/events';
-import { policyYearOf, transition, type Command, type TransitionAction, type TransitionContext } from '../domain/lifecycle';
+import { policyYearOf, transition, type Command, type TransitionContext } from '../domain/lifecycle';
 import { missingDocuments } from '../domain/checklist';
-import { allowedActions, authorize, targetOf, type Action } from '../domain/permissions';
+import { allowedActions, targetOf } from '../domain/permissions';
 import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
 import { proposerNameFor } from '../domain/privacy';
@@ -88,6 +88,8 @@ export const ledgerChain = (communityId: string, year: number) => `ledger:${comm
 export const commentChain = (proposalId: string) => `comments:${proposalId}`;
 export const ratingChain = (proposalId: string) => `ratings:${proposalId}`;
 export const userChain = (openid: string) => `user:${openid}`;
+export const policyChain = (districtId: string, year: number) => `policy:${districtId}:${year}`;
+export const libraryChain = (entryId: string) => `library:${entryId}`;
 
 /**
  * What a transition's events mean for the store: an audit entry for each state change, the
@@ -162,8 +164,6 @@ export function commitRefused(refused: CommitRefusal): Failure {
 }
 
 export interface TransitionOptions {
-  /** The permission asked, when it is not the transition's own action (change.apply → change.decide). */
-  permission?: Action;
   /**
    * A look at other records before the commit, for a clear refusal (the ledger's room for an
    * approval); the store's conditional writes still decide under concurrency.
@@ -178,7 +178,6 @@ export interface TransitionOptions {
 export async function runTransition(
   context: UseCaseContext,
   id: string,
-  action: TransitionAction,
   commandOf: (record: ProposalRecord) => Command,
   options: TransitionOptions = {},
 ): Promise<Answer<ProposalView>> {
@@ -186,9 +185,11 @@ export async function runTransition(
   const stored = await store.findProposal(id);
   if (!stored) return fail('not_found', '没有这个项目', 'id');
   const transitionContext = await transitionContextFor(context, stored.record);
-  const refused = authorize(context.actor, options.permission ?? (action as Action), targetOf(stored.record, transitionContext.policy));
-  if (refused) return { ok: false, error: refused };
-  const result = transition(stored.record, commandOf(stored.record), transitionContext);
+  // The permission is the declared action's (change.decide applies its decision as change.apply).
+  const refused = context.authorize(targetOf(stored.record, transitionContext.policy));
+  if (refused) return refused;
+  const command = commandOf(stored.record);
+  const result = transition(stored.record, command, transitionContext);
   if (!result.ok) return result;
   const prechecked = options.precheck ? await options.precheck(result.record, transitionContext) : null;
   if (prechecked) return prechecked;
@@ -202,7 +203,8 @@ export async function runTransition(
         expectedState: stored.record.state,
       },
     ],
-    ...effectsOf(result.events, result.record, action, context),
+    // The audit entries name the command the lifecycle ran (change.decide runs change.apply).
+    ...effectsOf(result.events, result.record, command.action, context),
   });
   if (!committed.ok) return commitRefused(committed);
   return ok(await viewFor(context, committed.value[0]));

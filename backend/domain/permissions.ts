@@ -163,8 +163,12 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return true;
     case 'library.add': // R-SUP-3: street, district and city curate their libraries
       return holdsRole(actor, ['street', 'district', 'city'], target);
-    default: // Deny by default: an unknown action is allowed to nobody
-      return false;
+    default: {
+      // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
+      // every permission of ACTIONS has its case above (`action` is `never` here).
+      const unknown: never = action;
+      return unknown && false;
+    }
   }
 }
 

@@ -1,27 +1,28 @@
-import type {
-  CommentAddRequest,
-  CommentListRequest,
-  MeJoinRequest,
-  ProposalListRequest,
-  ProposalSubmitRequest,
-  RatingSetRequest,
-} from '../../types/api';
+import type { RequestOf } from './transport.types';
 import { send } from './transport';
 
-// One typed function per action of spec/api.md; each resolves with the answer envelope.
+// The typed client: every action of the API by name (`call`), typed from the backend's
+// declarations, and a named function for each action the pages use, kept stable for them.
+
+export type { ActionName, AnswerOf, RequestOf } from './transport.types';
+
+/** Any action by its name, with its payload and answer types: a new action needs no new client code. */
+export const call = send;
+
+export type ProposalListRequest = RequestOf<'proposal.list'>;
 
 export const getMe = () => send('me.get', {});
-export const joinCommunity = (request: MeJoinRequest) => send('me.join', request);
+export const joinCommunity = (request: RequestOf<'me.join'>) => send('me.join', request);
 export const getDirectory = () => send('directory.get', {});
 
-export const submitProposal = (request: ProposalSubmitRequest) => send('proposal.submit', request);
+export const submitProposal = (request: RequestOf<'proposal.submit'>) => send('proposal.submit', request);
 export const getProposal = (id: string) => send('proposal.get', { id });
 export const listProposals = (request: ProposalListRequest) => send('proposal.list', request);
 
-export const addComment = (request: CommentAddRequest) => send('comment.add', request);
-export const listComments = (request: CommentListRequest) => send('comment.list', request);
+export const addComment = (request: RequestOf<'comment.add'>) => send('comment.add', request);
+export const listComments = (request: RequestOf<'comment.list'>) => send('comment.list', request);
 
-export const setRating = (request: RatingSetRequest) => send('rating.set', request);
+export const setRating = (request: RequestOf<'rating.set'>) => send('rating.set', request);
 export const getRatingSummary = (proposalId: string) => send('rating.summary', { proposalId });
 
 export const getLedger = (communityId: string, year: number) => send('ledger.get', { communityId, year });

@@ -1,30 +1,27 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import { canComment } from '../../domain/comments';
-import { authorize } from '../../domain/permissions';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commentView, hourWindowOf } from '../comments';
 import { commentChain, commitRefused } from '../proposals';
 import { personText, recordId, requestId } from '../schemas';
 
-/**
- * comment.add: a resident of the community comments while the publicity window is open
- * (R-PUB-2). The content check fails closed: unsure or unreachable makes the comment `pending`
- * for a community worker; refused text is `content_rejected`. A retried requestId returns the
- * first comment.
- */
-export const addComment = defineUseCase({
+export const addComment = defineAction({
+  name: 'comment.add',
+  summary: 'A resident of the community comments while the publicity window is open (R-PUB-2). The content check fails closed: unsure or unreachable makes the comment `pending` for a community worker; refused text is `content_rejected`. A retried requestId answers the first comment.',
   schema: z.object({ proposalId: recordId, text: personText(TEXT_LIMITS.comment), requestId }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'comment.add' },
+  audit: ['comments'],
+  next: ['comment.reply', 'comment.moderate'],
   async run(input, context) {
     const { store, contentCheck, limits, newId } = context.services;
     const openid = context.caller.openid as string;
     const stored = await store.findProposal(input.proposalId);
     if (!stored) return fail('not_found', '没有这个项目', 'proposalId');
     const { record } = stored;
-    const refused = authorize(context.actor, 'comment.add', record);
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize(record);
+    if (refused) return refused;
     const open = canComment(record, context.today);
     if (!open.ok) return open;
 
@@ -43,15 +40,7 @@ export const addComment = defineUseCase({
       request: { openid, action: 'comment.add', requestId: input.requestId },
       rateLimit: { openid, action: 'comment.add', windowStart: hourWindowOf(context.at), max: limits.commentsPerHour },
       proposalState: 'publicity',
-      audit: {
-        chainId: commentChain(record.id),
-        at: context.at,
-        actor: openid,
-        action: 'comment.add',
-        from: null,
-        to: null,
-        detail: { requestId: input.requestId, status: verdict === 'pass' ? 'published' : 'pending' },
-      },
+      audit: context.auditEntry({ chainId: commentChain(record.id), detail: { requestId: input.requestId, status: verdict === 'pass' ? 'published' : 'pending' } }),
       outbox: [],
     });
     if (!added.ok) return commitRefused(added);

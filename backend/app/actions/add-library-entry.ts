@@ -1,24 +1,28 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import type { Category } from '../../../types/domain';
-import { authorize } from '../../domain/permissions';
-import { defineUseCase } from '../action';
-import { ok } from '../answers';
+import { defineAction } from '../action';
+import { fail, ok } from '../answers';
+import { libraryChain } from '../proposals';
 import { budgetLines, category, personText } from '../schemas';
 
 const CURATORS = ['city', 'district', 'street'] as const;
 
-/** library.add: a street, district or city adds a proven project with its standard plan and budget (R-SUP-3). */
-export const addLibraryEntry = defineUseCase({
+export const addLibraryEntry = defineAction({
+  name: 'library.add',
+  summary: 'A street, district or city adds a proven project with its standard plan and budget to its library (R-SUP-3).',
   schema: z.object({ title: personText(TEXT_LIMITS.libraryTitle), category, plan: personText(TEXT_LIMITS.plan), budgetLines }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'library.add' },
+  audit: ['library'],
+  next: ['library.list'],
   async run(input, context) {
     // The entry belongs to the caller's highest curating scope; without one, the check refuses.
     const grant = CURATORS.map((role) => context.actor.grants.find((g) => g.role === role)).find((g) => g !== undefined);
     const scope = grant ? await context.services.store.findScope(grant.scopeId) : null;
     const { kind: _kind, ...target } = scope ?? { kind: 'city' };
-    const refused = authorize(context.actor, 'library.add', target);
-    if (refused || !grant) return { ok: false, error: refused ?? { code: 'forbidden', message: '您没有权限进行此操作' } };
+    const refused = context.authorize(target);
+    if (refused) return refused;
+    if (!grant) return fail('forbidden', '您没有权限进行此操作');
     const entry = {
       id: context.services.newId('lib'),
       title: input.title,
@@ -31,15 +35,7 @@ export const addLibraryEntry = defineUseCase({
       entry,
       scopeId: grant.scopeId,
       createdBy: context.caller.openid as string,
-      audit: {
-        chainId: `library:${entry.id}`,
-        at: context.at,
-        actor: context.caller.openid as string,
-        action: 'library.add',
-        from: null,
-        to: null,
-        detail: { title: entry.title, category: entry.category, scopeId: grant.scopeId },
-      },
+      audit: context.auditEntry({ chainId: libraryChain(entry.id), detail: { title: entry.title, category: entry.category, scopeId: grant.scopeId } }),
     });
     return ok(saved);
   },

@@ -1,26 +1,25 @@
 import { z } from 'zod';
-import { authorize } from '../../domain/permissions';
+import type { LedgerAnswer } from '../../../types/api';
 import { checkAllocation, ledgerView } from '../../domain/ledger';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { ledgerOf } from '../ledgers';
 import { commitRefused, ledgerChain } from '../proposals';
 import { fen, recordId, year } from '../schemas';
 
-/**
- * ledger.allocate: the street sets a community's allocated total for the year — at least half
- * the quota at the first allocation, never more than the quota, never less than what is
- * already approved (R-FUN-2). Audited on the ledger's chain.
- */
-export const allocateLedger = defineUseCase({
+export const allocateLedger = defineAction({
+  name: 'ledger.allocate',
+  summary: 'The street sets a community\'s allocated total for the year: at least half the quota at the first allocation, never more than the quota, never less than what is already approved (R-FUN-2).',
   schema: z.object({ communityId: recordId, year, allocatedFen: fen }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'ledger.allocate' },
+  audit: ['ledger'],
+  next: ['review.decide'],
   async run(input, context) {
     const { store } = context.services;
     const place = await store.findCommunity(input.communityId);
     if (!place) return fail('not_found', '没有这个社区', 'communityId');
-    const refused = authorize(context.actor, 'ledger.allocate', place);
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize(place);
+    if (refused) return refused;
     const ledger = (await ledgerOf(context, input.communityId, input.year))!;
     const next = checkAllocation(ledger, input.allocatedFen);
     if (!next.ok) return next;
@@ -29,17 +28,12 @@ export const allocateLedger = defineUseCase({
       year: input.year,
       quotaFen: next.value.quotaFen,
       allocatedFen: next.value.allocatedFen,
-      audit: {
+      audit: context.auditEntry({
         chainId: ledgerChain(input.communityId, input.year),
-        at: context.at,
-        actor: context.caller.openid as string,
-        action: 'ledger.allocate',
-        from: null,
-        to: null,
         detail: { fromAllocatedFen: ledger.allocatedFen, toAllocatedFen: next.value.allocatedFen },
-      },
+      }),
     });
     if (!saved.ok) return commitRefused(saved);
-    return ok({ communityId: input.communityId, year: input.year, ...ledgerView(saved.value) });
+    return ok<LedgerAnswer>({ communityId: input.communityId, year: input.year, ...ledgerView(saved.value) });
   },
 });

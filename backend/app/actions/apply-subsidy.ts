@@ -3,28 +3,26 @@ import type { SubsidyApplication, SubsidyProject } from '../../../types/api';
 import { subsidyDueOn } from '../../domain/deadlines';
 import { CATEGORY_LABELS, STATE_LABELS } from '../../../common/glossary';
 import { sumFen } from '../../domain/money';
-import { authorize } from '../../domain/permissions';
 import { cityMatch } from '../../domain/policy';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { toCsv, yuanCell } from '../csv';
 import { districtOf } from '../policies';
 import { recordId, year } from '../schemas';
 
-/**
- * subsidy.application: the district's list of the year's approved projects for the city
- * subsidy, with totals, the city's 1:1 match (≤ 1,000,000 CNY per community on average) and the
- * due dates (R-FUN-3), plus the list as CSV.
- */
-export const applySubsidy = defineUseCase({
+export const applySubsidy = defineAction({
+  name: 'subsidy.application',
+  summary: 'The district\'s list of the year\'s approved projects for the city subsidy, with totals, the city\'s 1:1 match (≤ 1,000,000 CNY per community on average) and the due dates (R-FUN-3), plus the list as CSV.',
   schema: z.object({ year, districtId: recordId.optional() }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'subsidy.application' },
+  audit: [],
+  next: [],
   async run(input, context) {
     const { store } = context.services;
     const districtId = await districtOf(context, input.districtId);
     if (!districtId) return fail('not_found', '没有这个区', 'districtId');
-    const refused = authorize(context.actor, 'subsidy.application', { districtId });
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize({ districtId });
+    if (refused) return refused;
     const projects: SubsidyProject[] = await store.listApprovedInYear(districtId, input.year);
     const communityCount = await store.countCommunities(districtId);
     const totalApprovedFen = sumFen(projects.map((project) => project.approvedBudgetFen));

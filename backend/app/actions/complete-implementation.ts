@@ -1,20 +1,23 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { runTransition } from '../proposals';
 import { dateString, personText, recordId } from '../schemas';
 
-/** implementation.complete: completion with the maintenance unit and its funding (R-CMP-1); ratings open. */
-export const completeImplementation = defineUseCase({
+export const completeImplementation = defineAction({
+  name: 'implementation.complete',
+  summary: 'Completion, with the maintenance unit and its funding (R-CMP-1); ratings open.',
   schema: z.object({
     id: recordId,
     completedOn: dateString,
     maintenanceUnit: personText(TEXT_LIMITS.shortText),
     maintenanceFunding: personText(TEXT_LIMITS.maintenanceFunding),
   }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'implementation.complete' },
+  audit: ['proposal'],
+  next: ['rating.set', 'evaluation.publish'],
   run: (input, context) =>
-    runTransition(context, input.id, 'implementation.complete', () => ({
+    runTransition(context, input.id, () => ({
       action: 'implementation.complete',
       completedOn: input.completedOn,
       maintenanceUnit: input.maintenanceUnit,

@@ -1,17 +1,14 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { checkApproval } from '../../domain/ledger';
 import { ledgerOf } from '../ledgers';
 import { runTransition } from '../proposals';
 import { personText, positiveFen, recordId } from '../schemas';
 
-/**
- * review.decide: the street approves with a budget, rejects with a reason or transfers to a
- * department (R-REV-1..3). Approval reserves the budget on the community's ledger in the same
- * transaction, with a conditional update that racing approvals cannot pass (R-FUN-1).
- */
-export const decideReview = defineUseCase({
+export const decideReview = defineAction({
+  name: 'review.decide',
+  summary: 'The street approves with a budget, rejects with a published reason or transfers to a department (R-REV-1..3). An approval reserves the budget on the community\'s ledger in the same transaction; racing approvals cannot pass the allocation (R-FUN-1).',
   schema: z.object({
     id: recordId,
     outcome: z.enum(['approved', 'rejected', 'transferred']),
@@ -19,13 +16,11 @@ export const decideReview = defineUseCase({
     approvedBudgetFen: positiveFen.optional(),
     department: personText(TEXT_LIMITS.shortText).optional(),
   }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'review.decide' },
+  audit: ['proposal', 'ledger'],
+  next: ['publicity.publish'],
   run: (input, context) =>
-    runTransition(
-      context,
-      input.id,
-      'review.decide',
-      () => ({
+    runTransition(context, input.id, () => ({
         action: 'review.decide',
         outcome: input.outcome,
         reason: input.reason,

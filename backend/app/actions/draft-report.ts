@@ -1,11 +1,12 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { runTransition } from '../proposals';
 import { budgetLines, personText, recordId } from '../schemas';
 
-/** proposal.draftReport: the application report with its budget lines in fen (R-REP-1, R-REP-2). */
-export const draftReport = defineUseCase({
+export const draftReport = defineAction({
+  name: 'proposal.draftReport',
+  summary: 'The application report: reason, overview, plan and budget lines in fen (R-REP-1); for services the fee lines stay within the district\'s ratio (R-REP-2). Redrafted until the agenda is published.',
   schema: z.object({
     id: recordId,
     reason: personText(TEXT_LIMITS.reason),
@@ -13,9 +14,11 @@ export const draftReport = defineUseCase({
     plan: personText(TEXT_LIMITS.plan),
     budgetLines,
   }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'proposal.draftReport' },
+  audit: ['proposal'],
+  next: ['council.publishAgenda'],
   run: (input, context) =>
-    runTransition(context, input.id, 'proposal.draftReport', () => ({
+    runTransition(context, input.id, () => ({
       action: 'proposal.draftReport',
       reason: input.reason,
       overview: input.overview,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CouncilStatus, DateString } from '../../../types/api';
 import { councilStatus, isMeetingHeld } from '../../domain/council';
 import type { Store } from '../ports/store.port';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { recordId } from '../schemas';
 
@@ -22,14 +22,13 @@ async function lastHeldMeetingOn(store: Store, communityId: string, today: DateS
   }
 }
 
-/**
- * council.status: when the community's residents' council last met and whether that is older
- * than two months (R-COU-1) — a flag for the workbench, public like the agendas themselves.
- * A community that never met is not flagged: there is no meeting to count from.
- */
-export const getCouncilStatus = defineUseCase({
+export const getCouncilStatus = defineAction({
+  name: 'council.status',
+  summary: 'When the community\'s residents\' council last met (a published meeting counts once its day has come) and whether that is more than two months ago (R-COU-1); also the earliest day an agenda published today may meet (R-COU-2). Public.',
   schema: z.object({ communityId: recordId }),
-  requiresSignIn: false,
+  access: { signIn: false, permission: 'council.status' },
+  audit: [],
+  next: ['council.publishAgenda'],
   async run(input, context) {
     const { store, calendar } = context.services;
     if (!(await store.findCommunity(input.communityId))) return fail('not_found', '没有这个社区', 'communityId');

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { ok } from '../answers';
 
-/** directory.get: districts → streets → communities; public, no sign-in (R-TRN-1). */
-export const getDirectory = defineUseCase({
+export const getDirectory = defineAction({
+  name: 'directory.get',
+  summary: 'Districts → streets → communities; public, no sign-in (R-TRN-1).',
   schema: z.object({}),
-  requiresSignIn: false,
+  access: { signIn: false, permission: 'directory.get' },
+  audit: [],
+  next: ['me.join'],
   async run(_input, { services }) {
     return ok(await services.store.getDirectory());
   },

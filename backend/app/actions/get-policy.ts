@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { yearOf } from '../../domain/calendar';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { policyFor } from '../proposals';
 import { recordId, year } from '../schemas';
 import { districtOf } from '../policies';
 
-/** policy.get: the policy in force for a district and year is public (R-TRN-1). */
-export const getPolicy = defineUseCase({
+export const getPolicy = defineAction({
+  name: 'policy.get',
+  summary: 'The policy in force for a district and year — quota, services fee ratio, street and tender thresholds; the defaults until the district sets it. Public (R-TRN-1).',
   schema: z.object({ districtId: recordId.optional(), year: year.optional() }),
-  requiresSignIn: false,
+  access: { signIn: false, permission: 'policy.get' },
+  audit: [],
+  next: [],
   async run(input, context) {
     const districtId = await districtOf(context, input.districtId);
     if (input.districtId !== undefined && !districtId) return fail('not_found', '没有这个区', 'districtId');

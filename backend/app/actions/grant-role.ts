@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../../../types/api';
-import { authorize } from '../../domain/permissions';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { userChain } from '../proposals';
 import { resolveScope } from '../scopes';
@@ -16,31 +15,26 @@ const SCOPE_KIND: Record<Role, 'community' | 'street' | 'district' | 'city'> = {
   city: 'city',
 };
 
-/** role.grant: staff roles are granted by a higher scope, within it, never self-claimed. Audited. */
-export const grantRole = defineUseCase({
+export const grantRole = defineAction({
+  name: 'role.grant',
+  summary: 'Grants a role at a scope. Staff roles are granted by a higher scope, within it, never self-claimed; the role must fit the kind of scope.',
   schema: z.object({ openid: recordId, role: z.enum(['resident', 'community', 'street', 'district', 'city']), scopeId: z.string().min(1).max(64) }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'role.grant' },
+  audit: ['user'],
+  next: [],
   async run(input, context) {
     const { store } = context.services;
     const scope = await resolveScope(store, input.scopeId);
     if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
     if (scope.kind !== SCOPE_KIND[input.role]) return fail('invalid_input', '角色与范围不匹配', 'scopeId');
-    const refused = authorize(context.actor, 'role.grant', { ...scope.target, grantRole: input.role });
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize({ ...scope.target, grantRole: input.role });
+    if (refused) return refused;
     const user = await store.grantRole({
       openid: input.openid,
       role: input.role,
       scopeId: input.scopeId,
       grantedBy: context.caller.openid as string,
-      audit: {
-        chainId: userChain(input.openid),
-        at: context.at,
-        actor: context.caller.openid as string,
-        action: 'role.grant',
-        from: null,
-        to: null,
-        detail: { role: input.role, scopeId: input.scopeId },
-      },
+      audit: context.auditEntry({ chainId: userChain(input.openid), detail: { role: input.role, scopeId: input.scopeId } }),
     });
     return ok({ openid: user.openid, roles: user.grants });
   },

@@ -1,24 +1,28 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { userChain } from '../proposals';
 import { personText, recordId } from '../schemas';
 import { meOf } from './me';
 
-/** me.join: the caller becomes a resident of a community, under the name they give. */
-export const joinCommunity = defineUseCase({
+export const joinCommunity = defineAction({
+  name: 'me.join',
+  summary: 'The caller becomes a resident of a community, under the name they give. A person is a resident of one community at a time: joining another moves them; staff grants stay.',
   schema: z.object({ communityId: recordId, name: personText(TEXT_LIMITS.name) }),
-  requiresSignIn: true,
-  async run(input, { services, caller, at }) {
-    if (!(await services.store.findCommunity(input.communityId))) return fail('not_found', '没有这个社区', 'communityId');
-    const openid = caller.openid as string;
-    const user = await services.store.joinCommunity({
+  access: { signIn: true, permission: 'me.join' },
+  audit: ['user'],
+  next: ['proposal.submit'],
+  async run(input, context) {
+    const { store } = context.services;
+    if (!(await store.findCommunity(input.communityId))) return fail('not_found', '没有这个社区', 'communityId');
+    const openid = context.caller.openid as string;
+    const user = await store.joinCommunity({
       openid,
       communityId: input.communityId,
       name: input.name,
-      at,
-      audit: { chainId: userChain(openid), at, actor: openid, action: 'me.join', from: null, to: null, detail: { communityId: input.communityId } },
+      at: context.at,
+      audit: context.auditEntry({ chainId: userChain(openid), detail: { communityId: input.communityId } }),
     });
     return ok(meOf(openid, user));
   },

@@ -3,8 +3,7 @@ import type { ChecklistEntry } from '../../../types/api';
 import { missingDocuments, DOCUMENT_LABELS } from '../../domain/checklist';
 import { STATE_LABELS } from '../../../common/glossary';
 import { policyYearOf } from '../../domain/lifecycle';
-import { authorize } from '../../domain/permissions';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { toCsv } from '../csv';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -12,20 +11,19 @@ import { policyFor } from '../proposals';
 import { resolveScope } from '../scopes';
 import { cursor, limit } from '../schemas';
 
-/**
- * oversight.checklist: the records of a scope with documents missing for their state (R-SUP-1),
- * newest first, for the streets' self-checks and the district's inspection; the page also comes
- * as CSV.
- */
-export const listChecklist = defineUseCase({
+export const listChecklist = defineAction({
+  name: 'oversight.checklist',
+  summary: 'The records of a scope with documents missing for their state (R-SUP-1), newest first, for the streets\' self-checks and the district\'s inspection; the page also comes as CSV.',
   schema: z.object({ scopeId: z.string().min(1).max(64), cursor, limit }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'oversight.checklist' },
+  audit: [],
+  next: [],
   async run(input, context) {
     const { store } = context.services;
     const scope = await resolveScope(store, input.scopeId);
     if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = authorize(context.actor, 'oversight.checklist', scope.target);
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize(scope.target);
+    if (refused) return refused;
     const after = decodeCursor(input.cursor);
     if (after === null) return fail('invalid_input', '分页标记无效', 'cursor');
     const slice = await store.listWithMissingDocuments(scope.filter, after, input.limit ?? 20);

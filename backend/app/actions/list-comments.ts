@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import type { CommentView, Page } from '../../../types/api';
 import { commentVisibility } from '../../domain/comments';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commentView } from '../comments';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { cursor, limit, recordId } from '../schemas';
 
-/**
- * comment.list: published comments with the community's answers, newest first, 20 a page
- * (R-TRN-1); authors masked. The author also sees their own pending comment; the community
- * workers in scope see every pending one, to publish or hide it.
- */
-export const listComments = defineUseCase({
+export const listComments = defineAction({
+  name: 'comment.list',
+  summary: 'Published comments with the community\'s answers, newest first, 20 a page (R-TRN-1); authors masked. The author also sees their own pending comment; the community workers in scope see every pending one, to publish or hide it.',
   schema: z.object({ proposalId: recordId, cursor, limit }),
-  requiresSignIn: false,
+  access: { signIn: false, permission: 'comment.list' },
+  audit: [],
+  next: [],
   async run(input, context) {
     const { store } = context.services;
     const stored = await store.findProposal(input.proposalId);
@@ -27,7 +27,7 @@ export const listComments = defineUseCase({
       limit: input.limit ?? 20,
     });
     const last = slice.items[slice.items.length - 1];
-    return ok({
+    return ok<Page<CommentView>>({
       items: slice.items.map((comment) => commentView(comment, context.actor, stored.record)),
       nextCursor: slice.more && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
     });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { OverdueItem } from '../../../types/api';
+import type { OverdueItem, Page } from '../../../types/api';
 import { overdueOf } from '../../domain/deadlines';
-import { authorize } from '../../domain/permissions';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { resolveScope } from '../scopes';
 import { cursor, limit } from '../schemas';
@@ -21,19 +20,19 @@ function decode(text: string | undefined): { on: string; id: string } | null | u
   }
 }
 
-/**
- * oversight.overdue: the records of a scope past a running deadline — review (R-REV-1), start
- * (R-IMP-3), completion (R-IMP-4) — oldest deadline first. A flag, never a block.
- */
-export const listOverdue = defineUseCase({
+export const listOverdue = defineAction({
+  name: 'oversight.overdue',
+  summary: 'The records of a scope past a running deadline — review (R-REV-1), start (R-IMP-3), completion (R-IMP-4) — oldest deadline first. A flag, never a block.',
   schema: z.object({ scopeId: z.string().min(1).max(64), cursor, limit }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'oversight.overdue' },
+  audit: [],
+  next: ['audit.trail'],
   async run(input, context) {
     const { store, calendar } = context.services;
     const scope = await resolveScope(store, input.scopeId);
     if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = authorize(context.actor, 'oversight.overdue', scope.target);
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize(scope.target);
+    if (refused) return refused;
     const after = decode(input.cursor);
     if (after === null) return fail('invalid_input', '分页标记无效', 'cursor');
     const slice = await store.listOverdueCandidates(scope.filter, context.today, after, input.limit ?? 20);
@@ -45,6 +44,6 @@ export const listOverdue = defineUseCase({
       overdue: overdueOf(record, context.today, calendar).map((flag) => ({ deadline: flag.name, on: flag.due.on, label: flag.label })),
     }));
     const last = slice.items[slice.items.length - 1];
-    return ok({ items, nextCursor: slice.more && last ? encode({ on: last.openDeadlineOn, id: last.record.id }) : null });
+    return ok<Page<OverdueItem>>({ items, nextCursor: slice.more && last ? encode({ on: last.openDeadlineOn, id: last.record.id }) : null });
   },
 });

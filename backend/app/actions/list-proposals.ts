@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { Page, ProposalView } from '../../../types/api';
 import type { ProposalState } from '../../../types/domain';
 import type { ScopeFilter } from '../ports/store.port';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { viewFor } from '../proposals';
@@ -9,11 +10,9 @@ import { cursor, limit, proposalState, recordId } from '../schemas';
 
 const DEFAULT_PAGE = 20;
 
-/**
- * proposal.list: newest first, a page at a time (≤ 50, default 20) with a cursor on
- * (createdAt, id); public (R-TRN-1). `mine: true` lists the caller's own proposals.
- */
-export const listProposals = defineUseCase({
+export const listProposals = defineAction({
+  name: 'proposal.list',
+  summary: 'Proposals newest first, a page at a time (≤ 50, default 20) with a cursor on (createdAt, id); public (R-TRN-1). One scope at most; `mine: true` lists the caller\'s own proposals.',
   schema: z.object({
     communityId: recordId.optional(),
     streetId: recordId.optional(),
@@ -23,7 +22,9 @@ export const listProposals = defineUseCase({
     cursor,
     limit,
   }),
-  requiresSignIn: false,
+  access: { signIn: false, permission: 'proposal.list' },
+  audit: [],
+  next: ['proposal.get'],
   async run(input, context) {
     const scopes = [input.communityId, input.streetId, input.districtId].filter((id) => id !== undefined);
     if (scopes.length > 1) return fail('invalid_input', '只能按一个范围查询', 'communityId');
@@ -47,6 +48,6 @@ export const listProposals = defineUseCase({
     });
     const items = await Promise.all(slice.items.map((stored) => viewFor(context, stored)));
     const last = slice.items[slice.items.length - 1];
-    return ok({ items, nextCursor: slice.more && last ? encodeCursor({ createdAt: last.record.createdAt, id: last.record.id }) : null });
+    return ok<Page<ProposalView>>({ items, nextCursor: slice.more && last ? encodeCursor({ createdAt: last.record.createdAt, id: last.record.id }) : null });
   },
 });

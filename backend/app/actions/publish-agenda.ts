@@ -1,30 +1,30 @@
 import { z } from 'zod';
+import type { Meeting, ProposalView } from '../../../types/api';
 import { transition, type TransitionContext } from '../../domain/lifecycle';
-import { authorize, targetOf } from '../../domain/permissions';
+import { targetOf } from '../../domain/permissions';
 import type { ProposalWrite, TransitionBatch } from '../ports/store.port';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commitRefused, effectsOf, indexingOf, proposalView, transitionContextFor } from '../proposals';
 import { dateString, recordId } from '../schemas';
 
-/**
- * council.publishAgenda: one meeting of the residents' council with the drafted proposals it will
- * decide on, published at least 3 working days before it meets (R-COU-2). All proposals move
- * to `agenda_published` together, or none does.
- */
-export const publishAgenda = defineUseCase({
+export const publishAgenda = defineAction({
+  name: 'council.publishAgenda',
+  summary: 'One meeting of the residents\' council with the drafted proposals it will decide on, published at least 3 working days before it meets (R-COU-2). All its proposals move to `agenda_published` together, or none does.',
   schema: z.object({
     communityId: recordId,
     meetingOn: dateString,
     proposalIds: z.array(recordId).min(1).max(50),
   }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'council.publishAgenda' },
+  audit: ['proposal'],
+  next: ['council.recordVote'],
   async run(input, context) {
     const { store, newId } = context.services;
     const place = await store.findCommunity(input.communityId);
     if (!place) return fail('not_found', '没有这个社区', 'communityId');
-    const refused = authorize(context.actor, 'council.publishAgenda', place);
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize(place);
+    if (refused) return refused;
     const proposalIds = [...new Set(input.proposalIds)];
     const meetingId = newId('m');
 
@@ -37,8 +37,8 @@ export const publishAgenda = defineUseCase({
         return fail('not_found', '议题中有不属于本社区的项目', `proposalIds.${index}`);
       }
       const transitionContext = await transitionContextFor(context, stored.record);
-      const forbidden = authorize(context.actor, 'council.publishAgenda', targetOf(stored.record, transitionContext.policy));
-      if (forbidden) return { ok: false, error: forbidden };
+      const forbidden = context.authorize(targetOf(stored.record, transitionContext.policy));
+      if (forbidden) return forbidden;
       const result = transition(stored.record, { action: 'council.publishAgenda', meetingId, meetingOn: input.meetingOn }, transitionContext);
       if (!result.ok) return result.error.field === undefined ? { ok: false, error: { ...result.error, field: `proposalIds.${index}` } } : result;
       writes.push({
@@ -56,6 +56,6 @@ export const publishAgenda = defineUseCase({
     const committed = await store.commitTransitions({ at: context.at, proposals: writes, meeting, ...effects });
     if (!committed.ok) return commitRefused(committed);
     const { publishedOn: _publishedOn, ...shown } = meeting;
-    return ok({ ...shown, proposals: committed.value.map((stored, index) => proposalView(stored, context.actor, contexts[index])) });
+    return ok<Meeting & { proposals: ProposalView[] }>({ ...shown, proposals: committed.value.map((stored, index) => proposalView(stored, context.actor, contexts[index])) });
   },
 });

@@ -1,15 +1,18 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { runTransition } from '../proposals';
 import { fen, personText, recordId } from '../schemas';
 
-/** audit.publish: the audit and the final spending against the budget (R-AUD-1); spending goes on the ledger. */
-export const publishAudit = defineUseCase({
+export const publishAudit = defineAction({
+  name: 'audit.publish',
+  summary: 'The street publishes the audit and the final spending against the budget (R-AUD-1); the spending goes on the community\'s ledger.',
   schema: z.object({ id: recordId, auditor: personText(TEXT_LIMITS.shortText), spentFen: fen, report: personText(TEXT_LIMITS.auditReport) }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'audit.publish' },
+  audit: ['proposal', 'ledger'],
+  next: [],
   run: (input, context) =>
-    runTransition(context, input.id, 'audit.publish', () => ({
+    runTransition(context, input.id, () => ({
       action: 'audit.publish',
       auditor: input.auditor,
       spentFen: input.spentFen,

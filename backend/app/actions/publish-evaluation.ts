@@ -1,13 +1,16 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { runTransition } from '../proposals';
 import { personText, recordId } from '../schemas';
 
-/** evaluation.publish: the community publishes the evaluation result; ratings close (R-EVA-1). */
-export const publishEvaluation = defineUseCase({
+export const publishEvaluation = defineAction({
+  name: 'evaluation.publish',
+  summary: 'The community publishes the evaluation result; ratings close (R-EVA-1).',
   schema: z.object({ id: recordId, summary: personText(TEXT_LIMITS.reason) }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'evaluation.publish' },
+  audit: ['proposal'],
+  next: ['audit.publish'],
   run: (input, context) =>
-    runTransition(context, input.id, 'evaluation.publish', () => ({ action: 'evaluation.publish', summary: input.summary })),
+    runTransition(context, input.id, () => ({ action: 'evaluation.publish', summary: input.summary })),
 });

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { runTransition } from '../proposals';
 import { recordId } from '../schemas';
 
-/** publicity.publish: the notice stands for 3 working days before implementation (R-PUB-1). */
-export const publishPublicity = defineUseCase({
+export const publishPublicity = defineAction({
+  name: 'publicity.publish',
+  summary: 'The publicity notice: content, location, time limit and budget stand for 3 working days before implementation (R-PUB-1); residents comment meanwhile (R-PUB-2).',
   schema: z.object({ id: recordId }),
-  requiresSignIn: true,
-  run: (input, context) => runTransition(context, input.id, 'publicity.publish', () => ({ action: 'publicity.publish' })),
+  access: { signIn: true, permission: 'publicity.publish' },
+  audit: ['proposal'],
+  next: ['comment.add', 'implementation.assign'],
+  run: (input, context) => runTransition(context, input.id, () => ({ action: 'publicity.publish' })),
 });

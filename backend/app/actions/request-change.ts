@@ -1,18 +1,21 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import type { ChangeView } from '../../../types/api';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { runTransition } from '../proposals';
 import { personText, positiveFen, recordId } from '../schemas';
 
-/** change.request: after approval, a change or withdrawal goes to the street with a reason (R-CHG-1). */
-export const requestChange = defineUseCase({
+export const requestChange = defineAction({
+  name: 'change.request',
+  summary: 'After approval, a change of budget or a withdrawal goes to the street with a reason, one at a time (R-CHG-1).',
   schema: z.object({ id: recordId, kind: z.enum(['adjust', 'withdraw']), reason: personText(TEXT_LIMITS.reason), newBudgetFen: positiveFen.optional() }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'change.request' },
+  audit: ['proposal'],
+  next: ['change.decide'],
   async run(input, context) {
     const changeId = context.services.newId('ch');
-    const answer = await runTransition(context, input.id, 'change.request', () => ({
+    const answer = await runTransition(context, input.id, () => ({
       action: 'change.request',
       changeId,
       kind: input.kind,

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import type { Policy } from '../../../types/domain';
-import { authorize } from '../../domain/permissions';
 import { checkPolicy } from '../../domain/policy';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { districtOf } from '../policies';
-import { commitRefused } from '../proposals';
+import { commitRefused, policyChain } from '../proposals';
 import { fen, recordId, year } from '../schemas';
 
-/**
- * policy.set: the district sets the numbers the guideline says 原则上 — quota, services fee ratio,
- * street and tender thresholds — for a year; every change is audited and public.
- */
-export const setPolicy = defineUseCase({
+export const setPolicy = defineAction({
+  name: 'policy.set',
+  summary: 'The district sets the numbers the guideline says 原则上 — quota, services fee ratio, street and tender thresholds — for a year; audited and public. A quota below what a street already allocated is refused (R-FUN-2).',
   schema: z.object({
     districtId: recordId.optional(),
     year,
@@ -21,27 +18,21 @@ export const setPolicy = defineUseCase({
     streetThresholdFen: z.object({ works: fen, goods: fen, services: fen }),
     tenderThresholdFen: fen,
   }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'policy.set' },
+  audit: ['policy'],
+  next: ['policy.get'],
   async run(input, context) {
     const { store } = context.services;
     const districtId = await districtOf(context, input.districtId);
     if (!districtId) return fail('not_found', '没有这个区', 'districtId');
-    const refused = authorize(context.actor, 'policy.set', { districtId });
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize({ districtId });
+    if (refused) return refused;
     const checked = checkPolicy({ ...input, districtId } satisfies Policy);
     if (!checked.ok) return checked;
     const saved = await store.savePolicy({
       policy: checked.value,
       at: context.at,
-      audit: {
-        chainId: `policy:${districtId}:${input.year}`,
-        at: context.at,
-        actor: context.caller.openid as string,
-        action: 'policy.set',
-        from: null,
-        to: null,
-        detail: { ...checked.value },
-      },
+      audit: context.auditEntry({ chainId: policyChain(districtId, input.year), detail: { ...checked.value } }),
     });
     if (!saved.ok) return commitRefused(saved);
     return ok(saved.value);

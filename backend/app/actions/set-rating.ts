@@ -1,27 +1,26 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
+import type { RatingView } from '../../../types/api';
 import { canRate } from '../../domain/ratings';
-import { authorize } from '../../domain/permissions';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commitRefused, ratingChain } from '../proposals';
 import { personText, recordId } from '../schemas';
 
-/**
- * rating.set: a resident of the community rates a completed project, 1–5 stars and an optional
- * comment; one rating per resident, a later call replaces it, until the evaluation is published
- * (R-EVA-1).
- */
-export const setRating = defineUseCase({
+export const setRating = defineAction({
+  name: 'rating.set',
+  summary: 'A resident of the community rates a completed project, 1–5 stars and an optional text; one rating per resident, a later call replaces it, until the evaluation is published (R-EVA-1).',
   schema: z.object({ proposalId: recordId, stars: z.number().int().min(1).max(5), text: personText(TEXT_LIMITS.ratingText).optional() }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'rating.set' },
+  audit: ['ratings'],
+  next: ['rating.summary'],
   async run(input, context) {
     const { store, contentCheck } = context.services;
     const openid = context.caller.openid as string;
     const stored = await store.findProposal(input.proposalId);
     if (!stored) return fail('not_found', '没有这个项目', 'proposalId');
-    const refused = authorize(context.actor, 'rating.set', stored.record);
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize(stored.record);
+    if (refused) return refused;
     const open = canRate(stored.record);
     if (!open.ok) return open;
     if (input.text !== undefined) {
@@ -32,10 +31,10 @@ export const setRating = defineUseCase({
     const saved = await store.setRating({
       rating: { proposalId: input.proposalId, openid, stars: input.stars, text: input.text, updatedAt: context.at },
       proposalState: 'completed',
-      audit: { chainId: ratingChain(input.proposalId), at: context.at, actor: openid, action: 'rating.set', from: null, to: null, detail: { stars: input.stars } },
+      audit: context.auditEntry({ chainId: ratingChain(input.proposalId), detail: { stars: input.stars } }),
     });
     if (!saved.ok) return commitRefused(saved);
     const { openid: _openid, ...view } = saved.value;
-    return ok(view);
+    return ok<RatingView>(view);
   },
 });

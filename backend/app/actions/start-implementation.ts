@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { runTransition } from '../proposals';
 import { dateString, recordId } from '../schemas';
 
-/** implementation.start: the implementing side records the start (R-IMP-3). */
-export const startImplementation = defineUseCase({
+export const startImplementation = defineAction({
+  name: 'implementation.start',
+  summary: 'The implementing side records the day the project started (R-IMP-3).',
   schema: z.object({ id: recordId, startedOn: dateString }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'implementation.start' },
+  audit: ['proposal'],
+  next: ['implementation.complete'],
   run: (input, context) =>
-    runTransition(context, input.id, 'implementation.start', () => ({ action: 'implementation.start', startedOn: input.startedOn })),
+    runTransition(context, input.id, () => ({ action: 'implementation.start', startedOn: input.startedOn })),
 });

@@ -2,21 +2,17 @@ import { TEXT_LIMITS, LIST_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
 import type { ProposalView } from '../../../types/api';
 import { submitProposal as submitToDomain } from '../../domain/submission';
-import { authorize } from '../../domain/permissions';
 import { holdsRole } from '../../domain/scope';
 import { yearOf } from '../../domain/calendar';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commitRefused, indexingOf, policyFor, proposalChain, proposalView, transitionContextFor } from '../proposals';
 import { category, personText, recordId, requestId, source } from '../schemas';
 
 
-/**
- * proposal.submit: a proposal arrives at any time (R-COL-1) with its source (R-SRC-1); one
- * started from the project library copies its plan and budget lines (R-SUP-3). The same
- * requestId from the same caller returns the first proposal, never a second one.
- */
-export const submitProposal = defineUseCase({
+export const submitProposal = defineAction({
+  name: 'proposal.submit',
+  summary: 'A proposal arrives at any time (R-COL-1) with its source (R-SRC-1); one started from the project library copies its plan and budget lines (R-SUP-3). The same requestId from the same caller answers the first proposal, never a second one.',
   schema: z.object({
     communityId: recordId,
     title: personText(TEXT_LIMITS.proposalTitle),
@@ -28,14 +24,16 @@ export const submitProposal = defineUseCase({
     photos: z.array(z.string().min(1).max(256).regex(/^[\w:/.-]+$/)).max(LIST_LIMITS.photos).optional(),
     requestId,
   }),
-  requiresSignIn: true,
+  access: { signIn: true, permission: 'proposal.submit' },
+  audit: ['proposal'],
+  next: ['proposal.screen'],
   async run(input, context) {
     const { store, contentCheck, limits, newId } = context.services;
     const openid = context.caller.openid as string;
     const place = await store.findCommunity(input.communityId);
     if (!place) return fail('not_found', '没有这个社区', 'communityId');
-    const refused = authorize(context.actor, 'proposal.submit', place);
-    if (refused) return { ok: false, error: refused };
+    const refused = context.authorize(place);
+    if (refused) return refused;
 
     for (const [index, photo] of (input.photos ?? []).entries()) {
       if (!(await context.services.photos.owns(openid, photo))) return fail('invalid_input', '照片须由本人上传', `photos.${index}`);
@@ -77,15 +75,7 @@ export const submitProposal = defineUseCase({
       indexing: indexingOf(record, policy, context),
       request: { openid, action: 'proposal.submit', requestId: input.requestId },
       rateLimit: { openid, action: 'proposal.submit', windowStart: context.today, max: limits.proposalsPerDay },
-      audit: {
-        chainId: proposalChain(record.id),
-        at: context.at,
-        actor: openid,
-        action: 'proposal.submit',
-        from: null,
-        to: 'submitted',
-        detail: { event: 'ProposalSubmitted', source: record.source },
-      },
+      audit: context.auditEntry({ chainId: proposalChain(record.id), to: 'submitted', detail: { event: 'ProposalSubmitted', source: record.source } }),
       outbox: [],
     });
     if (!created.ok) return commitRefused(created);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { runTransition } from '../proposals';
 import { recordId } from '../schemas';
 
-/** proposal.submitToStreet: a passed proposal goes to the street, which has 15 working days (R-REV-1). */
-export const submitToStreet = defineUseCase({
+export const submitToStreet = defineAction({
+  name: 'proposal.submitToStreet',
+  summary: 'A proposal the council passed goes to the street, which decides within 15 working days (R-REV-1).',
   schema: z.object({ id: recordId }),
-  requiresSignIn: true,
-  run: (input, context) => runTransition(context, input.id, 'proposal.submitToStreet', () => ({ action: 'proposal.submitToStreet' })),
+  access: { signIn: true, permission: 'proposal.submitToStreet' },
+  audit: ['proposal'],
+  next: ['review.decide'],
+  run: (input, context) => runTransition(context, input.id, () => ({ action: 'proposal.submitToStreet' })),
 });

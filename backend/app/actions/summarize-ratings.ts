@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { ratingSummary } from '../../domain/ratings';
-import { defineUseCase } from '../action';
+import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { recordId } from '../schemas';
 
-/** rating.summary: count, average and histogram, kept on the proposal and read in O(1); public (R-TRN-1). */
-export const summarizeRatings = defineUseCase({
+export const summarizeRatings = defineAction({
+  name: 'rating.summary',
+  summary: 'Count, average and histogram of a project\'s ratings, kept on the proposal and read in O(1); public (R-TRN-1).',
   schema: z.object({ proposalId: recordId }),
-  requiresSignIn: false,
+  access: { signIn: false, permission: 'rating.summary' },
+  audit: [],
+  next: [],
   async run(input, context) {
     const stored = await context.services.store.findProposal(input.proposalId);
     if (!stored) return fail('not_found', '没有这个项目', 'proposalId');

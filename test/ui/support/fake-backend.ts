@@ -1,5 +1,6 @@
 import { Current } from '@tarojs/runtime';
-import type { ActionName, Answer, ApiError, ErrorCode } from '../../../types/api';
+import type { Answer, ApiError, ErrorCode } from '../../../types/api';
+import type { ActionName } from '../../../backend/app/catalog';
 import { send } from '../../../src/api/transport';
 import { resetTaroFakes } from './taro-fakes';
 

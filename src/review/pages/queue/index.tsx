@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { Answer, ProposalListRequest, ProposalView, RoleGrant } from '../../../../types/api';
+import type { Answer, ProposalView, RoleGrant } from '../../../../types/api';
 import type { ProposalState } from '../../../../types/domain';
-import { listProposals } from '../../../api';
+import { listProposals, type ProposalListRequest } from '../../../api';
 import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';

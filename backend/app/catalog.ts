@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { Action as Permission } from '../domain/permissions';
+import type { ActionDeclaration, AnyAction } from './action';
+import { addComment } from './actions/add-comment';
+import { addLibraryEntry } from './actions/add-library-entry';
+import { allocateLedger } from './actions/allocate-ledger';
+import { applySubsidy } from './actions/apply-subsidy';
+import { assignImplementation } from './actions/assign-implementation';
+import { completeImplementation } from './actions/complete-implementation';
+import { decideChange } from './actions/decide-change';
+import { decideReview } from './actions/decide-review';
+import { draftReport } from './actions/draft-report';
+import { getCouncilStatus } from './actions/get-council-status';
+import { getDirectory } from './actions/get-directory';
+import { getLedger } from './actions/get-ledger';
+import { getMe } from './actions/get-me';
+import { getPolicy } from './actions/get-policy';
+import { getProposal } from './actions/get-proposal';
+import { grantRole } from './actions/grant-role';
+import { joinCommunity } from './actions/join-community';
+import { listChecklist } from './actions/list-checklist';
+import { listComments } from './actions/list-comments';
+import { listLibrary } from './actions/list-library';
+import { listOverdue } from './actions/list-overdue';
+import { listProposals } from './actions/list-proposals';
+import { moderateComment } from './actions/moderate-comment';
+import { publishAgenda } from './actions/publish-agenda';
+import { publishAudit } from './actions/publish-audit';
+import { publishEvaluation } from './actions/publish-evaluation';
+import { publishPublicity } from './actions/publish-publicity';
+import { readAuditTrail } from './actions/read-audit-trail';
+import { recordVote } from './actions/record-vote';
+import { replyComment } from './actions/reply-comment';
+import { requestChange } from './actions/request-change';
+import { screenProposal } from './actions/screen-proposal';
+import { setPolicy } from './actions/set-policy';
+import { setRating } from './actions/set-rating';
+import { startImplementation } from './actions/start-implementation';
+import { submitProposal } from './actions/submit-proposal';
+import { submitToStreet } from './actions/submit-to-street';
+import { summarizeRatings } from './actions/summarize-ratings';
+
+/**
+ * Every action of the API, each declared once in its own file under actions/ (name, payload
+ * schema, answer, who may call it, audit, next step). Everything that lists actions derives from
+ * this array: the dispatch table, the action names, the typed client of the pages (src/api, by
+ * type-only imports) and the API reference (docs/api.md, by scripts/api-reference.ts). The order
+ * is the API reference's.
+ */
+export const CATALOG = [
+  getMe,
+  joinCommunity,
+  getDirectory,
+  grantRole,
+  submitProposal,
+  getProposal,
+  listProposals,
+  screenProposal,
+  draftReport,
+  publishAgenda,
+  recordVote,
+  getCouncilStatus,
+  submitToStreet,
+  decideReview,
+  publishPublicity,
+  addComment,
+  listComments,
+  replyComment,
+  moderateComment,
+  assignImplementation,
+  startImplementation,
+  completeImplementation,
+  setRating,
+  summarizeRatings,
+  publishEvaluation,
+  publishAudit,
+  requestChange,
+  decideChange,
+  getLedger,
+  allocateLedger,
+  getPolicy,
+  setPolicy,
+  applySubsidy,
+  listOverdue,
+  listChecklist,
+  readAuditTrail,
+  listLibrary,
+  addLibraryEntry,
+] as const;
+
+type Declared = (typeof CATALOG)[number];
+
+export type ActionName = Declared['name'];
+
+type DeclarationOf<A extends ActionName> = Extract<Declared, { name: A }>;
+
+/** What the client sends: the payload schema's input. */
+export type RequestOf<A extends ActionName> = z.input<DeclarationOf<A>['schema']>;
+
+/** What the action answers when it succeeds. */
+export type AnswerOf<A extends ActionName> = DeclarationOf<A> extends ActionDeclaration<A, z.ZodTypeAny, infer Data, string> ? Data : never;
+
+export const ACTION_NAMES: readonly ActionName[] = CATALOG.map((declaration) => declaration.name);
+
+// The compiler checks the catalog against the one permissions switch: no permission of
+// domain/permissions.ts is left that no action asks for, and every `next` names an action here.
+type UnaskedPermission = Exclude<Permission, Declared['access']['permission']>;
+const everyPermissionIsAsked: [UnaskedPermission] extends [never] ? true : UnaskedPermission = true;
+type UnknownNext = Exclude<Declared['next'][number], ActionName>;
+const everyNextIsAnAction: [UnknownNext] extends [never] ? true : UnknownNext = true;
+void everyPermissionIsAsked;
+void everyNextIsAnAction;
+
+const BY_NAME: ReadonlyMap<string, AnyAction> = new Map(CATALOG.map((declaration): [string, AnyAction] => [declaration.name, declaration]));
+
+/** The declaration of an action name, or undefined for a name the API does not have. */
+export function declarationOf(name: unknown): AnyAction | undefined {
+  return typeof name === 'string' ? BY_NAME.get(name) : undefined;
+}
