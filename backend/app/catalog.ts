@@ -23,6 +23,7 @@ import { listComments } from './actions/list-comments';
 import { listLibrary } from './actions/list-library';
 import { listOverdue } from './actions/list-overdue';
 import { listProposals } from './actions/list-proposals';
+import { listRoles } from './actions/list-roles';
 import { moderateComment } from './actions/moderate-comment';
 import { publishAgenda } from './actions/publish-agenda';
 import { publishAudit } from './actions/publish-audit';
@@ -52,6 +53,7 @@ export const CATALOG = [
   joinCommunity,
   getDirectory,
   grantRole,
+  listRoles,
   submitProposal,
   getProposal,
   listProposals,

@@ -20,6 +20,7 @@ export const ACTIONS = [
   'me.join',
   'directory.get',
   'role.grant',
+  'role.list',
   'proposal.submit',
   'proposal.get',
   'proposal.list',
@@ -95,6 +96,8 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return true;
     case 'role.grant': // Staff roles are granted by a higher scope, within it, never self-claimed
       return canGrant(actor, target);
+    case 'role.list': // Who holds which staff role is read by the scopes that grant them, within scope
+      return holdsRole(actor, GRANTOR_ROLES, target);
     case 'proposal.submit': // R-COL-1: residents of the community and its workers propose
       return holdsRole(actor, ['resident', 'community'], target);
     case 'proposal.get': // R-TRN-1: proposals are public

@@ -20,6 +20,7 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'me.get': { signedIn: true },
   'me.join': { signedIn: true },
   'directory.get': { anyone: true },
+  'role.list': { roles: ['street', 'district', 'city'], rule: 'staff onboarding (role.list)' },
   'proposal.submit': { roles: ['resident', 'community'], rule: 'R-COL-1' },
   'proposal.get': { anyone: true },
   'proposal.list': { anyone: true },

@@ -151,6 +151,7 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
   },
   'subsidy.application': { caller: DISTRICT, payload: async (_p, today) => ({ year: yearOf(today), districtId: 'd-yantian' }) },
   'oversight.overdue': { caller: STREET, payload: async () => ({ scopeId: PLACE.streetId, limit: 5 }) },
+  'role.list': { caller: STREET, payload: async () => ({ scopeId: PLACE.streetId }) },
   'oversight.checklist': { caller: STREET, payload: async () => ({ scopeId: PLACE.streetId, limit: 5 }) },
   'audit.trail': { caller: WORKER, payload: async (p) => ({ id: (await p.get('submitted')).id }) },
   'library.list': { caller: null, payload: async () => ({ limit: 5 }) },

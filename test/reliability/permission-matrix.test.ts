@@ -214,6 +214,7 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
         return { payload: { year: yearOf(today), districtId: 'd-yantian' }, target: { districtId: 'd-yantian' } };
       case 'oversight.overdue':
       case 'oversight.checklist':
+      case 'role.list':
         return { payload: { scopeId: communityId }, target: place };
       case 'library.add':
         return { payload: { title: '矩阵库条目', category: 'goods', plan: '方案', budgetLines: [{ item: '费用', amountFen: 1_000 }] }, target: {} };

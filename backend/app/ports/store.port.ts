@@ -21,6 +21,16 @@ export interface UserRecord {
   grants: RoleGrant[];
 }
 
+/** A role grant with who holds it and who gave it (null for the grants of a seed). */
+export interface GrantRecord {
+  openid: string;
+  name: string | null;
+  role: Role;
+  scopeId: string;
+  grantedAt: string;
+  grantedBy: string | null;
+}
+
 export interface CommunityPlace {
   communityId: string;
   streetId: string;
@@ -290,6 +300,8 @@ export interface Store {
   findLibraryEntry(id: string): Promise<LibraryEntry | null>;
   addLibraryEntry(input: { entry: LibraryEntry; scopeId: string; createdBy: string; audit: AuditDraft }): Promise<LibraryEntry>;
 
+  /** The grants of `roles` at the scope's unit and every unit below it, by unit, role and age. */
+  listGrants(scope: ScopeFilter, roles: readonly Role[]): Promise<GrantRecord[]>;
   /** The openids holding `role` for exactly this scope id (whom to tell of a scope's work). */
   staffOf(role: Role, scopeId: string): Promise<string[]>;
   /**

@@ -1,10 +1,10 @@
 import type { Directory, Role } from '../../../types/api';
 import { joinCommunityGrants, sameGrant } from '../../domain/residency';
-import type { AuditDraft, CommunityPlace, ScopePlace, UserRecord } from '../../app/ports/store.port';
+import type { AuditDraft, CommunityPlace, GrantRecord, ScopeFilter, ScopePlace, UserRecord } from '../../app/ports/store.port';
 import type { CloudBaseCore } from './cloudbase.core';
 import { compareText, grantsOf, userDoc, userOf } from './cloudbase.documents';
 import { COLLECTIONS, grantKey } from './collections';
-import { queryAll } from './doc-db';
+import { MAX_QUERY_LIMIT, queryAll, type Conjunction } from './doc-db';
 
 /** The directory (places), the users with their grants inline, and who holds a role where. */
 export function cloudBaseDirectory(core: CloudBaseCore) {
@@ -101,6 +101,32 @@ export function cloudBaseDirectory(core: CloudBaseCore) {
 
     async countCommunities(districtId: string): Promise<number> {
       return core.db.count(COLLECTIONS.places, [{ kind: 'community', districtId }]);
+    },
+
+    async listGrants(scope: ScopeFilter, roles: readonly Role[]): Promise<GrantRecord[]> {
+      // The unit and the units below it, from the directory; then the users holding a grant there.
+      const below: Conjunction[] =
+        scope.kind === 'all' ? [{}] : scope.kind === 'street' ? [{ streetId: scope.id }] : scope.kind === 'district' ? [{ districtId: scope.id }] : [];
+      const units = scope.kind === 'all' ? ['city'] : [scope.id];
+      if (below.length > 0) units.push(...(await queryAll(core.db, COLLECTIONS.places, below, [['_id', 'asc']])).map((place) => place._id));
+      const keys = new Set(units.flatMap((unit) => roles.map((role) => grantKey(role, unit))));
+      const grants: GrantRecord[] = [];
+      const wanted = [...keys];
+      for (let start = 0; start < wanted.length; start += MAX_QUERY_LIMIT) {
+        // A query's `in` takes at most 100 values. Each key is in one chunk: a grant found by a
+        // chunk's query is taken from that chunk only, so none is listed twice.
+        const chunk = new Set(wanted.slice(start, start + MAX_QUERY_LIMIT));
+        const docs = await queryAll(core.db, COLLECTIONS.users, [{ grantKeys: { in: [...chunk] } }], [['_id', 'asc']]);
+        for (const doc of docs) {
+          const name = (doc.name as string | null | undefined) ?? null;
+          for (const grant of grantsOf(doc).filter((held) => chunk.has(grantKey(held.role, held.scopeId)))) {
+            grants.push({ openid: doc._id, name, role: grant.role, scopeId: grant.scopeId, grantedAt: grant.grantedAt, grantedBy: grant.grantedBy });
+          }
+        }
+      }
+      return grants.sort(
+        (a, b) => compareText(a.scopeId, b.scopeId) || compareText(a.role, b.role) || compareText(a.grantedAt, b.grantedAt) || compareText(a.openid, b.openid),
+      );
     },
 
     async staffOf(role: Role, scopeId: string): Promise<string[]> {

@@ -1,7 +1,16 @@
 import type { Directory, Role, RoleGrant } from '../../../types/api';
 import { joinCommunityGrants } from '../../domain/residency';
-import type { AuditDraft, CommunityPlace, ScopePlace, UserRecord } from '../../app/ports/store.port';
+import type { AuditDraft, CommunityPlace, GrantRecord, ScopeFilter, ScopePlace, UserRecord } from '../../app/ports/store.port';
 import type { SqliteCore } from './sqlite.core';
+
+/** The scope ids at a unit and below it, as a clause on `scope_id` (the city: every grant). */
+const UNITS_BELOW: Record<ScopeFilter['kind'], string> = {
+  all: '1 = 1',
+  community: 'g.scope_id = @scopeId',
+  street: 'g.scope_id = @scopeId OR g.scope_id IN (SELECT id FROM communities WHERE street_id = @scopeId)',
+  district: `g.scope_id = @scopeId OR g.scope_id IN (SELECT id FROM streets WHERE district_id = @scopeId)
+    OR g.scope_id IN (SELECT c.id FROM communities c JOIN streets s ON s.id = c.street_id WHERE s.district_id = @scopeId)`,
+};
 
 /** The directory (districts, streets, communities), the users and their role grants. */
 export function sqliteDirectory(core: SqliteCore) {
@@ -103,6 +112,16 @@ export function sqliteDirectory(core: SqliteCore) {
             })),
         })),
       };
+    },
+
+    async listGrants(scope: ScopeFilter, roles: readonly Role[]): Promise<GrantRecord[]> {
+      const params: Record<string, unknown> = { scopeId: scope.kind === 'all' ? null : scope.id };
+      const roleList = roles.map((role, index) => ((params[`role${index}`] = role), `@role${index}`)).join(', ');
+      const sql = `SELECT g.openid, u.name, g.role, g.scope_id AS scopeId, g.granted_at AS grantedAt, g.granted_by AS grantedBy
+                   FROM role_grants g JOIN users u ON u.openid = g.openid
+                   WHERE g.role IN (${roleList || 'NULL'}) AND (${UNITS_BELOW[scope.kind]})
+                   ORDER BY g.scope_id, g.role, g.granted_at, g.openid`;
+      return db.prepare(sql).all(params) as GrantRecord[];
     },
 
     async staffOf(role: Role, scopeId: string): Promise<string[]> {

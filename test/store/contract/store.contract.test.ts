@@ -250,6 +250,28 @@ describe.each(targets)('the Store contract on $name', (target) => {
       expect(await store.staffOf('community', 'c-tianxin')).toEqual(['u-com-tianxin']);
       expect(await store.staffOf('street', 'c-tianxin')).toEqual([]);
     });
+
+    it('listGrants: the grants of the roles asked at a unit and every unit below it, by unit, role and age', async () => {
+      const staff = ['community', 'street', 'district', 'city'] as const;
+      const held = async (scope: Parameters<Store['listGrants']>[0]) => (await store.listGrants(scope, staff)).map((grant) => `${grant.role}@${grant.scopeId}:${grant.openid}`);
+      const seeded = await store.listGrants({ kind: 'street', id: 's-haishan' }, staff);
+      expect(seeded).toEqual([
+        { openid: 'u-com-tianxin', name: '刘社工', role: 'community', scopeId: 'c-tianxin', grantedAt: expect.any(String), grantedBy: null },
+        { openid: 'u-street-haishan', name: '吴审核', role: 'street', scopeId: 's-haishan', grantedAt: expect.any(String), grantedBy: null },
+      ]);
+      await store.grantRole({ openid: 'u-new-worker', role: 'community', scopeId: 'c-tianxin', grantedBy: 'u-street-haishan', audit: auditOf('user:u-new-worker', 'role.grant', null, null) });
+      expect(await store.listGrants({ kind: 'community', id: 'c-tianxin' }, staff)).toEqual([
+        expect.objectContaining({ openid: 'u-com-tianxin' }),
+        { openid: 'u-new-worker', name: null, role: 'community', scopeId: 'c-tianxin', grantedAt: AT, grantedBy: 'u-street-haishan' },
+      ]);
+      // A district holds its streets and communities; residents are not staff and are not listed.
+      const district = await held({ kind: 'district', id: 'd-yantian' });
+      expect(district).toEqual(expect.arrayContaining(['district@d-yantian:u-district-yantian', 'street@s-shatoujiao:u-street-shatoujiao', 'community@c-zhongying:u-com-zhongying', 'community@c-tianxin:u-new-worker']));
+      expect(district.some((grant) => grant.startsWith('resident@') || grant.startsWith('city@'))).toBe(false);
+      // The city: every staff grant (the demo has one district), the city's own too.
+      expect((await held({ kind: 'all' })).sort()).toEqual([...district, 'city@city:u-city'].sort());
+      expect(await store.listGrants({ kind: 'street', id: 's-haishan' }, ['resident'])).toEqual([expect.objectContaining({ openid: 'u-res-3', role: 'resident', scopeId: 'c-tianxin' })]);
+    });
   });
 
   describe('creating proposals', () => {
