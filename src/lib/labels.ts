@@ -1,5 +1,5 @@
 /**
- * The words on screen (../shared/spec/glossary.md): one word for one thing, on every page.
+ * The words on screen: one word for one thing, on every page (common/glossary.ts holds the shared ones).
  * The pages keep their own copy: the mini-program imports nothing from backend/.
  */
 import type { ApiError, ErrorCode, Role } from '../../types/api';
