@@ -26,14 +26,14 @@ import { submitProposal } from '../backend/domain/submission';
 import { defaultPolicy, implementerSide, tenderRequired } from '../backend/domain/policy';
 import { GENESIS_HASH, hashEntry, verifyChain } from '../backend/store/audit-chain';
 import { LocalContentCheck } from '../backend/wechat/local/local.content-check';
-import { migrations } from '../backend/store/sqlite/migrations';
+import { migrations, SUBSIDY_TOTALS_FROM_PROPOSALS } from '../backend/store/sqlite/migrations';
 import { openSqliteStore } from '../backend/store/sqlite/sqlite.store';
 import type { AuditDraft, AuditEntry, LedgerMove } from '../backend/app/ports/store.port';
 import { allUsers, buildCity, CITY_SIZE, hex16, intBetween, pick, rng, SMALL_SIZE, type City, type CityParams, type Community, type Random } from './city';
 import { AUDITORS, COMMENTS, DEPARTMENTS, IDEAS, IMPLEMENTERS, MAINTENANCE, PLACES, RATING_TEXTS, REPLIES } from './texts';
 
 /** Bump when the generator makes different data from the same parameters. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const DATA_DIR = path.resolve(__dirname, 'data');
 
@@ -992,6 +992,8 @@ function generate(params: CityParams, file: string, log: (line: string) => void)
     }
     const summary = [...stateCounts.entries()].sort((a, b) => b[1] - a[1]).map(([state, n]) => `${state} ${n}`).join(', ');
     lap(`counters set; states: ${summary}`);
+    // The subsidy applications' running totals, as the store keeps them (migration 7's own query).
+    db.exec(SUBSIDY_TOTALS_FROM_PROPOSALS);
   })();
 
   verifyStore(db, log);
@@ -1020,6 +1022,14 @@ function verifyStore(db: Database.Database, log: (line: string) => void): void {
        WHERE p.community_id = l.community_id AND p.budget_year = l.year AND p.state <> 'withdrawn')`,
   );
   if (badLedgers) problems.push(`${badLedgers} ledgers whose approved total differs from their proposals`);
+  const badSubsidy = one(
+    `SELECT COUNT(*) FROM (SELECT district_id, budget_year, SUM(state <> 'withdrawn') AS n,
+       SUM(CASE WHEN state <> 'withdrawn' THEN approved_budget_fen ELSE 0 END) AS fen
+       FROM proposals WHERE budget_year IS NOT NULL GROUP BY district_id, budget_year) p
+     LEFT JOIN subsidy_totals t ON t.district_id = p.district_id AND t.year = p.budget_year
+     WHERE t.project_count IS NOT p.n OR t.approved_fen IS NOT p.fen`,
+  );
+  if (badSubsidy) problems.push(`${badSubsidy} district-years whose subsidy totals differ from their proposals`);
   const fk = db.prepare('PRAGMA foreign_key_check').all();
   if (fk.length) problems.push(`${fk.length} foreign key violations`);
   // A sample of hash chains, proposals' and ledgers', verified as `npm run audit:verify` would.

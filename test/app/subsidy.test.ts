@@ -37,6 +37,22 @@ describe('subsidy.application', () => {
     expect(application).toMatchObject({ totalApprovedFen: 450_000_000, cityMatchFen: 300_000_000 });
   });
 
+  it('R-FUN-3: the list read again follows every change of its projects: a new approval, a state moving on, a withdrawal', async () => {
+    const app = createApp();
+    const ask = async () => dataOf(await app.call('u-district-yantian', '2026-04-01', 'subsidy.application', { year: 2026 }));
+    const first = await bringTo(app, 'approved', { approvedBudgetFen: 6_000_000 });
+    expect(await ask()).toMatchObject({ totalApprovedFen: 6_000_000, projects: [expect.objectContaining({ id: first.id, state: 'approved' })] });
+    const second = await bringTo(app, 'approved', { approvedBudgetFen: 3_000_000 });
+    expect((await ask()).projects).toHaveLength(2);
+    await app.ok('u-com-zhongying', first.day, 'publicity.publish', { id: first.id });
+    const moved = await ask();
+    expect(moved.projects.find((project: any) => project.id === first.id).state).toBe('publicity');
+    expect(moved.csv).toContain('公示中');
+    const change = await app.ok('u-com-zhongying', second.day, 'change.request', { id: second.id, kind: 'withdraw', reason: '场地被征用' });
+    await app.ok('u-street-shatoujiao', second.day, 'change.decide', { changeId: change.id, approve: true, reason: '同意' });
+    expect(await ask()).toMatchObject({ totalApprovedFen: 6_000_000, projects: [expect.objectContaining({ id: first.id })] });
+  });
+
   it('R-FUN-3: a year with no approvals is an empty list with nothing to match', async () => {
     const app = createApp();
     expect(dataOf(await app.call('u-district-yantian', START, 'subsidy.application', { year: 2025 }))).toMatchObject({ projects: [], totalApprovedFen: 0, cityMatchFen: 0 });

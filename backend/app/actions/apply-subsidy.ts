@@ -2,13 +2,42 @@ import { z } from 'zod';
 import type { SubsidyApplication, SubsidyProject } from '../../../types/api';
 import { subsidyDueOn } from '../../domain/deadlines';
 import { CATEGORY_LABELS, STATE_LABELS } from '../../../common/glossary';
-import { sumFen } from '../../domain/money';
 import { cityMatch } from '../../domain/policy';
+import type { Store } from '../ports/store.port';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { toCsv, yuanCell } from '../csv';
 import { districtOf } from '../policies';
 import { recordId, year } from '../schemas';
+
+interface ListedProjects {
+  version: number;
+  projects: SubsidyProject[];
+  csv: string;
+}
+
+/**
+ * The list of a district-year as last read, by store: a district has thousands of projects a
+ * year, and the store's running totals say by their version whether any of them changed since.
+ * Each process keeps its own; the version, read from the store on every request, keeps them true.
+ */
+const listed = new WeakMap<Store, Map<string, ListedProjects>>();
+
+async function projectsOf(store: Store, districtId: string, year: number, version: number): Promise<ListedProjects> {
+  const byKey = listed.get(store) ?? new Map<string, ListedProjects>();
+  listed.set(store, byKey);
+  const key = `${districtId}:${year}`;
+  const known = byKey.get(key);
+  if (known && known.version === version) return known;
+  const projects = await store.listApprovedInYear(districtId, year);
+  const csv = toCsv(
+    ['项目编号', '社区', '项目名称', '类别', '状态', '批复预算（元）'],
+    projects.map((p) => [p.id, p.communityId, p.title, CATEGORY_LABELS[p.category], STATE_LABELS[p.state], yuanCell(p.approvedBudgetFen)]),
+  );
+  const fresh = { version, projects, csv };
+  byKey.set(key, fresh);
+  return fresh;
+}
 
 export const applySubsidy = defineAction({
   name: 'subsidy.application',
@@ -23,21 +52,18 @@ export const applySubsidy = defineAction({
     if (!districtId) return fail('not_found', '没有这个区', 'districtId');
     const refused = context.authorize({ districtId });
     if (refused) return refused;
-    const projects: SubsidyProject[] = await store.listApprovedInYear(districtId, input.year);
+    // The totals are kept running by the store (domain/subsidy.ts): no sum over the projects.
+    const totals = await store.subsidyTotals(districtId, input.year);
+    const { projects, csv } = await projectsOf(store, districtId, input.year, totals.version);
     const communityCount = await store.countCommunities(districtId);
-    const totalApprovedFen = sumFen(projects.map((project) => project.approvedBudgetFen));
     const dates = subsidyDueOn(input.year);
-    const csv = toCsv(
-      ['项目编号', '社区', '项目名称', '类别', '状态', '批复预算（元）'],
-      projects.map((p) => [p.id, p.communityId, p.title, CATEGORY_LABELS[p.category], STATE_LABELS[p.state], yuanCell(p.approvedBudgetFen)]),
-    );
     const application: SubsidyApplication = {
       districtId,
       year: input.year,
       projects,
       communityCount,
-      totalApprovedFen,
-      cityMatchFen: cityMatch(totalApprovedFen, communityCount),
+      totalApprovedFen: totals.approvedFen,
+      cityMatchFen: cityMatch(totals.approvedFen, communityCount),
       dueOn: dates.dueOn,
       lateDueOn: dates.lateDueOn,
       csv,

@@ -194,6 +194,13 @@ export interface Slice<T> {
   more: boolean;
 }
 
+/** A district-year's subsidy application in numbers; all zero before any project of it. */
+export interface SubsidyTotals {
+  version: number;
+  projectCount: number;
+  approvedFen: number;
+}
+
 /** A published council meeting with its agenda. */
 export type MeetingRecord = Meeting & { publishedOn: DateString };
 
@@ -249,6 +256,11 @@ export interface Store {
     limit: number,
   ): Promise<Slice<StoredProposal & { openDeadlineOn: string }>>;
   listWithMissingDocuments(scope: ScopeFilter, after: Cursor | undefined, limit: number): Promise<Slice<StoredProposal>>;
+  /**
+   * The running totals of a district's subsidy application of a year (domain/subsidy.ts decides
+   * what counts), kept by every write of a project with a budget year; `version` grows with each.
+   */
+  subsidyTotals(districtId: string, year: number): Promise<SubsidyTotals>;
   /** The district's projects with a budget of that year (withdrawn left out), by community then age. */
   listApprovedInYear(districtId: string, year: number): Promise<SubsidyProject[]>;
 

@@ -14,13 +14,30 @@ import type {
   ScopeFilter,
   Slice,
   StoredProposal,
+  SubsidyTotals,
   TransitionBatch,
 } from '../../app/ports/store.port';
 import { Rollback, type CloudBaseCore, type Unit } from './cloudbase.core';
 import { keysetPage, newestFirstPage, proposalDoc, scopeConjunction, storedOf } from './cloudbase.documents';
 import { applyLedgerMove } from './cloudbase.ledgers';
-import { COLLECTIONS, noticeDocId, rateDocId, requestDocId } from './collections';
+import { COLLECTIONS, noticeDocId, rateDocId, requestDocId, subsidyDocId } from './collections';
+import { subsidyTotalsChanges } from '../../domain/subsidy';
 import { queryAll, type Conjunction, type Doc } from './doc-db';
+
+/** R-FUN-3: the district's application of the project's budget year moves with each write of it. */
+async function moveSubsidyTotals(unit: Unit, before: ProposalRecord | null, after: ProposalRecord): Promise<void> {
+  for (const change of subsidyTotalsChanges(before, after)) {
+    const id = subsidyDocId(after.districtId, change.year);
+    const totals = await unit.get(COLLECTIONS.subsidy, id);
+    unit.put(COLLECTIONS.subsidy, id, {
+      districtId: after.districtId,
+      year: change.year,
+      version: ((totals?.version as number | undefined) ?? 0) + 1,
+      projectCount: ((totals?.projectCount as number | undefined) ?? 0) + change.projectDelta,
+      approvedFen: ((totals?.approvedFen as number | undefined) ?? 0) + change.approvedDeltaFen,
+    });
+  }
+}
 
 /** Claims the request key inside the transaction; answers the first record's id when it was claimed before. */
 export async function claimRequest(unit: Unit, request: RequestKey, recordId: string, at: string): Promise<string | null> {
@@ -90,6 +107,7 @@ export function cloudBaseProposals(core: CloudBaseCore) {
         await countRate(unit, input.rateLimit, input.audit.at);
         if (await unit.get(COLLECTIONS.proposals, input.record.id)) throw new Error(`proposal ${input.record.id} exists already`);
         unit.put(COLLECTIONS.proposals, input.record.id, proposalDoc(input.record, input.indexing, input.audit.at, null));
+        await moveSubsidyTotals(unit, null, input.record);
         await core.appendAudit(unit, input.audit);
         await core.enqueue(unit, input.outbox, input.audit.at);
         return { stored: storedOf((await unit.get(COLLECTIONS.proposals, input.record.id)) as Doc), created: true };
@@ -107,6 +125,7 @@ export function cloudBaseProposals(core: CloudBaseCore) {
           }
           const record = { ...write.record, version: write.expectedVersion + 1 };
           unit.put(COLLECTIONS.proposals, record.id, proposalDoc(record, write.indexing, batch.at, current));
+          await moveSubsidyTotals(unit, currentRecord, record);
         }
         // R-FUN-1: each move is judged on the one ledger document, read in this transaction.
         for (const move of batch.ledgerMoves) await applyLedgerMove(unit, move);
@@ -156,6 +175,11 @@ export function cloudBaseProposals(core: CloudBaseCore) {
     async listWithMissingDocuments(scope: ScopeFilter, after: Cursor | undefined, limit: number): Promise<Slice<StoredProposal>> {
       const page = await newestFirstPage(core.db, COLLECTIONS.proposals, [{ ...scopeConjunction(scope), hasMissingDocs: true }], after, limit);
       return { items: page.items.map(storedOf), more: page.more };
+    },
+
+    async subsidyTotals(districtId: string, year: number): Promise<SubsidyTotals> {
+      const doc = await core.db.get(COLLECTIONS.subsidy, subsidyDocId(districtId, year));
+      return { version: (doc?.version as number | undefined) ?? 0, projectCount: (doc?.projectCount as number | undefined) ?? 0, approvedFen: (doc?.approvedFen as number | undefined) ?? 0 };
     },
 
     async listApprovedInYear(districtId: string, year: number): Promise<SubsidyProject[]> {

@@ -20,6 +20,8 @@ export const COLLECTIONS = {
   ledgers: 'ledgers',
   /** `_id` = `${districtId}:${year}`. */
   policies: 'policies',
+  /** `_id` = `${districtId}:${year}`: the running totals and version of the district's subsidy application. */
+  subsidy: 'subsidy',
   /** `_id` = meeting id. */
   meetings: 'meetings',
   /** `_id` = change id. */
@@ -53,6 +55,7 @@ export const requestDocId = (action: string, openid: string, requestId: string) 
 export const rateDocId = (action: string, openid: string, windowStart: string) => `${action}:${openid}:${windowStart}`;
 export const ledgerDocId = (communityId: string, year: number) => `${communityId}:${year}`;
 export const policyDocId = (districtId: string, year: number) => `${districtId}:${year}`;
+export const subsidyDocId = (districtId: string, year: number) => `${districtId}:${year}`;
 export const ratingDocId = (proposalId: string, openid: string) => `${proposalId}:${openid}`;
 export const noticeDocId = (proposalId: string, deadline: string, dueOn: string) => `${proposalId}:${deadline}:${dueOn}`;
 export const auditDocId = (chainId: string, seq: number) => `${chainId}#${String(seq).padStart(10, '0')}`;

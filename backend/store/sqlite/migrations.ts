@@ -8,6 +8,18 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * The running totals of the subsidy applications, computed afresh from the proposals: part of
+ * migration 7 (and used by the benchmark's generator, which writes proposals without the store).
+ * Like the migration, never edited.
+ */
+export const SUBSIDY_TOTALS_FROM_PROPOSALS = `
+      INSERT INTO subsidy_totals (district_id, year, version, project_count, approved_fen)
+        SELECT district_id, budget_year, 1,
+          COALESCE(SUM(state <> 'withdrawn'), 0),
+          COALESCE(SUM(CASE WHEN state <> 'withdrawn' THEN COALESCE(approved_budget_fen, 0) ELSE 0 END), 0)
+        FROM proposals WHERE budget_year IS NOT NULL GROUP BY district_id, budget_year;`;
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -307,6 +319,24 @@ export const migrations: Migration[] = [
       ALTER TABLE outbox ADD COLUMN outcome TEXT;
       ALTER TABLE outbox ADD COLUMN outcome_detail TEXT;
       UPDATE outbox SET outcome = 'sent' WHERE delivered_at IS NOT NULL;
+    `,
+  },
+  {
+    version: 7,
+    name: 'subsidy-totals',
+    // subsidy.application reads its totals, and a version that changes with every write to a
+    // listed project, from one row per district-year kept running in the transaction of each
+    // write (domain/subsidy.ts decides what counts), instead of summing thousands of projects.
+    sql: `
+      CREATE TABLE subsidy_totals (
+        district_id TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        project_count INTEGER NOT NULL CHECK (project_count >= 0),
+        approved_fen INTEGER NOT NULL CHECK (approved_fen >= 0),
+        PRIMARY KEY (district_id, year)
+      );
+      ${SUBSIDY_TOTALS_FROM_PROPOSALS}
     `,
   },
 ];

@@ -14,8 +14,10 @@ import type {
   ScopeFilter,
   Slice,
   StoredProposal,
+  SubsidyTotals,
   TransitionBatch,
 } from '../../app/ports/store.port';
+import { subsidyTotalsChanges } from '../../domain/subsidy';
 import { cursorClause, Rollback, scopeClause, sliceOf, type SqliteCore } from './sqlite.core';
 import type { LedgerRows } from './sqlite.ledgers';
 
@@ -122,11 +124,34 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
        ORDER BY community_id, created_at, id`,
     ),
     noticeOverdue: db.prepare('INSERT OR IGNORE INTO overdue_notices (proposal_id, deadline, due_on, noticed_at) VALUES (?, ?, ?, ?)'),
+    subsidyFields: db.prepare('SELECT state, budget_year AS budgetYear, approved_budget_fen AS approvedBudgetFen FROM proposals WHERE id = ?'),
+    subsidyTotals: db.prepare('SELECT version, project_count AS projectCount, approved_fen AS approvedFen FROM subsidy_totals WHERE district_id = ? AND year = ?'),
+    // Two steps, not an upsert: SQLite checks the CHECKs of the row an upsert would insert even
+    // when it updates instead, and a withdrawal's negative delta fails them.
+    openSubsidyTotals: db.prepare('INSERT OR IGNORE INTO subsidy_totals (district_id, year, version, project_count, approved_fen) VALUES (?, ?, 0, 0, 0)'),
+    moveSubsidyTotals: db.prepare(
+      `UPDATE subsidy_totals SET version = version + 1, project_count = project_count + @projectDelta, approved_fen = approved_fen + @approvedDeltaFen
+       WHERE district_id = @districtId AND year = @year`,
+    ),
   };
 
   function readProposal(id: string): StoredProposal | null {
     const row = statements.proposal.get(id) as ProposalRow | undefined;
     return row ? storedOf(row) : null;
+  }
+
+  /** R-FUN-3: the district's application of the project's budget year moves with each write of it. */
+  function moveSubsidyTotals(before: Pick<ProposalRecord, 'state' | 'budgetYear' | 'approvedBudgetFen'> | null, after: ProposalRecord): void {
+    for (const change of subsidyTotalsChanges(before, after)) {
+      statements.openSubsidyTotals.run(after.districtId, change.year);
+      statements.moveSubsidyTotals.run({ districtId: after.districtId, ...change });
+    }
+  }
+
+  /** What the subsidy totals need of a stored proposal (its columns, not its record). */
+  function subsidyFieldsOf(id: string): Pick<ProposalRecord, 'state' | 'budgetYear' | 'approvedBudgetFen'> | null {
+    const row = statements.subsidyFields.get(id) as { state: ProposalState; budgetYear: number | null; approvedBudgetFen: number | null } | undefined;
+    return row ? { state: row.state, budgetYear: row.budgetYear ?? undefined, approvedBudgetFen: row.approvedBudgetFen ?? undefined } : null;
   }
 
   function proposalParams(record: ProposalRecord, indexing: ProposalIndexing, at: string) {
@@ -182,6 +207,7 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
         if (firstId !== null) return { stored: readProposal(firstId) as StoredProposal, created: false };
         guards.countRate(input.rateLimit);
         statements.insertProposal.run(proposalParams(input.record, input.indexing, input.audit.at));
+        moveSubsidyTotals(null, input.record);
         core.appendAudit(input.audit);
         core.enqueue(input.outbox, input.audit.at);
         return { stored: readProposal(input.record.id) as StoredProposal, created: true };
@@ -191,6 +217,7 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
     async commitTransitions(batch: TransitionBatch): Promise<CommitOutcome<StoredProposal[]>> {
       return core.atomically(() => {
         for (const write of batch.proposals) {
+          const before = subsidyFieldsOf(write.record.id);
           const record = { ...write.record, version: write.expectedVersion + 1 };
           const updated = statements.updateProposal.run({
             ...proposalParams(record, write.indexing, batch.at),
@@ -202,6 +229,7 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
             const current = statements.proposalState.pluck().get(record.id) as ProposalState | undefined;
             throw new Rollback({ ok: false, code: current === write.expectedState ? 'conflict' : 'invalid_state' });
           }
+          moveSubsidyTotals(before, record);
         }
         // R-FUN-1: each move is judged on the ledger as it is inside this transaction.
         for (const move of batch.ledgerMoves) ledgers.move(move);
@@ -242,6 +270,10 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
       const where = [...scopeClause(scope, params), "missing_docs <> ''", ...cursorClause(after, params)];
       const sql = `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT @limit`;
       return sliceOf((db.prepare(sql).all(params) as ProposalRow[]).map(storedOf), limit);
+    },
+
+    async subsidyTotals(districtId: string, year: number): Promise<SubsidyTotals> {
+      return (statements.subsidyTotals.get(districtId, year) as SubsidyTotals | undefined) ?? { version: 0, projectCount: 0, approvedFen: 0 };
     },
 
     async listApprovedInYear(districtId: string, year: number): Promise<SubsidyProject[]> {

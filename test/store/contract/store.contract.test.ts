@@ -661,6 +661,19 @@ describe.each(targets)('the Store contract on $name', (target) => {
       await created(store, { createdAt: '2026-01-01T02:00:00.000Z' });
       expect((await store.listApprovedInYear('d-yantian', 2026)).map((project) => project.id)).toEqual([q0.record.id, q1.record.id, t1.record.id]);
       expect(await store.listApprovedInYear('d-nowhere', 2026)).toEqual([]);
+      // R-FUN-3: the running totals agree with the list, and move with every write of a listed project.
+      const before = await store.subsidyTotals('d-yantian', 2026);
+      expect(before).toMatchObject({ projectCount: 3, approvedFen: 3_000_000 });
+      expect(await store.subsidyTotals('d-yantian', 2025)).toMatchObject({ projectCount: 1, approvedFen: 1_000_000 });
+      expect(await store.subsidyTotals('d-nowhere', 2026)).toEqual({ version: 0, projectCount: 0, approvedFen: 0 });
+      const moved = await store.commitTransitions(transition(t1, 'publicity'));
+      if (!moved.ok) throw new Error(moved.code);
+      const after = await store.subsidyTotals('d-yantian', 2026);
+      expect(after).toMatchObject({ projectCount: 3, approvedFen: 3_000_000 });
+      expect(after.version).toBeGreaterThan(before.version);
+      expect((await store.commitTransitions(transition(q1, 'withdrawn'))).ok).toBe(true);
+      expect(await store.subsidyTotals('d-yantian', 2026)).toMatchObject({ projectCount: 2, approvedFen: 2_000_000 });
+      expect((await store.listApprovedInYear('d-yantian', 2026)).map((project) => project.id)).toEqual([q0.record.id, t1.record.id]);
     });
 
     it('library: entries page newest first, each audited on its own chain; found by id', async () => {
