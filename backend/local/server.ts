@@ -73,11 +73,26 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer>
   });
 }
 
+/**
+ * The encoded JSON of answers' data that cannot change (a use case freezes what it hands out
+ * again and again, like a district's subsidy list): encoded once, not on every request. A
+ * frozen object is never another answer's, so its bytes stay true while it lives.
+ */
+const encodedData = new WeakMap<object, Buffer>();
+
+function bodyOf(answer: Answer<unknown>): Buffer {
+  if (!answer.ok || typeof answer.data !== 'object' || answer.data === null || !Object.isFrozen(answer.data)) return Buffer.from(JSON.stringify(answer));
+  let data = encodedData.get(answer.data);
+  if (!data) encodedData.set(answer.data, (data = Buffer.from(JSON.stringify(answer.data))));
+  return Buffer.concat([Buffer.from('{"ok":true,"data":'), data, Buffer.from('}')]);
+}
+
 function sendAnswer(response: http.ServerResponse, answer: Answer<unknown>, status = statusOf(answer)): void {
-  const body = JSON.stringify(answer);
+  // Encoded once: for a large answer, counting its bytes and writing it are each a pass over it.
+  const body = bodyOf(answer);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
+    'content-length': body.length,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });

@@ -38,6 +38,21 @@ describe('the local server (npm start) on a temp store', () => {
     });
   });
 
+  it('R-FUN-3: the subsidy application, made once and handed out again, is the same answer with its length each time', async () => {
+    const ask = () =>
+      fetch(`${server.url}/api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-openid': 'u-district-yantian' },
+        body: JSON.stringify({ action: 'subsidy.application', payload: { year: new Date().getFullYear() } }),
+      });
+    const first = await ask();
+    const second = await ask();
+    const [a, b] = [await first.text(), await second.text()];
+    expect(b).toBe(a);
+    expect(Number(second.headers.get('content-length'))).toBe(Buffer.byteLength(b));
+    expect(JSON.parse(b)).toMatchObject({ ok: true, data: { districtId: 'd-yantian', projects: expect.any(Array), csv: expect.stringContaining('项目编号') } });
+  });
+
   it('me.get without a caller is unauthenticated (401)', async () => {
     const { status, body } = await callApi(server.url, 'me.get', {});
     expect(status).toBe(401);

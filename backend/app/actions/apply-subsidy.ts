@@ -10,33 +10,51 @@ import { toCsv, yuanCell } from '../csv';
 import { districtOf } from '../policies';
 import { recordId, year } from '../schemas';
 
-interface ListedProjects {
-  version: number;
-  projects: SubsidyProject[];
-  csv: string;
+/**
+ * The application of a district-year as last made, by store: a district has thousands of
+ * projects a year, and the store's running totals say by their version whether any of them
+ * changed since. Each process keeps its own; the version, read from the store on every request,
+ * keeps them true. What is kept is frozen: it is handed out again and again (and a door may
+ * keep its encoding).
+ */
+const made = new WeakMap<Store, Map<string, { version: number; application: SubsidyApplication }>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
 }
 
-/**
- * The list of a district-year as last read, by store: a district has thousands of projects a
- * year, and the store's running totals say by their version whether any of them changed since.
- * Each process keeps its own; the version, read from the store on every request, keeps them true.
- */
-const listed = new WeakMap<Store, Map<string, ListedProjects>>();
-
-async function projectsOf(store: Store, districtId: string, year: number, version: number): Promise<ListedProjects> {
-  const byKey = listed.get(store) ?? new Map<string, ListedProjects>();
-  listed.set(store, byKey);
+async function applicationOf(store: Store, districtId: string, year: number): Promise<SubsidyApplication> {
+  // The totals are kept running by the store (domain/subsidy.ts): no sum over the projects.
+  const totals = await store.subsidyTotals(districtId, year);
+  const communityCount = await store.countCommunities(districtId);
+  const byKey = made.get(store) ?? new Map<string, { version: number; application: SubsidyApplication }>();
+  made.set(store, byKey);
   const key = `${districtId}:${year}`;
   const known = byKey.get(key);
-  if (known && known.version === version) return known;
+  if (known && known.version === totals.version && known.application.communityCount === communityCount) return known.application;
   const projects = await store.listApprovedInYear(districtId, year);
   const csv = toCsv(
     ['项目编号', '社区', '项目名称', '类别', '状态', '批复预算（元）'],
     projects.map((p) => [p.id, p.communityId, p.title, CATEGORY_LABELS[p.category], STATE_LABELS[p.state], yuanCell(p.approvedBudgetFen)]),
   );
-  const fresh = { version, projects, csv };
-  byKey.set(key, fresh);
-  return fresh;
+  const dates = subsidyDueOn(year);
+  const application: SubsidyApplication = deepFreeze({
+    districtId,
+    year,
+    projects,
+    communityCount,
+    totalApprovedFen: totals.approvedFen,
+    cityMatchFen: cityMatch(totals.approvedFen, communityCount),
+    dueOn: dates.dueOn,
+    lateDueOn: dates.lateDueOn,
+    csv,
+  });
+  byKey.set(key, { version: totals.version, application });
+  return application;
 }
 
 export const applySubsidy = defineAction({
@@ -52,22 +70,6 @@ export const applySubsidy = defineAction({
     if (!districtId) return fail('not_found', '没有这个区', 'districtId');
     const refused = context.authorize({ districtId });
     if (refused) return refused;
-    // The totals are kept running by the store (domain/subsidy.ts): no sum over the projects.
-    const totals = await store.subsidyTotals(districtId, input.year);
-    const { projects, csv } = await projectsOf(store, districtId, input.year, totals.version);
-    const communityCount = await store.countCommunities(districtId);
-    const dates = subsidyDueOn(input.year);
-    const application: SubsidyApplication = {
-      districtId,
-      year: input.year,
-      projects,
-      communityCount,
-      totalApprovedFen: totals.approvedFen,
-      cityMatchFen: cityMatch(totals.approvedFen, communityCount),
-      dueOn: dates.dueOn,
-      lateDueOn: dates.lateDueOn,
-      csv,
-    };
-    return ok(application);
+    return ok(await applicationOf(store, districtId, input.year));
   },
 });
