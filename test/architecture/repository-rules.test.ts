@@ -12,7 +12,7 @@ const OUTSIDE = ['..', 'shared'].join('/');
 const MAX_LINES = 400;
 const SOURCE_FOLDERS = ['backend/', 'src/', 'types/', 'common/'];
 
-/** The text without its module specifiers: `'../../shared/ui'` is a folder of the app, not the notebook. */
+/** The text without its module specifiers: an import of the app's own staff folder is not the notebook. */
 function withoutImports(text: string): string {
   return text.replace(/(\bfrom\s+|\bimport\s+|\brequire\(\s*)['"][^'"]*['"]/g, '$1');
 }
