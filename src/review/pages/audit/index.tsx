@@ -12,12 +12,12 @@ import { StateBadge } from '../../../components/StateBadge';
 import { CATEGORY_LABELS } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate } from '../../../staff/shared/gate';
-import { parseYuan } from '../../../staff/shared/money-input';
-import { STAFF_PAGES, allows, pageWithId } from '../../../staff/shared/proposal-info';
-import { BudgetTable, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/shared/ui';
-import { useAction } from '../../../staff/shared/use-action';
-import '../../../staff/shared/staff.css';
+import { Gate } from '../../../staff/workbench/gate';
+import { parseYuan } from '../../../staff/workbench/money-input';
+import { STAFF_PAGES, allows, pageWithId } from '../../../staff/workbench/proposal-info';
+import { BudgetTable, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/workbench/ui';
+import { useAction } from '../../../staff/workbench/use-action';
+import '../../../staff/workbench/staff.css';
 
 /** 审计结果 (R-AUD-1): the audit and the final spending against the approved budget, published. */
 export default function AuditPage() {

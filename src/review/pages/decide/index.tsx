@@ -17,13 +17,13 @@ import { formatDate } from '../../../lib/dates';
 import { CATEGORY_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, usePlaceNames } from '../../../staff/shared/gate';
-import type { PlaceNames } from '../../../staff/shared/scope';
-import { fenToYuanText, parseYuan } from '../../../staff/shared/money-input';
-import { STAFF_PAGES, allows, daysLeftOf, pageWithId } from '../../../staff/shared/proposal-info';
-import { BudgetTable, Chips, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/shared/ui';
-import { useAction } from '../../../staff/shared/use-action';
-import '../../../staff/shared/staff.css';
+import { Gate, usePlaceNames } from '../../../staff/workbench/gate';
+import type { PlaceNames } from '../../../staff/workbench/scope';
+import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
+import { STAFF_PAGES, allows, daysLeftOf, pageWithId } from '../../../staff/workbench/proposal-info';
+import { BudgetTable, Chips, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/workbench/ui';
+import { useAction } from '../../../staff/workbench/use-action';
+import '../../../staff/workbench/staff.css';
 
 /**
  * 街道审核 (R-REV-1..3): one proposal in street review — its report and council vote, the

@@ -12,12 +12,12 @@ import { currentYear } from '../../../lib/community';
 import { ROLE_LABELS } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/shared/gate';
-import { fenToYuanText, parseYuan } from '../../../staff/shared/money-input';
-import { communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOption, type StaffContext } from '../../../staff/shared/scope';
-import { Chips, Done, FormError, YuanInput } from '../../../staff/shared/ui';
-import { useAction } from '../../../staff/shared/use-action';
-import '../../../staff/shared/staff.css';
+import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
+import { communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOption, type StaffContext } from '../../../staff/workbench/scope';
+import { Chips, Done, FormError, YuanInput } from '../../../staff/workbench/ui';
+import { useAction } from '../../../staff/workbench/use-action';
+import '../../../staff/workbench/staff.css';
 
 /**
  * 资金台账 (R-FUN-1, R-FUN-2, R-FUN-4): every community of the street (district, city) for a year —

@@ -10,12 +10,12 @@ import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
 import { ROLE_LABELS } from '../../../lib/labels';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/shared/gate';
-import { STAFF_PAGES, pageWithId } from '../../../staff/shared/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/shared/scope';
-import { Chips } from '../../../staff/shared/ui';
-import { CsvExport } from '../../shared/csv-export';
-import '../../../staff/shared/staff.css';
+import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
+import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { Chips } from '../../../staff/workbench/ui';
+import { CsvExport } from '../../components/csv-export';
+import '../../../staff/workbench/staff.css';
 
 /**
  * 监督检查 (R-SUP-1): for a scope, the records past a deadline (a flag, never a block) and the

@@ -8,11 +8,11 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { ROLE_LABELS } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/shared/gate';
-import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/shared/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/shared/scope';
-import { Chips, NavTiles, StaffProposalCard } from '../../../staff/shared/ui';
-import '../../../staff/shared/staff.css';
+import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';
+import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { Chips, NavTiles, StaffProposalCard } from '../../../staff/workbench/ui';
+import '../../../staff/workbench/staff.css';
 
 /** The roles this subpackage is for. */
 export const REVIEW_ROLES = ['street', 'district', 'city'] as const;

@@ -11,14 +11,14 @@ import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
 import { STATE_LABELS } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
-import { daysFrom, todayOf } from '../../shared/days';
-import { Gate, NoRole } from '../../shared/gate';
-import { parseCount } from '../../shared/money-input';
-import { STAFF_PAGES, allows, pageWithId } from '../../shared/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../shared/scope';
-import { Chips, DateChoice, Done, FormError, SuccessNotice, TextInput, Tick } from '../../shared/ui';
-import { useAction } from '../../shared/use-action';
-import '../../shared/staff.css';
+import { daysFrom, todayOf } from '../../workbench/days';
+import { Gate, NoRole } from '../../workbench/gate';
+import { parseCount } from '../../workbench/money-input';
+import { STAFF_PAGES, allows, pageWithId } from '../../workbench/proposal-info';
+import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
+import { Chips, DateChoice, Done, FormError, SuccessNotice, TextInput, Tick } from '../../workbench/ui';
+import { useAction } from '../../workbench/use-action';
+import '../../workbench/staff.css';
 
 /**
  * 居民议事会 (R-COU-1..3): publish the agenda notice for the drafted proposals, then, from the

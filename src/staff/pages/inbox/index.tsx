@@ -11,11 +11,11 @@ import { Section } from '../../../components/Section';
 import { formatInstant } from '../../../lib/dates';
 import { STATE_LABELS, messageOf } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../shared/gate';
-import { STAFF_PAGES, allows, byNearestDeadline, nextStepOf, pageWithId } from '../../shared/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../shared/scope';
-import { Chips, NavTiles, StaffProposalCard, SuccessNotice } from '../../shared/ui';
-import '../../shared/staff.css';
+import { Gate, NoRole } from '../../workbench/gate';
+import { STAFF_PAGES, allows, byNearestDeadline, nextStepOf, pageWithId } from '../../workbench/proposal-info';
+import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
+import { Chips, NavTiles, StaffProposalCard, SuccessNotice } from '../../workbench/ui';
+import '../../workbench/staff.css';
 
 /** The states in which a community worker has work, or follows the street's, in lifecycle order. */
 export const WORK_STATES: readonly ProposalState[] = [

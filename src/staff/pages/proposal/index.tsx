@@ -27,14 +27,14 @@ import { formatDate, formatInstant, shanghaiDateOf } from '../../../lib/dates';
 import { CATEGORY_LABELS, DEADLINE_LABELS, EXCLUSION_LABELS, SOURCE_LABELS, messageOf } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
-import { recentDays, todayOf } from '../../shared/days';
-import { Gate } from '../../shared/gate';
-import { parseYuan } from '../../shared/money-input';
-import { STAFF_PAGES, allows, daysLeftOf, pageWithId } from '../../shared/proposal-info';
-import { useAction } from '../../shared/use-action';
-import { BudgetTable, Chips, ConfirmAction, DateChoice, day, Done, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../shared/ui';
+import { recentDays, todayOf } from '../../workbench/days';
+import { Gate } from '../../workbench/gate';
+import { parseYuan } from '../../workbench/money-input';
+import { STAFF_PAGES, allows, daysLeftOf, pageWithId } from '../../workbench/proposal-info';
+import { useAction } from '../../workbench/use-action';
+import { BudgetTable, Chips, ConfirmAction, DateChoice, day, Done, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../workbench/ui';
 import { ReportEditor } from './report-editor';
-import '../../shared/staff.css';
+import '../../workbench/staff.css';
 
 /**
  * 项目办理: one proposal for a community worker — every step the server allows now, as a form or

@@ -7,9 +7,9 @@ import { Action } from '../../../components/Action';
 import { Field } from '../../../components/Field';
 import { messageOf } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
-import { fenToYuanText, parseYuan, shareText } from '../../shared/money-input';
-import { useAction } from '../../shared/use-action';
-import { FormError, TextBox, TextInput, Tick, YuanInput } from '../../shared/ui';
+import { fenToYuanText, parseYuan, shareText } from '../../workbench/money-input';
+import { useAction } from '../../workbench/use-action';
+import { FormError, TextBox, TextInput, Tick, YuanInput } from '../../workbench/ui';
 
 interface LineDraft {
   key: number;
