@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Deadline, DeadlineName } from '../../types/domain';
 import { formatDateWithWeekday } from '../lib/dates';
-import { DEADLINE_LABELS } from '../lib/labels';
+import { DEADLINE_LABELS } from '../../common/glossary';
 import './DeadlineTag.css';
 
 /**

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { ProposalView } from '../../types/api';
 import type { DeadlineName } from '../../types/domain';
 import { formatDate, shanghaiDateOf } from '../lib/dates';
-import { CATEGORY_LABELS } from '../lib/labels';
+import { CATEGORY_LABELS } from '../../common/glossary';
 import { openProposal } from '../lib/navigation';
 import { daysLeftOf } from '../lib/proposal';
 import { DeadlineTag } from './DeadlineTag';

@@ -10,7 +10,7 @@ import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { StateBadge } from '../../components/StateBadge';
 import { loadCommunityContext } from '../../lib/community';
-import { CATEGORY_LABELS } from '../../lib/labels';
+import { CATEGORY_LABELS } from '../../../common/glossary';
 import { formatFen } from '../../lib/money';
 import { PAGES, openProposal, openTab } from '../../lib/navigation';
 import { budgetOf, daysLeftOf, timeLimitOf } from '../../lib/proposal';

@@ -8,7 +8,7 @@ import { DeadlineTag } from '../../components/DeadlineTag';
 import { Field } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { formatDate, formatDateWithWeekday, weekdayOf } from '../../lib/dates';
-import { CATEGORY_LABELS } from '../../lib/labels';
+import { CATEGORY_LABELS } from '../../../common/glossary';
 import { formatFen } from '../../lib/money';
 import { chipDate, chipLabel } from './days';
 import { parseYuan } from './money-input';

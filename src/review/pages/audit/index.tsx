@@ -9,7 +9,7 @@ import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
-import { CATEGORY_LABELS } from '../../../lib/labels';
+import { CATEGORY_LABELS } from '../../../../common/glossary';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate } from '../../../staff/workbench/gate';

@@ -14,7 +14,7 @@ import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDate } from '../../../lib/dates';
-import { CATEGORY_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../lib/labels';
+import { CATEGORY_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../../common/glossary';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, usePlaceNames } from '../../../staff/workbench/gate';

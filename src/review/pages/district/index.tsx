@@ -9,7 +9,7 @@ import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { CATEGORY_LABELS, ROLE_LABELS } from '../../../lib/labels';
+import { CATEGORY_LABELS, ROLE_LABELS } from '../../../../common/glossary';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';

@@ -9,7 +9,7 @@ import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { currentYear } from '../../../lib/community';
-import { ROLE_LABELS } from '../../../lib/labels';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';

@@ -8,7 +8,7 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { ROLE_LABELS } from '../../../lib/labels';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';

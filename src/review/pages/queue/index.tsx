@@ -6,7 +6,7 @@ import { listProposals } from '../../../api';
 import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
-import { ROLE_LABELS } from '../../../lib/labels';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';

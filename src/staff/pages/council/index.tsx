@@ -9,7 +9,7 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { STATE_LABELS } from '../../../lib/labels';
+import { STATE_LABELS } from '../../../../common/glossary';
 import { useAnswer } from '../../../lib/use-answer';
 import { daysFrom, todayOf } from '../../workbench/days';
 import { Gate, NoRole } from '../../workbench/gate';
