@@ -13,7 +13,7 @@ import { type CommunityContext, findCommunity, loadCommunityContext } from '../.
 import { ROLE_LABELS } from '../../../common/glossary';
 import { messageOf } from '../../lib/labels';
 import { useLargeText } from '../../lib/large-text';
-import { LIMITS } from '../../lib/limits';
+import { TEXT_LIMITS } from '../../../common/limits';
 import { PAGES, openPage } from '../../lib/navigation';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_TITLE } from '../../lib/privacy-notice';
 import { useAnswer, usePaged } from '../../lib/use-answer';
@@ -172,7 +172,7 @@ function JoinForm({ directory, preselected, onJoined }: { directory: Directory; 
     setJoining(false);
     if (!answer.ok) {
       const field = answer.error.field;
-      if (field === 'name') setErrors({ name: answer.error.code === 'invalid_input' ? `请填写称呼，不超过 ${LIMITS.name} 字` : messageOf(answer.error) });
+      if (field === 'name') setErrors({ name: answer.error.code === 'invalid_input' ? `请填写称呼，不超过 ${TEXT_LIMITS.name} 字` : messageOf(answer.error) });
       else if (field === 'communityId') setErrors({ communityId: messageOf(answer.error) });
       else setFormError(messageOf(answer.error));
       return;
@@ -214,11 +214,11 @@ function JoinForm({ directory, preselected, onJoined }: { directory: Directory; 
             )),
           )}
         </Field>
-        <Field label='您的称呼' name='name' required hint={`${Array.from(name).length}/${LIMITS.name}`} error={errors.name}>
+        <Field label='您的称呼' name='name' required hint={`${Array.from(name).length}/${TEXT_LIMITS.name}`} error={errors.name}>
           <Input
             className='field__input'
             value={name}
-            maxlength={LIMITS.name}
+            maxlength={TEXT_LIMITS.name}
             placeholder='如：张小明、张阿姨'
             onInput={(event) => {
               setName(event.detail.value);

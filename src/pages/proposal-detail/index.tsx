@@ -19,7 +19,7 @@ import { Timeline, type TimelineStep } from '../../components/Timeline';
 import { formatDate, formatDateRange, formatInstant, shanghaiDateOf } from '../../lib/dates';
 import { CATEGORY_LABELS, DEADLINE_LABELS, EXCLUSION_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../common/glossary';
 import { messageOf } from '../../lib/labels';
-import { LIMITS } from '../../lib/limits';
+import { TEXT_LIMITS } from '../../../common/limits';
 import { barPercent, formatFen } from '../../lib/money';
 import { PAGES, openTab, proposalPath } from '../../lib/navigation';
 import { daysLeftOf } from '../../lib/proposal';
@@ -521,7 +521,7 @@ function RatingForm({ proposalId, onRated }: { proposalId: string; onRated: () =
       <Textarea
         className='field__textarea detail__rating-text'
         value={text}
-        maxlength={LIMITS.ratingText}
+        maxlength={TEXT_LIMITS.ratingText}
         placeholder='还想说点什么？（可不填）'
         onInput={(event) => setText(event.detail.value)}
       />
@@ -636,7 +636,7 @@ function CommentBox({ proposalId, onAdded }: { proposalId: string; onAdded: (com
       <Textarea
         className='field__textarea'
         value={text}
-        maxlength={LIMITS.comment}
+        maxlength={TEXT_LIMITS.comment}
         placeholder='对这个项目有什么意见或建议？'
         onInput={(event) => {
           setText(event.detail.value);
@@ -644,7 +644,7 @@ function CommentBox({ proposalId, onAdded }: { proposalId: string; onAdded: (com
         }}
       />
       <Text className='comment-box__count'>
-        {Array.from(text).length}/{LIMITS.comment}
+        {Array.from(text).length}/{TEXT_LIMITS.comment}
       </Text>
       {error ? (
         <View className='detail__form-error' role='alert'>

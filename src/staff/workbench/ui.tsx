@@ -26,7 +26,7 @@ export function TextInput({
   error,
   required,
   hint,
-  maxlength = 100,
+  maxlength,
   type = 'text',
 }: {
   label: string;
@@ -37,7 +37,8 @@ export function TextInput({
   error?: string | null;
   required?: boolean;
   hint?: string;
-  maxlength?: number;
+  /** The server's bound for this field (common/limits), never a number of the page's own. */
+  maxlength: number;
   type?: 'text' | 'number' | 'digit';
 }) {
   return (
@@ -62,7 +63,7 @@ export function TextBox({
   placeholder,
   error,
   required,
-  maxlength = 2000,
+  maxlength,
   short,
 }: {
   label: string;
@@ -72,7 +73,8 @@ export function TextBox({
   placeholder?: string;
   error?: string | null;
   required?: boolean;
-  maxlength?: number;
+  /** The server's bound for this field (common/limits), never a number of the page's own. */
+  maxlength: number;
   /** A few lines only. */
   short?: boolean;
 }) {

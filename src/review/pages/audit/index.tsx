@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { TEXT_LIMITS } from '../../../../common/limits';
 import type { ProposalView } from '../../../../types/api';
 import { getProposal } from '../../../api';
 import { publishAudit } from '../../../api/staff';
@@ -86,14 +87,14 @@ function AuditForm({ proposal, onPublished }: { proposal: ProposalView; onPublis
     <Section title='发布审计结果' testId='audit-form'>
       <View className='card'>
         {budget !== undefined ? <Row label='批复预算'>{formatFen(budget)}</Row> : null}
-        <TextInput label='审计机构' name='auditor' required value={auditor} onChange={setAuditor} placeholder='如：盐田审计所' maxlength={100} error={action.fieldError('auditor')} />
+        <TextInput label='审计机构' name='auditor' required value={auditor} onChange={setAuditor} placeholder='如：盐田审计所' maxlength={TEXT_LIMITS.shortText} error={action.fieldError('auditor')} />
         <YuanInput label='实际支出（决算）' name='spentFen' required value={spent} onChange={setSpent} error={action.fieldError('spentFen')} />
         {parsed.ok && budget !== undefined ? (
           <Text className='info-line' data-testid='spend-difference'>
             {parsed.fen <= budget ? `节余 ${formatFen(budget - parsed.fen)}` : `超出批复预算 ${formatFen(parsed.fen - budget)}`}
           </Text>
         ) : null}
-        <TextBox label='审计结果' name='report' required short value={report} onChange={setReport} maxlength={2000} placeholder='资金使用情况和审计意见，会向居民公开' error={action.fieldError('report')} />
+        <TextBox label='审计结果' name='report' required short value={report} onChange={setReport} maxlength={TEXT_LIMITS.auditReport} placeholder='资金使用情况和审计意见，会向居民公开' error={action.fieldError('report')} />
         <FormError message={action.formError(AUDIT_FIELDS)} />
         <Action block busy={action.busy} busyLabel='正在发布…' onClick={send} testId='send-audit'>
           发布审计结果

@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { TEXT_LIMITS } from '../../../../common/limits';
 import type { Answer, LedgerAnswer, ProposalView } from '../../../../types/api';
 import type { DeadlineName, ReviewOutcome } from '../../../../types/domain';
 import { getLedger, getProposal } from '../../../api';
@@ -196,11 +197,11 @@ function DecisionForm({ proposal, ledger, onDecided }: { proposal: ProposalView;
                 批复后本年度剩余 {formatFen(after)}
               </Text>
             ) : null}
-            <TextBox label='审核意见' name='reason' short value={reason} onChange={setReason} maxlength={2000} placeholder='可不填' error={action.fieldError('reason')} />
+            <TextBox label='审核意见' name='reason' short value={reason} onChange={setReason} maxlength={TEXT_LIMITS.reason} placeholder='可不填' error={action.fieldError('reason')} />
           </View>
         ) : null}
         {outcome === 'transferred' ? (
-          <TextInput label='承接的职能部门' name='department' required value={department} onChange={setDepartment} placeholder='如：区城市管理和综合执法局' maxlength={100} error={action.fieldError('department')} />
+          <TextInput label='承接的职能部门' name='department' required value={department} onChange={setDepartment} placeholder='如：区城市管理和综合执法局' maxlength={TEXT_LIMITS.shortText} error={action.fieldError('department')} />
         ) : null}
         {outcome === 'rejected' || outcome === 'transferred' ? (
           <TextBox
@@ -210,7 +211,7 @@ function DecisionForm({ proposal, ledger, onDecided }: { proposal: ProposalView;
             short
             value={reason}
             onChange={setReason}
-            maxlength={2000}
+            maxlength={TEXT_LIMITS.reason}
             placeholder='会向提议人和居民公开'
             error={action.fieldError('reason')}
           />
@@ -264,7 +265,7 @@ function ChangeDecision({ proposal, onDecided }: { proposal: ProposalView; onDec
           }}
         />
         <View style={{ marginTop: '24px' }}>
-          <TextBox label='审核意见' name='changeReason' required short value={reason} onChange={setReason} maxlength={2000} placeholder='同意或不同意的理由' error={action.fieldError('reason')} />
+          <TextBox label='审核意见' name='changeReason' required short value={reason} onChange={setReason} maxlength={TEXT_LIMITS.reason} placeholder='同意或不同意的理由' error={action.fieldError('reason')} />
         </View>
         {action.fieldError('approve') ? (
           <View className='field__error' role='alert'>

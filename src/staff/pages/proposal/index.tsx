@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { TEXT_LIMITS } from '../../../../common/limits';
 import type { CommentView, ProposalView } from '../../../../types/api';
 import type { ChangeKind, DeadlineName, Exclusion } from '../../../../types/domain';
 import { getProposal, listComments } from '../../../api';
@@ -232,7 +233,7 @@ function ScreenStep({ proposal, onChanged }: { proposal: ProposalView; onChanged
                 short
                 value={explanation}
                 onChange={setExplanation}
-                maxlength={2000}
+                maxlength={TEXT_LIMITS.explanation}
                 placeholder='请说明不采纳的原因和可以去哪里反映，提议人会看到'
                 error={action.fieldError('explanation')}
               />
@@ -319,7 +320,7 @@ function AssignStep({ proposal, onChanged }: { proposal: ProposalView; onChanged
     <Section title='确定实施主体' testId='step-assign'>
       <View className='card'>
         {proposal.approvedBudgetFen !== undefined ? <Row label='批复预算'>{formatFen(proposal.approvedBudgetFen)}</Row> : null}
-        <TextInput label='实施主体' name='implementer' required value={implementer} onChange={setImplementer} placeholder='如：田心社工服务社' maxlength={100} error={action.fieldError('implementer')} />
+        <TextInput label='实施主体' name='implementer' required value={implementer} onChange={setImplementer} placeholder='如：田心社工服务社' maxlength={TEXT_LIMITS.shortText} error={action.fieldError('implementer')} />
         <DateChoice label='确定日期' name='assignedOn' required value={assignedOn} onChange={setAssignedOn} days={recentDays(today)} today={today} error={action.fieldError('assignedOn')} />
         <TextInput
           label='招标记录编号'
@@ -328,7 +329,7 @@ function AssignStep({ proposal, onChanged }: { proposal: ProposalView; onChanged
           onChange={setTenderRef}
           placeholder='预算达到招标限额时必填'
           hint='按规定需要招标时填写'
-          maxlength={100}
+          maxlength={TEXT_LIMITS.shortText}
           error={action.fieldError('tenderRef')}
         />
         <FormError message={action.formError(ASSIGN_FIELDS)} />
@@ -384,8 +385,8 @@ function CompleteStep({ proposal, onChanged }: { proposal: ProposalView; onChang
     <Section title='登记完工' testId='step-complete'>
       <View className='card'>
         <DateChoice label='完工日期' name='completedOn' required value={completedOn} onChange={setCompletedOn} days={recentDays(today)} today={today} error={action.fieldError('completedOn')} />
-        <TextInput label='后续管养单位' name='maintenanceUnit' required value={maintenanceUnit} onChange={setMaintenanceUnit} placeholder='如：田心社区工作站' maxlength={100} error={action.fieldError('maintenanceUnit')} />
-        <TextInput label='管养资金安排' name='maintenanceFunding' required value={maintenanceFunding} onChange={setMaintenanceFunding} placeholder='如：社区党群服务经费' maxlength={200} error={action.fieldError('maintenanceFunding')} />
+        <TextInput label='后续管养单位' name='maintenanceUnit' required value={maintenanceUnit} onChange={setMaintenanceUnit} placeholder='如：田心社区工作站' maxlength={TEXT_LIMITS.shortText} error={action.fieldError('maintenanceUnit')} />
+        <TextInput label='管养资金安排' name='maintenanceFunding' required value={maintenanceFunding} onChange={setMaintenanceFunding} placeholder='如：社区党群服务经费' maxlength={TEXT_LIMITS.maintenanceFunding} error={action.fieldError('maintenanceFunding')} />
         <FormError message={action.formError(COMPLETE_FIELDS)} />
         <Action block busy={action.busy} busyLabel='正在提交…' onClick={send} testId='send-complete'>
           登记完工
@@ -409,7 +410,7 @@ function EvaluationStep({ proposal, onChanged }: { proposal: ProposalView; onCha
           {proposal.ratingCount > 0 ? `${proposal.ratingCount} 位居民评价，平均 ${proposal.ratingAverage.toFixed(1)} 星` : '还没有居民评价'}
         </Row>
         <Text className='info-line'>发布后居民不能再评价。</Text>
-        <TextBox label='评价结果' name='summary' required short value={summary} onChange={setSummary} maxlength={2000} placeholder='居民满意度、意见汇总和整改情况' error={action.fieldError('summary')} />
+        <TextBox label='评价结果' name='summary' required short value={summary} onChange={setSummary} maxlength={TEXT_LIMITS.reason} placeholder='居民满意度、意见汇总和整改情况' error={action.fieldError('summary')} />
         <FormError message={action.formError(['summary'])} />
         <Action block busy={action.busy} busyLabel='正在发布…' onClick={send} testId='send-evaluation'>
           发布评价结果
@@ -468,7 +469,7 @@ function ChangeStep({ proposal, onChanged }: { proposal: ProposalView; onChanged
                   error={action.fieldError('newBudgetFen')}
                 />
               ) : null}
-              <TextBox label='变更理由' name='reason' required short value={reason} onChange={setReason} maxlength={2000} placeholder='为什么需要变更或撤销' error={action.fieldError('reason')} />
+              <TextBox label='变更理由' name='reason' required short value={reason} onChange={setReason} maxlength={TEXT_LIMITS.reason} placeholder='为什么需要变更或撤销' error={action.fieldError('reason')} />
             </View>
             <FormError message={action.formError(['reason', 'newBudgetFen'])} />
             <Action block busy={action.busy} busyLabel='正在提交…' onClick={send} testId='send-change'>
@@ -550,7 +551,7 @@ function StaffComment({ comment, proposal, onChanged }: { comment: CommentView; 
       ) : null}
       {canReply ? (
         <View style={{ marginTop: '16px' }}>
-          <TextBox label='回复这条意见' name={`reply-${comment.id}`} short value={text} onChange={setText} maxlength={500} placeholder='回复这条意见，居民会看到' error={reply.fieldError('text')} />
+          <TextBox label='回复这条意见' name={`reply-${comment.id}`} short value={text} onChange={setText} maxlength={TEXT_LIMITS.reply} placeholder='回复这条意见，居民会看到' error={reply.fieldError('text')} />
           <FormError message={reply.formError(['text'])} />
           <Action block busy={reply.busy} busyLabel='正在回复…' onClick={sendReply} testId='send-reply'>
             发送回复
