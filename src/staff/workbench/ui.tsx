@@ -7,10 +7,10 @@ import { Action } from '../../components/Action';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { Field } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
-import { formatDate, formatDateWithWeekday, weekdayOf } from '../../lib/dates';
+import { dateOfInput, formatDate, formatDateWithWeekday, formatMonthDay, weekdayOf } from '../../lib/dates';
 import { CATEGORY_LABELS } from '../../../common/glossary';
 import { formatFen } from '../../lib/money';
-import { chipDate, chipLabel } from './days';
+import { chipLabel } from './days';
 import { parseYuan } from './money-input';
 import { daysLeftOf } from './proposal-info';
 import './staff.css';
@@ -225,12 +225,19 @@ export function DateChoice({
             aria-label={`${day === today ? '今天 ' : ''}${chipLabel(day)}`}
             onClick={() => onChange(day)}
           >
-            <Text className='date-choice__date'>{chipDate(day)}</Text>
+            <Text className='date-choice__date'>{formatMonthDay(day)}</Text>
             <Text className='date-choice__weekday'>{day === today ? `今天 ${weekdayOf(day)}` : weekdayOf(day)}</Text>
           </View>
         ))}
       </View>
-      <Picker mode='date' value={value || today} onChange={(event) => onChange(String(event.detail.value))}>
+      <Picker
+        mode='date'
+        value={value || today}
+        onChange={(event) => {
+          const picked = dateOfInput(event.detail.value);
+          if (picked) onChange(picked);
+        }}
+      >
         <View className='date-choice__other'>
           {value && !days.includes(value) ? `已选 ${formatDateWithWeekday(value)}` : '其他日期…'}
         </View>
