@@ -4,7 +4,7 @@
  * Also the lists of ids, in their order of the spec, for validation and for pages.
  */
 import type { Role } from '../types/api';
-import type { Category, DeadlineName, Exclusion, ProposalState, Source } from '../types/domain';
+import type { Category, ChangeKind, DeadlineName, Exclusion, ProposalState, Source } from '../types/domain';
 
 export const STATE_LABELS: Readonly<Record<ProposalState, string>> = {
   submitted: '已提交',
@@ -78,4 +78,10 @@ export const DEADLINE_LABELS: Readonly<Record<DeadlineName, string>> = {
   publicityEndsOn: '公示期截止',
   startDueOn: '开工截止',
   completeDueOn: '完工截止',
+};
+
+/** What a community may ask the street for after approval (R-CHG-1). */
+export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
+  adjust: '调整预算',
+  withdraw: '撤销项目',
 };

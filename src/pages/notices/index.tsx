@@ -79,9 +79,9 @@ const PAST_PAGES_PER_LOAD = 5;
 const PAST_WANTED = 10;
 
 /**
- * Past notices: the community's proposals that went through publicity and moved on.
- * TODO(contract): a `proposal.list` filter for them (e.g. `publicity: 'past'`) would read one page
- * instead of scanning the community's list.
+ * Past notices: the community's proposals that went through publicity and moved on. `proposal.list`
+ * filters by one state only and these are in any state after publicity, so they are picked out of
+ * the community's list, a few pages per load.
  */
 async function loadPastNotices(communityId: string, cursor?: string): Promise<Answer<Page<ProposalView>>> {
   const items: ProposalView[] = [];

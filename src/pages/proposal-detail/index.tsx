@@ -2,12 +2,11 @@ import { useCallback, useRef, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import type { CommentView, ProposalView, RatingView } from '../../../types/api';
-import type { DeadlineName } from '../../../types/domain';
 import { addComment, getProposal, getRatingSummary, listComments, setRating } from '../../api';
 import { photoSrc } from '../../api/upload';
 import { Action } from '../../components/Action';
 import { DateRange } from '../../components/DateRange';
-import { DeadlineTag } from '../../components/DeadlineTag';
+import { DeadlineTag, DeadlineTags } from '../../components/DeadlineTag';
 import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
@@ -204,7 +203,7 @@ function stepsOf(proposal: ProposalView): TimelineStep[] {
   if (screening) {
     steps.push({ key: 'screening', title: STATE_LABELS[screening.adopt ? 'adopted' : 'not_adopted'], when: formatDate(screening.decidedOn) });
   }
-  // TODO(contract): `report.draftedOn`, so that this step shows its date too.
+  // The report carries no date of its own (`Report` has none), so this step shows none.
   if (proposal.report) steps.push({ key: 'report', title: STATE_LABELS.drafted, when: '' });
   if (proposal.meetingOn) steps.push({ key: 'agenda', title: '居民议事会', when: `会议日期 ${formatDate(proposal.meetingOn)}` });
   if (vote) {
@@ -247,7 +246,6 @@ function stepsOf(proposal: ProposalView): TimelineStep[] {
 
 /** 办理进度: where the proposal is now, its running deadlines, and every step so far. */
 function Progress({ proposal }: { proposal: ProposalView }) {
-  const names = Object.keys(proposal.deadlines) as DeadlineName[];
   return (
     <Section title='办理进度' testId='progress'>
       <View className='card'>
@@ -255,18 +253,7 @@ function Progress({ proposal }: { proposal: ProposalView }) {
           <Text className='muted'>当前：</Text>
           <StateBadge state={proposal.state} />
         </View>
-        {names.map((name) => {
-          const deadline = proposal.deadlines[name];
-          return deadline ? (
-            <DeadlineTag
-              key={name}
-              name={name}
-              deadline={deadline}
-              overdue={proposal.overdue.includes(name)}
-              daysLeft={daysLeftOf(proposal, name)}
-            />
-          ) : null;
-        })}
+        <DeadlineTags proposal={proposal} />
         <View className='detail__timeline'>
           <Timeline steps={stepsOf(proposal)} />
         </View>

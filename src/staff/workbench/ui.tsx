@@ -2,9 +2,9 @@ import { useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ProposalView } from '../../../types/api';
-import type { BudgetLine, DeadlineName } from '../../../types/domain';
+import type { BudgetLine } from '../../../types/domain';
 import { Action } from '../../components/Action';
-import { DeadlineTag } from '../../components/DeadlineTag';
+import { DeadlineTags } from '../../components/DeadlineTag';
 import { Field } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { dateOfInput, formatDate, formatDateWithWeekday, formatMonthDay, weekdayOf } from '../../lib/dates';
@@ -12,7 +12,6 @@ import { CATEGORY_LABELS } from '../../../common/glossary';
 import { formatFen } from '../../lib/money';
 import { chipLabel } from './days';
 import { parseYuan } from './money-input';
-import { daysLeftOf } from './proposal-info';
 import './staff.css';
 
 // The building blocks of the staff and review pages: big fields, big choices, plain words.
@@ -338,8 +337,6 @@ export function StaffProposalCard({
   next?: string;
   children?: ReactNode;
 }) {
-  const names = Object.keys(proposal.deadlines) as DeadlineName[];
-  const daysLeft = daysLeftOf(proposal);
   return (
     <View
       className='card card--tappable staff-card'
@@ -354,12 +351,7 @@ export function StaffProposalCard({
         {place ? <Text className='staff-card__place'>{place}</Text> : null}
       </View>
       <Text className='staff-card__title'>{proposal.title}</Text>
-      {names.map((name) => {
-        const deadline = proposal.deadlines[name];
-        return deadline ? (
-          <DeadlineTag key={name} name={name} deadline={deadline} overdue={proposal.overdue.includes(name)} daysLeft={daysLeft[name]} />
-        ) : null;
-      })}
+      <DeadlineTags proposal={proposal} />
       {children}
       <View className='staff-card__foot'>
         {next ? <Text className='staff-card__next'>下一步：{next}</Text> : <Text />}

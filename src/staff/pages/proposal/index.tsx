@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { TEXT_LIMITS } from '../../../../common/limits';
 import type { CommentView, ProposalView } from '../../../../types/api';
-import type { ChangeKind, DeadlineName, Exclusion } from '../../../../types/domain';
+import type { ChangeKind, Exclusion } from '../../../../types/domain';
 import { getProposal, listComments } from '../../../api';
 import {
   assignImplementation,
@@ -18,23 +18,23 @@ import {
   submitToStreet,
 } from '../../../api/staff';
 import { Action } from '../../../components/Action';
-import { DeadlineTag } from '../../../components/DeadlineTag';
+import { DeadlineTags } from '../../../components/DeadlineTag';
 import { LoadMore } from '../../../components/LoadMore';
 import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDate, formatInstant, shanghaiDateOf } from '../../../lib/dates';
-import { CATEGORY_LABELS, DEADLINE_LABELS, EXCLUSION_LABELS, SOURCE_LABELS } from '../../../../common/glossary';
+import { CATEGORY_LABELS, CHANGE_KIND_LABELS, DEADLINE_LABELS, EXCLUSION_LABELS, SOURCE_LABELS } from '../../../../common/glossary';
 import { messageOf } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
 import { recentDays, todayOf } from '../../workbench/days';
 import { Gate } from '../../workbench/gate';
 import { parseYuan } from '../../workbench/money-input';
-import { STAFF_PAGES, allows, daysLeftOf, pageWithId } from '../../workbench/proposal-info';
+import { STAFF_PAGES, allows, pageWithId } from '../../workbench/proposal-info';
 import { useAction } from '../../workbench/use-action';
-import { BudgetTable, Chips, ConfirmAction, DateChoice, day, Done, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../workbench/ui';
+import { BudgetTable, Chips, ConfirmAction, DateChoice, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../workbench/ui';
 import { ReportEditor } from './report-editor';
 import '../../workbench/staff.css';
 
@@ -85,8 +85,6 @@ export default function StaffProposalPage() {
 }
 
 function Header({ proposal }: { proposal: ProposalView }) {
-  const names = Object.keys(proposal.deadlines) as DeadlineName[];
-  const daysLeft = daysLeftOf(proposal);
   return (
     <View className='staff__head'>
       <View className='staff__tags'>
@@ -104,10 +102,7 @@ function Header({ proposal }: { proposal: ProposalView }) {
           已逾期：{proposal.overdue.map((name) => DEADLINE_LABELS[name]).join('、')}
         </View>
       ) : null}
-      {names.map((name) => {
-        const deadline = proposal.deadlines[name];
-        return deadline ? <DeadlineTag key={name} name={name} deadline={deadline} overdue={proposal.overdue.includes(name)} daysLeft={daysLeft[name]} /> : null;
-      })}
+      <DeadlineTags proposal={proposal} />
       {proposal.pendingChangeId ? <View className='warning-bar'>变更申请已提交，等待街道审核</View> : null}
       <Action variant='link' onClick={() => void Taro.navigateTo({ url: pageWithId(STAFF_PAGES.publicDetail, proposal.id) })}>
         查看居民看到的页面 ›
@@ -420,10 +415,7 @@ function EvaluationStep({ proposal, onChanged }: { proposal: ProposalView; onCha
   );
 }
 
-const CHANGE_KINDS: { value: ChangeKind; label: string }[] = [
-  { value: 'adjust', label: '调整预算' },
-  { value: 'withdraw', label: '撤销项目' },
-];
+const CHANGE_KINDS: { value: ChangeKind; label: string }[] = (['adjust', 'withdraw'] as const).map((value) => ({ value, label: CHANGE_KIND_LABELS[value] }));
 
 /** R-CHG-1: a change of budget or a withdrawal, for the street to decide. */
 function ChangeStep({ proposal, onChanged }: { proposal: ProposalView; onChanged: (message: string) => void }) {
