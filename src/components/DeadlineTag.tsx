@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
+import { DEADLINE_LABELS } from '../../common/glossary';
 import type { ProposalView } from '../../types/api';
 import type { Deadline, DeadlineName } from '../../types/domain';
 import { formatDateWithWeekday } from '../lib/dates';
 import { daysLeftOf } from '../lib/proposal';
-import { DEADLINE_LABELS } from '../../common/glossary';
 import './DeadlineTag.css';
 
 /**

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS } from '../../common/glossary';
 import type { ProposalView } from '../../types/api';
 import { formatDate, shanghaiDateOf } from '../lib/dates';
-import { CATEGORY_LABELS } from '../../common/glossary';
 import { openProposal } from '../lib/navigation';
 import { DeadlineTags } from './DeadlineTag';
 import { StateBadge } from './StateBadge';

@@ -1,6 +1,11 @@
 import type { ProposalView } from '../../types/api';
 import type { DeadlineName } from '../../types/domain';
 
+/** Whether the server lists `action` among what the caller may do now: a page shows only these. */
+export function allows(proposal: ProposalView, action: string): boolean {
+  return proposal.allowedActions.includes(action);
+}
+
 /**
  * The working days left to a running deadline, as the server counts them (`daysLeft`: 0 on its last
  * day). Undefined when the server sends no count for it; the page never counts working days itself.

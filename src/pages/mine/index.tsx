@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../common/glossary';
+import { TEXT_LIMITS } from '../../../common/limits';
 import type { Directory, Me, Role } from '../../../types/api';
 import { joinCommunity, listProposals } from '../../api';
 import { Action } from '../../components/Action';
@@ -10,10 +12,8 @@ import { PageShell } from '../../components/PageShell';
 import { ProposalCard } from '../../components/ProposalCard';
 import { Section } from '../../components/Section';
 import { type CommunityContext, findCommunity, loadCommunityContext } from '../../lib/community';
-import { ROLE_LABELS } from '../../../common/glossary';
 import { messageOf } from '../../lib/labels';
 import { useLargeText } from '../../lib/large-text';
-import { TEXT_LIMITS } from '../../../common/limits';
 import { PAGES, openPage } from '../../lib/navigation';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_TITLE } from '../../lib/privacy-notice';
 import { useAnswer, usePaged } from '../../lib/use-answer';

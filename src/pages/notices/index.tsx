@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS } from '../../../common/glossary';
 import type { Answer, Page, ProposalView } from '../../../types/api';
 import { listProposals } from '../../api';
 import { DateRange } from '../../components/DateRange';
@@ -10,7 +11,6 @@ import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { StateBadge } from '../../components/StateBadge';
 import { loadCommunityContext } from '../../lib/community';
-import { CATEGORY_LABELS } from '../../../common/glossary';
 import { formatFen } from '../../lib/money';
 import { PAGES, openProposal, openTab } from '../../lib/navigation';
 import { budgetOf, daysLeftOf, timeLimitOf } from '../../lib/proposal';

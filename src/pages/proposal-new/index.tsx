@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { CATEGORIES, CATEGORY_LABELS } from '../../../common/glossary';
+import { LIST_LIMITS, TEXT_LIMITS } from '../../../common/limits';
 import type { ApiError, LibraryEntry, Me } from '../../../types/api';
 import type { Category } from '../../../types/domain';
 import { listLibrary, submitProposal } from '../../api';
@@ -11,9 +13,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
 import { loadMe } from '../../lib/community';
-import { CATEGORIES, CATEGORY_LABELS } from '../../../common/glossary';
 import { messageOf } from '../../lib/labels';
-import { LIST_LIMITS, TEXT_LIMITS } from '../../../common/limits';
 import { PAGES, openTab, proposalPath } from '../../lib/navigation';
 import { newRequestId } from '../../lib/request-id';
 import { useAnswer, usePaged } from '../../lib/use-answer';

@@ -1,5 +1,7 @@
 import type { ProposalView } from '../../../types/api';
 
+export { allows } from '../../lib/proposal';
+
 /** The pages of the two staff subpackages. */
 export const STAFF_PAGES = {
   inbox: '/staff/pages/inbox/index',
@@ -40,9 +42,6 @@ export function nextStepOf(proposal: ProposalView): string | undefined {
   return action ? NEXT_STEP[action] : undefined;
 }
 
-export function allows(proposal: ProposalView, action: string): boolean {
-  return proposal.allowedActions.includes(action);
-}
 
 /** The earliest running deadline of a record (`YYYY-MM-DD` compares as text), or null. */
 export function nearestDeadlineOf(proposal: ProposalView): string | null {

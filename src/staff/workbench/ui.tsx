@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { CATEGORY_LABELS } from '../../../common/glossary';
 import type { ProposalView } from '../../../types/api';
 import type { BudgetLine } from '../../../types/domain';
 import { Action } from '../../components/Action';
@@ -8,7 +9,6 @@ import { DeadlineTags } from '../../components/DeadlineTag';
 import { Field } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { dateOfInput, formatDate, formatDateWithWeekday, formatMonthDay, weekdayOf } from '../../lib/dates';
-import { CATEGORY_LABELS } from '../../../common/glossary';
 import { formatFen } from '../../lib/money';
 import { chipLabel } from './days';
 import { parseYuan } from './money-input';

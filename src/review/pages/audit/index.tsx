@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS } from '../../../../common/glossary';
 import { TEXT_LIMITS } from '../../../../common/limits';
 import type { ProposalView } from '../../../../types/api';
 import { getProposal } from '../../../api';
@@ -10,7 +11,6 @@ import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
-import { CATEGORY_LABELS } from '../../../../common/glossary';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate } from '../../../staff/workbench/gate';

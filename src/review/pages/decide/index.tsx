@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS, CHANGE_KIND_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../../common/glossary';
 import { TEXT_LIMITS } from '../../../../common/limits';
 import type { Answer, LedgerAnswer, ProposalView } from '../../../../types/api';
 import type { ReviewOutcome } from '../../../../types/domain';
@@ -15,7 +16,6 @@ import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDate } from '../../../lib/dates';
-import { CATEGORY_LABELS, CHANGE_KIND_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../../common/glossary';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, usePlaceNames } from '../../../staff/workbench/gate';

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS, ROLE_LABELS } from '../../../../common/glossary';
 import type { Directory, Role, RoleGrant, SubsidyApplication } from '../../../../types/api';
 import type { Category, Policy } from '../../../../types/domain';
 import { getPolicy, getSubsidyApplication, grantRole, setPolicy } from '../../../api/staff';
@@ -9,7 +10,6 @@ import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { CATEGORY_LABELS, ROLE_LABELS } from '../../../../common/glossary';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';

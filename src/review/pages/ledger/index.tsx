@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import type { Answer, LedgerAnswer, RoleGrant } from '../../../../types/api';
 import { getLedger } from '../../../api';
 import { allocateLedger } from '../../../api/staff';
@@ -9,7 +10,6 @@ import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { currentYear } from '../../../lib/community';
-import { ROLE_LABELS } from '../../../../common/glossary';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';

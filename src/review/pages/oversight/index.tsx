@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import type { ApiError, ChecklistEntry, OverdueItem } from '../../../../types/api';
 import { listChecklist, listOverdue } from '../../../api/staff';
 import { LoadMore } from '../../../components/LoadMore';
@@ -8,7 +9,6 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { ROLE_LABELS } from '../../../../common/glossary';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';

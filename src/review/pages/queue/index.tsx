@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import type { Answer, ProposalListRequest, ProposalView, RoleGrant } from '../../../../types/api';
 import type { ProposalState } from '../../../../types/domain';
 import { listProposals } from '../../../api';
 import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
-import { ROLE_LABELS } from '../../../../common/glossary';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';

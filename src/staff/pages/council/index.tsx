@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { STATE_LABELS } from '../../../../common/glossary';
 import type { Answer, Meeting, ProposalView } from '../../../../types/api';
 import { listProposals } from '../../../api';
 import { getCouncilStatus, publishAgenda, recordVote } from '../../../api/staff';
@@ -9,7 +10,6 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { STATE_LABELS } from '../../../../common/glossary';
 import { useAnswer } from '../../../lib/use-answer';
 import { daysFrom, todayOf } from '../../workbench/days';
 import { Gate, NoRole } from '../../workbench/gate';

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { STATE_LABELS } from '../../../../common/glossary';
 import type { Answer, CommentView, ProposalView } from '../../../../types/api';
 import type { ProposalState } from '../../../../types/domain';
 import { listComments, listProposals } from '../../../api';
@@ -9,7 +10,6 @@ import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { formatInstant } from '../../../lib/dates';
-import { STATE_LABELS } from '../../../../common/glossary';
 import { messageOf } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../workbench/gate';

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS, CHANGE_KIND_LABELS, DEADLINE_LABELS, EXCLUSION_LABELS, SOURCE_LABELS } from '../../../../common/glossary';
 import { TEXT_LIMITS } from '../../../../common/limits';
 import type { CommentView, ProposalView } from '../../../../types/api';
 import type { ChangeKind, Exclusion } from '../../../../types/domain';
@@ -25,7 +26,6 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDate, formatInstant, shanghaiDateOf } from '../../../lib/dates';
-import { CATEGORY_LABELS, CHANGE_KIND_LABELS, DEADLINE_LABELS, EXCLUSION_LABELS, SOURCE_LABELS } from '../../../../common/glossary';
 import { messageOf } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
