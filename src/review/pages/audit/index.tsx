@@ -16,7 +16,9 @@ import { useAnswer } from '../../../lib/use-answer';
 import { Gate } from '../../../staff/workbench/gate';
 import { parseYuan } from '../../../staff/workbench/money-input';
 import { STAFF_PAGES, allows, pageWithId } from '../../../staff/workbench/proposal-info';
-import { BudgetTable, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/workbench/ui';
+import { BudgetTable, day, Row } from '../../../staff/workbench/display';
+import { FormError, SuccessNotice } from '../../../staff/workbench/feedback';
+import { TextBox, TextInput, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
 import '../../../staff/workbench/staff.css';
 

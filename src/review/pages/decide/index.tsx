@@ -22,7 +22,9 @@ import { Gate, usePlaceNames } from '../../../staff/workbench/gate';
 import type { PlaceNames } from '../../../staff/workbench/scope';
 import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
 import { STAFF_PAGES, allows, pageWithId } from '../../../staff/workbench/proposal-info';
-import { BudgetTable, Chips, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/workbench/ui';
+import { BudgetTable, day, Row } from '../../../staff/workbench/display';
+import { FormError, SuccessNotice } from '../../../staff/workbench/feedback';
+import { Chips, TextBox, TextInput, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
 import '../../../staff/workbench/staff.css';
 

@@ -15,7 +15,8 @@ import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
 import { communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOption, type StaffContext } from '../../../staff/workbench/scope';
-import { Chips, Done, FormError, YuanInput } from '../../../staff/workbench/ui';
+import { Done, FormError } from '../../../staff/workbench/feedback';
+import { Chips, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
 import '../../../staff/workbench/staff.css';
 

@@ -13,7 +13,7 @@ import { useAnswer, usePaged } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
-import { Chips } from '../../../staff/workbench/ui';
+import { Chips } from '../../../staff/workbench/fields';
 import { CsvExport } from '../../components/csv-export';
 import '../../../staff/workbench/staff.css';
 

@@ -11,7 +11,8 @@ import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
-import { Chips, NavTiles, StaffProposalCard } from '../../../staff/workbench/ui';
+import { NavTiles, StaffProposalCard } from '../../../staff/workbench/display';
+import { Chips } from '../../../staff/workbench/fields';
 import '../../../staff/workbench/staff.css';
 
 /** The roles this subpackage is for. */

@@ -16,7 +16,8 @@ import { Gate, NoRole } from '../../workbench/gate';
 import { parseCount } from '../../workbench/money-input';
 import { STAFF_PAGES, allows, pageWithId } from '../../workbench/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
-import { Chips, DateChoice, Done, FormError, SuccessNotice, TextInput, Tick } from '../../workbench/ui';
+import { Done, FormError, SuccessNotice } from '../../workbench/feedback';
+import { Chips, DateChoice, TextInput, Tick } from '../../workbench/fields';
 import { useAction } from '../../workbench/use-action';
 import '../../workbench/staff.css';
 

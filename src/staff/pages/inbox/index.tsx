@@ -15,7 +15,9 @@ import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../workbench/gate';
 import { STAFF_PAGES, allows, byNearestDeadline, nextStepOf, pageWithId } from '../../workbench/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
-import { Chips, NavTiles, StaffProposalCard, SuccessNotice } from '../../workbench/ui';
+import { NavTiles, StaffProposalCard } from '../../workbench/display';
+import { SuccessNotice } from '../../workbench/feedback';
+import { Chips } from '../../workbench/fields';
 import '../../workbench/staff.css';
 
 /** The states in which a community worker has work, or follows the street's, in lifecycle order. */

@@ -34,7 +34,9 @@ import { Gate } from '../../workbench/gate';
 import { parseYuan } from '../../workbench/money-input';
 import { STAFF_PAGES, allows, pageWithId } from '../../workbench/proposal-info';
 import { useAction } from '../../workbench/use-action';
-import { BudgetTable, Chips, ConfirmAction, DateChoice, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../workbench/ui';
+import { BudgetTable, day, Row } from '../../workbench/display';
+import { ConfirmAction, FormError, SuccessNotice } from '../../workbench/feedback';
+import { Chips, DateChoice, TextBox, TextInput, YuanInput } from '../../workbench/fields';
 import { ReportEditor } from './report-editor';
 import '../../workbench/staff.css';
 

@@ -10,7 +10,8 @@ import { messageOf } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { fenToYuanText, parseYuan, shareText } from '../../workbench/money-input';
 import { useAction } from '../../workbench/use-action';
-import { FormError, TextBox, TextInput, Tick, YuanInput } from '../../workbench/ui';
+import { FormError } from '../../workbench/feedback';
+import { TextBox, TextInput, Tick, YuanInput } from '../../workbench/fields';
 
 interface LineDraft {
   key: number;
