@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { TEXT_LIMITS } from '../../../../common/limits';
-import type { ProposalView } from '../../../../types/api';
-import type { BudgetLine } from '../../../../types/domain';
-import { draftReport } from '../../../api/staff';
-import { Action } from '../../../components/Action';
-import { Field } from '../../../components/Field';
-import { messageOf } from '../../../lib/labels';
-import { formatFen } from '../../../lib/money';
-import { fenToYuanText, parseYuan, shareText } from '../../workbench/money-input';
-import { useAction } from '../../workbench/use-action';
-import { FormError } from '../../workbench/feedback';
-import { TextBox, TextInput, Tick, YuanInput } from '../../workbench/fields';
+import { TEXT_LIMITS } from '../../../../../common/limits';
+import type { ProposalView } from '../../../../../types/api';
+import type { BudgetLine } from '../../../../../types/domain';
+import { draftReport } from '../../../../api/staff';
+import { Action } from '../../../../components/Action';
+import { Field } from '../../../../components/Field';
+import { messageOf } from '../../../../lib/labels';
+import { formatFen } from '../../../../lib/money';
+import { fenToYuanText, parseYuan, shareText } from '../../../workbench/money-input';
+import { useAction } from '../../../workbench/use-action';
+import { FormError } from '../../../workbench/feedback';
+import { TextBox, TextInput, Tick, YuanInput } from '../../../workbench/fields';
 
 interface LineDraft {
   key: number;
