@@ -5,18 +5,18 @@ import { CATEGORIES, CATEGORY_LABELS } from '../../../common/glossary';
 import { LIST_LIMITS, TEXT_LIMITS } from '../../../common/limits';
 import type { ApiError, LibraryEntry, Me } from '../../../types/api';
 import type { Category } from '../../../types/domain';
-import { listLibrary, submitProposal } from '../../api';
+import { submitProposal } from '../../api';
 import { uploadPhoto } from '../../api/upload';
 import { Action } from '../../components/Action';
 import { Field } from '../../components/Field';
-import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
 import { loadMe } from '../../lib/community';
 import { messageOf } from '../../lib/labels';
 import { PAGES, openTab, proposalPath } from '../../lib/navigation';
 import { newRequestId } from '../../lib/request-id';
-import { useAnswer, usePaged } from '../../lib/use-answer';
+import { useAnswer } from '../../lib/use-answer';
+import { LibraryPicker } from './components/LibraryPicker';
 import './index.css';
 
 const CATEGORY_EXAMPLES: Record<Category, string> = {
@@ -356,34 +356,6 @@ function ProposalForm({ me }: { me: Me }) {
           提交提议
         </Action>
       </View>
-    </View>
-  );
-}
-
-/** Entries of the project library (R-SUP-3) to start a proposal from; one is picked. */
-function LibraryPicker({ selected, onPick }: { selected: LibraryEntry | null; onPick: (entry: LibraryEntry) => void }) {
-  const list = usePaged(listLibrary);
-  if (list.state.status === 'loading') return <Skeleton rows={2} />;
-  if (list.state.status === 'error') return <ErrorState error={list.state.error} onRetry={() => void list.reload()} />;
-  if (list.state.data.items.length === 0) return <Text className='muted block'>项目库里还没有项目</Text>;
-  return (
-    <View className='library' role='radiogroup' aria-label='项目库'>
-      {list.state.data.items.map((entry) => (
-        <View
-          key={entry.id}
-          className={`library__entry${selected?.id === entry.id ? ' library__entry--on' : ''}`}
-          role='radio'
-          aria-checked={selected?.id === entry.id}
-          onClick={() => onPick(entry)}
-        >
-          <Text className='library__title'>{entry.title}</Text>
-          <Text className='library__meta'>{CATEGORY_LABELS[entry.category]}</Text>
-          <Text className='library__plan'>{entry.plan}</Text>
-        </View>
-      ))}
-      {list.state.data.nextCursor ? (
-        <LoadMore hasMore loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} />
-      ) : null}
     </View>
   );
 }
