@@ -8,6 +8,9 @@ import { answering, failure, freshStart, held, networkDown, ok, openedWith, payl
 import { navigations } from './support/taro-fakes';
 
 jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
+// Pages render through Taro's web components: on two cores shared with builds and Chromium, a
+// test may take longer than jest's default 5 s without anything being wrong.
+jest.setTimeout(30_000);
 
 const DETAIL = '/pages/proposal-detail/index';
 

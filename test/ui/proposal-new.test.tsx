@@ -9,6 +9,9 @@ import { answering, failure, freshStart, held, networkDown, ok, payloadsOf } fro
 import { imagePicks, navigations, pickImagesNext } from './support/taro-fakes';
 
 jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
+// Pages render through Taro's web components: on two cores shared with builds and Chromium, a
+// test may take longer than jest's default 5 s without anything being wrong.
+jest.setTimeout(30_000);
 // Photo uploads go through their own door (multipart on H5, cloud storage on weapp): faked too.
 jest.mock('../../src/api/upload', () => ({ uploadPhoto: jest.fn(), photoSrc: (id: string) => id }));
 const fakeUpload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>;
