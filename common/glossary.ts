@@ -4,7 +4,7 @@
  * Also the lists of ids, in their order of the spec, for validation and for pages.
  */
 import type { Role } from '../types/api';
-import type { Category, Exclusion, ProposalState, Source } from '../types/domain';
+import type { Category, ChangeKind, DeadlineName, Exclusion, ProposalState, Source } from '../types/domain';
 
 export const STATE_LABELS: Readonly<Record<ProposalState, string>> = {
   submitted: '已提交',
@@ -71,3 +71,17 @@ export function isCategory(value: unknown): value is Category {
 export function isSource(value: unknown): value is Source {
   return (SOURCES as unknown[]).includes(value);
 }
+
+/** The running deadlines of a proposal (`ProposalView.deadlines`), as a page names them. */
+export const DEADLINE_LABELS: Readonly<Record<DeadlineName, string>> = {
+  reviewDueOn: '街道审核截止',
+  publicityEndsOn: '公示期截止',
+  startDueOn: '开工截止',
+  completeDueOn: '完工截止',
+};
+
+/** What a community may ask the street for after approval (R-CHG-1). */
+export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
+  adjust: '调整预算',
+  withdraw: '撤销项目',
+};

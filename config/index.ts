@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -5,6 +6,9 @@ import prodConfig from './prod';
 // Taro build configuration. Business constants never live here: rules are in backend/domain.
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
+  // Taro compiles only sourceRoot: common/ (the words and limits the server reads too) is
+  // TypeScript outside it and is compiled with the pages.
+  const compile = { include: [path.resolve(__dirname, '../common')] };
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'weishishi',
     date: '2026-11-26',
@@ -29,6 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: true },
     alias: {},
     mini: {
+      compile,
       // Shared component styles are imported in different orders by different pages; the
       // components do not depend on that order.
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -38,6 +43,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

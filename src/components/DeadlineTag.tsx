@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
+import { DEADLINE_LABELS } from '../../common/glossary';
+import type { ProposalView } from '../../types/api';
 import type { Deadline, DeadlineName } from '../../types/domain';
 import { formatDateWithWeekday } from '../lib/dates';
-import { DEADLINE_LABELS } from '../lib/labels';
+import { daysLeftOf } from '../lib/proposal';
 import './DeadlineTag.css';
 
 /**
@@ -30,5 +32,20 @@ export function DeadlineTag({
       {overdue ? <Text className='tag tag--red'>已逾期</Text> : null}
       {deadline.provisional ? <Text className='deadline__note'>（节假日安排未公布，日期暂定）</Text> : null}
     </View>
+  );
+}
+
+/** Every running deadline of a proposal, each with its overdue flag and the days the server counts. */
+export function DeadlineTags({ proposal }: { proposal: ProposalView }) {
+  const names = Object.keys(proposal.deadlines) as DeadlineName[];
+  return (
+    <>
+      {names.map((name) => {
+        const deadline = proposal.deadlines[name];
+        return deadline ? (
+          <DeadlineTag key={name} name={name} deadline={deadline} overdue={proposal.overdue.includes(name)} daysLeft={daysLeftOf(proposal, name)} />
+        ) : null;
+      })}
+    </>
   );
 }

@@ -1,18 +1,15 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS } from '../../common/glossary';
 import type { ProposalView } from '../../types/api';
-import type { DeadlineName } from '../../types/domain';
 import { formatDate, shanghaiDateOf } from '../lib/dates';
-import { CATEGORY_LABELS } from '../lib/labels';
 import { openProposal } from '../lib/navigation';
-import { daysLeftOf } from '../lib/proposal';
-import { DeadlineTag } from './DeadlineTag';
+import { DeadlineTags } from './DeadlineTag';
 import { StateBadge } from './StateBadge';
 import './ProposalCard.css';
 
 /** A proposal in a list: state, title, place, its running deadlines; a tap opens its story. */
 export function ProposalCard({ proposal, children }: { proposal: ProposalView; children?: ReactNode }) {
-  const deadlineNames = Object.keys(proposal.deadlines) as DeadlineName[];
   return (
     <View
       className='card card--tappable proposal-card'
@@ -28,18 +25,7 @@ export function ProposalCard({ proposal, children }: { proposal: ProposalView; c
       </View>
       <Text className='proposal-card__title'>{proposal.title}</Text>
       <Text className='proposal-card__location'>地点：{proposal.location}</Text>
-      {deadlineNames.map((name) => {
-        const deadline = proposal.deadlines[name];
-        return deadline ? (
-          <DeadlineTag
-            key={name}
-            name={name}
-            deadline={deadline}
-            overdue={proposal.overdue.includes(name)}
-            daysLeft={daysLeftOf(proposal, name)}
-          />
-        ) : null;
-      })}
+      <DeadlineTags proposal={proposal} />
       {children}
       <View className='proposal-card__more'>
         <Text>查看详情</Text>

@@ -1,5 +1,5 @@
 import type { PropsWithChildren, ReactNode } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 
 /** A titled part of a page. */
 export function Section({ title, extra, children, testId }: PropsWithChildren<{ title: string; extra?: ReactNode; testId?: string }>) {

@@ -1,6 +1,7 @@
 import { Text } from '@tarojs/components';
+import { STATE_LABELS } from '../../common/glossary';
 import type { ProposalState } from '../../types/domain';
-import { STATE_LABELS, STATE_TONES } from '../lib/labels';
+import { STATE_TONES } from '../lib/labels';
 
 const TONE_CLASSES = { progress: 'tag--blue', notice: 'tag--orange', done: 'tag--green', stopped: 'tag--grey' } as const;
 

@@ -1,26 +1,48 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import utc from 'dayjs/plugin/utc';
+
 /**
- * Dates on screen. A calendar date from the server is `YYYY-MM-DD` in Asia/Shanghai; an instant is
- * ISO 8601. Everything here is arithmetic on UTC fields, so the phone's time zone never matters.
+ * Dates on screen and in date fields. A calendar date from the server is `YYYY-MM-DD` in
+ * Asia/Shanghai; an instant is ISO 8601. Every value here is a dayjs in UTC mode, so the phone's
+ * time zone never enters: a calendar date is read as that day's UTC midnight, and an instant is
+ * moved by Shanghai's fixed offset before its fields are read. Which days count (working days,
+ * deadlines) is the server's to say; this file only writes and reads dates.
  */
+dayjs.extend(utc);
+dayjs.extend(customParseFormat);
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DATE_FORMAT = 'YYYY-MM-DD';
+/** Asia/Shanghai has kept UTC+8 all year since 1991: a fixed offset is exact for every date shown. */
+const SHANGHAI_OFFSET_MINUTES = 8 * 60;
 
-function parts(date: string): [number, number, number] | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : null;
+/** A calendar date, strictly `YYYY-MM-DD` and a real day (not 2026-02-30), else null. */
+function calendarDay(date: string): Dayjs | null {
+  const parsed = dayjs.utc(date, DATE_FORMAT, true);
+  return parsed.isValid() ? parsed : null;
+}
+
+/** An instant as its wall-clock time in Shanghai (held in UTC fields), else null. */
+function shanghaiTimeOf(instant: string | number): Dayjs | null {
+  const parsed = dayjs.utc(instant);
+  return parsed.isValid() ? parsed.add(SHANGHAI_OFFSET_MINUTES, 'minute') : null;
 }
 
 /** `2026-09-22` → `2026年9月22日`. */
 export function formatDate(date: string): string {
-  const p = parts(date);
-  return p ? `${p[0]}年${p[1]}月${p[2]}日` : date;
+  return calendarDay(date)?.format('YYYY年M月D日') ?? date;
+}
+
+/** `2026-09-22` → `9月22日`: short enough for a chip. */
+export function formatMonthDay(date: string): string {
+  return calendarDay(date)?.format('M月D日') ?? date;
 }
 
 /** `2026-09-22` → `周二`. */
 export function weekdayOf(date: string): string {
-  const p = parts(date);
-  return p ? WEEKDAYS[new Date(Date.UTC(p[0], p[1] - 1, p[2])).getUTCDay()] : '';
+  const day = calendarDay(date);
+  return day ? WEEKDAYS[day.day()] : '';
 }
 
 /** `2026-09-22` → `2026年9月22日（周二）`. */
@@ -31,21 +53,31 @@ export function formatDateWithWeekday(date: string): string {
 
 /** `2026-11-26`, `2026-12-01` → `2026年11月26日 至 12月1日` (the year once when both share it). */
 export function formatDateRange(from: string, to: string): string {
-  const end = from.slice(0, 4) === to.slice(0, 4) ? formatDate(to).replace(/^\d{4}年/, '') : formatDate(to);
-  return `${formatDate(from)} 至 ${end}`;
+  const start = calendarDay(from);
+  const end = calendarDay(to);
+  const sameYear = start !== null && end !== null && start.year() === end.year();
+  return `${formatDate(from)} 至 ${sameYear ? formatMonthDay(to) : formatDate(to)}`;
 }
 
-/** The Asia/Shanghai calendar date of an instant: `2026-09-22T01:00:00Z` → `2026-09-22`. */
+/** The Asia/Shanghai calendar date of an instant: `2026-09-21T16:00:00Z` → `2026-09-22`. */
 export function shanghaiDateOf(instant: string | number): string {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  if (Number.isNaN(ms)) return '';
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiTimeOf(instant)?.format(DATE_FORMAT) ?? '';
 }
 
 /** An instant as `2026年9月22日 09:30` in Asia/Shanghai. */
 export function formatInstant(instant: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  const shifted = new Date(ms + SHANGHAI_OFFSET_MS).toISOString();
-  return `${formatDate(shifted.slice(0, 10))} ${shifted.slice(11, 16)}`;
+  return shanghaiTimeOf(instant)?.format('YYYY年M月D日 HH:mm') ?? instant;
+}
+
+/** `2026-09-14` + 4 → `2026-09-18`: calendar days, across months and years. */
+export function addDays(date: string, days: number): string {
+  return calendarDay(date)?.add(days, 'day').format(DATE_FORMAT) ?? date;
+}
+
+/**
+ * What a date field (the picker) gave, as the `YYYY-MM-DD` the server reads; null when it is not
+ * a real calendar date, so that a page never sends one.
+ */
+export function dateOfInput(value: unknown): string | null {
+  return typeof value === 'string' ? (calendarDay(value.trim())?.format(DATE_FORMAT) ?? null) : null;
 }

@@ -1,29 +1,10 @@
 /**
- * The words on screen: one word for one thing, on every page (common/glossary.ts holds the shared ones).
- * The pages keep their own copy: the mini-program imports nothing from backend/.
+ * How the words look and what an error says. The words themselves (states, categories, sources,
+ * roles, deadlines…) are common/glossary's, the same the server writes into messages and exports:
+ * this file holds only what is presentation.
  */
-import type { ApiError, ErrorCode, Role } from '../../types/api';
-import type { Category, DeadlineName, Exclusion, ProposalState, Source } from '../../types/domain';
-
-export const STATE_LABELS: Readonly<Record<ProposalState, string>> = {
-  submitted: '已提交',
-  adopted: '已采纳',
-  not_adopted: '未采纳',
-  drafted: '申请报告已拟定',
-  agenda_published: '待议事会审议',
-  council_passed: '议事会通过',
-  council_rejected: '议事会未通过',
-  street_review: '街道审核中',
-  approved: '审核通过',
-  rejected: '未通过审核',
-  transferred: '已转交职能部门',
-  publicity: '公示中',
-  implementing: '实施中',
-  completed: '已完工',
-  evaluated: '已评价',
-  audited: '已审计',
-  withdrawn: '已撤销',
-};
+import type { ApiError, ErrorCode } from '../../types/api';
+import type { ProposalState } from '../../types/domain';
 
 /** How a state looks: a colour family for the badge (presentation only, never a rule). */
 export type StateTone = 'progress' | 'notice' | 'done' | 'stopped';
@@ -45,45 +26,6 @@ export const STATE_TONES: Readonly<Record<ProposalState, StateTone>> = {
   evaluated: 'done',
   audited: 'done',
   withdrawn: 'stopped',
-};
-
-export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
-  works: '工程类',
-  goods: '货物类',
-  services: '服务类',
-};
-export const CATEGORIES: readonly Category[] = ['works', 'goods', 'services'];
-
-export const SOURCE_LABELS: Readonly<Record<Source, string>> = {
-  resident: '居民意见建议',
-  party_member: '党员民主提案',
-  organisation: '驻社区单位或社会组织',
-  deputies: '两代表一委员',
-  leader: '挂点领导建议',
-  landscape_forest: '风景林工程配套',
-  library: '项目库',
-};
-
-export const EXCLUSION_LABELS: Readonly<Record<Exclusion, string>> = {
-  property_duty: '属物业管理公司等主体职责',
-  government_project: '与政府投资项目重复',
-  other: '其他',
-};
-
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  resident: '居民',
-  community: '社区工作人员',
-  street: '街道审核人员',
-  district: '区民政',
-  city: '市民政',
-};
-
-/** The running deadlines of a proposal (spec/api.md `deadlines`). */
-export const DEADLINE_LABELS: Readonly<Record<DeadlineName, string>> = {
-  reviewDueOn: '街道审核截止',
-  publicityEndsOn: '公示期截止',
-  startDueOn: '开工截止',
-  completeDueOn: '完工截止',
 };
 
 const FALLBACK_MESSAGES: Readonly<Record<ErrorCode, string>> = {

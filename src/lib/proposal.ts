@@ -1,14 +1,17 @@
 import type { ProposalView } from '../../types/api';
-
 import type { DeadlineName } from '../../types/domain';
+
+/** Whether the server lists `action` among what the caller may do now: a page shows only these. */
+export function allows(proposal: ProposalView, action: string): boolean {
+  return proposal.allowedActions.includes(action);
+}
 
 /**
  * The working days left to a running deadline, as the server counts them (`daysLeft`: 0 on its last
- * day). Undefined when the server sends no count; the page never counts working days itself.
+ * day). Undefined when the server sends no count for it; the page never counts working days itself.
  */
 export function daysLeftOf(proposal: ProposalView, name: DeadlineName): number | undefined {
-  const value = proposal.daysLeft?.[name];
-  return typeof value === 'number' ? value : undefined;
+  return proposal.daysLeft[name];
 }
 
 /** The budget a notice shows: the approved one, else the application report's. */
@@ -17,11 +20,9 @@ export function budgetOf(proposal: ProposalView): number | undefined {
 }
 
 /**
- * TODO(contract): the time limit a publicity notice must state (R-PUB-1: content, location, time
- * limit, budget), as text written by the community (`ProposalView.publicity.timeLimit`). Shown when
- * the server sends it; the page never derives it from the category's rules.
+ * R-PUB-1: the time limit a publicity notice announces, in the words the server wrote when the
+ * notice was published (`publicity.timeLimit`); the page never derives it from the category.
  */
 export function timeLimitOf(proposal: ProposalView): string | undefined {
-  const value = (proposal.publicity as (ProposalView['publicity'] & { timeLimit?: unknown }) | undefined)?.timeLimit;
-  return typeof value === 'string' && value ? value : undefined;
+  return proposal.publicity?.timeLimit || undefined;
 }

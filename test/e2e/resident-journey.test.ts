@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { TEXT_LIMITS } from '../../common/limits';
 import { launchChromium, newPhoneContext } from '../support/browser';
 import { callApi, startServerProcess, type ServerProcess } from '../support/local-server-process';
 
@@ -108,7 +109,12 @@ describe('a resident of 中英街社区 in Chromium against the real local serve
     await screen().getByText('提交提议').waitFor();
 
     await press(screen().getByText('工程类'));
-    await screen().locator('input[placeholder="一句话说明，如：3 栋门口路灯不亮"]').fill(proposalTitle);
+    // The title takes the server's 50 characters (common/limits) and the phone refuses the 51st.
+    const title = screen().locator('input[placeholder="一句话说明，如：3 栋门口路灯不亮"]');
+    await title.pressSequentially('楼'.repeat(TEXT_LIMITS.proposalTitle + 1));
+    expect(Array.from(await title.inputValue())).toHaveLength(TEXT_LIMITS.proposalTitle);
+    await screen().getByTestId('field-title').getByText(`${TEXT_LIMITS.proposalTitle}/${TEXT_LIMITS.proposalTitle}`).waitFor();
+    await title.fill(proposalTitle);
     await screen().locator('input[placeholder="如：中英街 3 号楼东侧"]').fill('中英街 5 巷 2 号楼道');
     await screen().locator('textarea[placeholder="现在是什么情况？影响了哪些人？希望怎样改善？"]').fill('二楼到四楼的楼道灯坏了一个月，老人晚上上下楼看不清台阶。');
     const chooser = page.waitForEvent('filechooser');

@@ -36,7 +36,11 @@ export async function startServerProcess(options: { dbFile?: string; h5Dir?: str
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // A server that never said it listens is stopped, so that no test run waits on it.
+      child.kill('SIGTERM');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 30_000);
     child.stdout.on('data', () => {
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);
       if (match) {

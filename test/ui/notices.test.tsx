@@ -27,7 +27,7 @@ describe('the notices page', () => {
     expect(navigations).toEqual([{ api: 'switchTab', url: '/pages/home/index' }]);
   });
 
-  it('lists the notices open now before the past ones, each with content, location, budget and window', async () => {
+  it('lists the notices open now before the past ones, each with content, location, time limit, budget and window (R-PUB-1)', async () => {
     answering({
       'directory.get': ok(directory),
       'me.get': resident,
@@ -47,6 +47,8 @@ describe('the notices page', () => {
     expect(within(open).getByText('在中英街口台阶两侧加装不锈钢扶手 20 米。')).toBeInTheDocument();
     expect(within(open).getByText('中英街 3 号楼东侧')).toBeInTheDocument();
     expect(within(open).getByText('¥12,345.00')).toBeInTheDocument();
+    // The time limit in the words the server wrote when it published the notice.
+    expect(within(open).getByText('实施时限').nextSibling).toHaveTextContent('确定实施主体之日起 6 个月内完成');
     expect(within(open).getByTestId('deadline-publicityEndsOn')).toHaveTextContent('公示期截止2026年9月22日（周二）');
     expect(within(open).getByText('意见 3 条')).toBeInTheDocument();
 

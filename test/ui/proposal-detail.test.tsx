@@ -1,4 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { CATEGORY_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../common/glossary';
+import { TEXT_LIMITS } from '../../common/limits';
 import type { Answer } from '../../types/api';
 import ProposalDetailPage from '../../src/pages/proposal-detail/index';
 import { buildComment, buildNotice, buildProposal, buildSummary, pageOf } from './support/factories';
@@ -6,6 +8,9 @@ import { answering, failure, freshStart, held, networkDown, ok, openedWith, payl
 import { navigations } from './support/taro-fakes';
 
 jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
+// Pages render through Taro's web components: on two cores shared with builds and Chromium, a
+// test may take longer than jest's default 5 s without anything being wrong.
+jest.setTimeout(30_000);
 
 const DETAIL = '/pages/proposal-detail/index';
 
@@ -282,6 +287,36 @@ describe('the proposal detail page', () => {
     fireEvent.click(screen.getByText('提交评价'));
     expect(screen.getByText('请先点击星星打分')).toBeInTheDocument();
     expect(payloadsOf('rating.set')).toEqual([]);
+  });
+
+  it('bounds the rating text and the comment by the numbers the server checks (common/limits)', async () => {
+    openedWith(DETAIL, { id: 'p-1' });
+    answering({
+      'proposal.get': ok(buildNotice({ id: 'p-1', allowedActions: ['comment.add', 'rating.set'] })),
+      'rating.summary': ok(buildSummary()),
+      'comment.list': ok(pageOf([])),
+    });
+    render(<ProposalDetailPage />);
+    const native = (placeholder: string) =>
+      waitFor(() => {
+        const field = screen.getAllByPlaceholderText(placeholder).find((element) => element.matches('textarea'));
+        if (!field) throw new Error(`no field with the placeholder ${placeholder}`);
+        return field as HTMLTextAreaElement;
+      });
+    expect((await native('还想说点什么？（可不填）')).maxLength).toBe(TEXT_LIMITS.ratingText);
+    expect((await native(COMMENT_PLACEHOLDER)).maxLength).toBe(TEXT_LIMITS.comment);
+    expect([TEXT_LIMITS.ratingText, TEXT_LIMITS.comment]).toEqual([300, 500]);
+    expect(within(screen.getByTestId('comment-box')).getByText(`0/${TEXT_LIMITS.comment}`)).toBeInTheDocument();
+  });
+
+  it('names the state, the category and the source in the glossary words', async () => {
+    openedWith(DETAIL, { id: 'p-1' });
+    answering({ 'proposal.get': ok(buildProposal({ id: 'p-1', state: 'adopted', category: 'services', source: 'party_member' })) });
+    render(<ProposalDetailPage />);
+    expect((await screen.findAllByTestId('state-badge'))[0]).toHaveTextContent(STATE_LABELS.adopted);
+    expect(screen.getByText(CATEGORY_LABELS.services)).toBeInTheDocument();
+    expect(screen.getByText(SOURCE_LABELS.party_member)).toBeInTheDocument();
+    expect([STATE_LABELS.adopted, CATEGORY_LABELS.services, SOURCE_LABELS.party_member]).toEqual(['已采纳', '服务类', '党员民主提案']);
   });
 
   it('shows ratings without stars to tap when rating.set is not allowed', async () => {

@@ -1,4 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { CATEGORIES, CATEGORY_LABELS } from '../../common/glossary';
+import { LIST_LIMITS, TEXT_LIMITS } from '../../common/limits';
 import type { Answer } from '../../types/api';
 import ProposalNewPage from '../../src/pages/proposal-new/index';
 import { uploadPhoto } from '../../src/api/upload';
@@ -7,6 +9,9 @@ import { answering, failure, freshStart, held, networkDown, ok, payloadsOf } fro
 import { imagePicks, navigations, pickImagesNext } from './support/taro-fakes';
 
 jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
+// Pages render through Taro's web components: on two cores shared with builds and Chromium, a
+// test may take longer than jest's default 5 s without anything being wrong.
+jest.setTimeout(30_000);
 // Photo uploads go through their own door (multipart on H5, cloud storage on weapp): faked too.
 jest.mock('../../src/api/upload', () => ({ uploadPhoto: jest.fn(), photoSrc: (id: string) => id }));
 const fakeUpload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>;
@@ -61,15 +66,47 @@ describe('the proposal form', () => {
     expect(await screen.findByText('提交提议')).toBeInTheDocument();
   });
 
-  it('offers the three categories in the glossary words and counts the description as it is typed', async () => {
+  it('offers the three categories in the glossary words and counts the description up to the server limit', async () => {
     answering({ 'me.get': ok(buildMe()) });
     render(<ProposalNewPage />);
-    expect(await screen.findByText('工程类')).toBeInTheDocument();
-    expect(screen.getByText('货物类')).toBeInTheDocument();
-    expect(screen.getByText('服务类')).toBeInTheDocument();
-    expect(within(screen.getByTestId('field-description')).getByText('0/1000')).toBeInTheDocument();
+    const categories = within(await screen.findByRole('radiogroup', { name: '项目类别' }));
+    expect(categories.getAllByRole('radio').map((choice) => choice.querySelector('.proposal-new__category-name')?.textContent)).toEqual(
+      CATEGORIES.map((category) => CATEGORY_LABELS[category]),
+    );
+    expect(CATEGORY_LABELS.works).toBe('工程类');
+    expect(TEXT_LIMITS.description).toBe(2000);
+    expect(within(screen.getByTestId('field-description')).getByText('0/2000')).toBeInTheDocument();
     await typeInto('现在是什么情况？影响了哪些人？希望怎样改善？', '路灯坏了');
-    expect(within(screen.getByTestId('field-description')).getByText('4/1000')).toBeInTheDocument();
+    expect(within(screen.getByTestId('field-description')).getByText('4/2000')).toBeInTheDocument();
+  });
+
+  it('bounds every text field by the number the server checks (common/limits), so that the phone enforces it', async () => {
+    answering({ 'me.get': ok(buildMe()) });
+    render(<ProposalNewPage />);
+    await screen.findByText('提交提议');
+    const nativeField = (testId: string) =>
+      waitFor(() => {
+        const native = screen.getByTestId(testId).querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+        if (!native) throw new Error(`no native field in ${testId}`);
+        return native;
+      });
+    expect((await nativeField('field-title')).maxLength).toBe(TEXT_LIMITS.proposalTitle);
+    expect((await nativeField('field-location')).maxLength).toBe(TEXT_LIMITS.location);
+    expect((await nativeField('field-description')).maxLength).toBe(TEXT_LIMITS.description);
+    expect([TEXT_LIMITS.proposalTitle, TEXT_LIMITS.location, TEXT_LIMITS.description]).toEqual([50, 100, 2000]);
+  });
+
+  it('accepts a title of exactly 50 characters, counts it as full and sends all of it', async () => {
+    answering({ 'me.get': ok(buildMe()), 'proposal.submit': ok(buildProposal({ id: 'p-long' })) });
+    render(<ProposalNewPage />);
+    await fillTheForm();
+    const fifty = '楼'.repeat(TEXT_LIMITS.proposalTitle);
+    await typeInto('一句话说明，如：3 栋门口路灯不亮', fifty);
+    expect(within(screen.getByTestId('field-title')).getByText('50/50')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('提交提议'));
+    await waitFor(() => expect(payloadsOf('proposal.submit')).toHaveLength(1));
+    expect(Array.from(payloadsOf('proposal.submit')[0].title as string)).toHaveLength(50);
+    expect(within(screen.getByTestId('field-title')).queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('marks each missing field next to it and sends nothing', async () => {
@@ -88,7 +125,7 @@ describe('the proposal form', () => {
     render(<ProposalNewPage />);
     await fillTheForm();
     fireEvent.click(screen.getByText('提交提议'));
-    expect(await within(screen.getByTestId('field-title')).findByText('请填写标题，不超过 40 字')).toBeInTheDocument();
+    expect(await within(screen.getByTestId('field-title')).findByText(`请填写标题，不超过 ${TEXT_LIMITS.proposalTitle} 字`)).toBeInTheDocument();
     expect(within(screen.getByTestId('field-location')).queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByTestId('form-error')).toHaveTextContent('还有内容需要修改，请看标红的地方');
   });
@@ -172,7 +209,8 @@ describe('the proposal form', () => {
     ]);
   });
 
-  it('lets the resident pick at most 6 photos in all', async () => {
+  it('lets the resident pick at most the server number of photos (6) in all', async () => {
+    expect(LIST_LIMITS.photos).toBe(6);
     fakeUpload.mockImplementation(async (path) => ok({ fileId: path }));
     answering({ 'me.get': ok(buildMe()) });
     render(<ProposalNewPage />);

@@ -128,8 +128,15 @@ describe('the street decision page', () => {
     await waitFor(() => expect(payloadsOf('review.decide')).toEqual([{ id: proposal.id, outcome: 'transferred', reason: '属市政道路', department: '区城管局' }]));
   });
 
-  it('R-CHG-1: decides a pending change with a reason', async () => {
-    const proposal = buildProposal({ state: 'implementing', approvedBudgetFen: 5_000_000, budgetYear: 2026, pendingChangeId: 'ch-9', allowedActions: ['change.decide'] });
+  it('R-CHG-1: shows the pending change the street decides on, and decides it with a reason', async () => {
+    const proposal = buildProposal({
+      state: 'implementing',
+      approvedBudgetFen: 5_000_000,
+      budgetYear: 2026,
+      pendingChangeId: 'ch-9',
+      pendingChange: { id: 'ch-9', proposalId: 'p-x', kind: 'adjust', reason: '钢材涨价，预算需调整。', newBudgetFen: 5_600_000, state: 'pending', requestedOn: '2026-10-01' },
+      allowedActions: ['change.decide'],
+    });
     answering({
       'proposal.get': ok(proposal),
       'directory.get': ok(directory),
@@ -139,6 +146,11 @@ describe('the street decision page', () => {
     openedWith(PAGE, { id: proposal.id });
     render(<ReviewDecidePage />);
     const section = await screen.findByTestId('change-decision', {}, slow);
+    expect(section).toHaveTextContent('申请类型调整预算');
+    expect(section).toHaveTextContent('现批复预算¥50,000.00');
+    expect(section).toHaveTextContent('调整后预算¥56,000.00');
+    expect(section).toHaveTextContent('变更理由钢材涨价，预算需调整。');
+    expect(section).toHaveTextContent('提出日期2026年10月1日');
     fireEvent.click(within(section).getByText('同意'));
     await typeInto('changeReason', '情况属实');
     fireEvent.click(screen.getByTestId('send-change-decision'));

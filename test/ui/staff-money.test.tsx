@@ -1,4 +1,4 @@
-import { fenToYuanText, parseCount, parseYuan, shareText } from '../../src/staff/shared/money-input';
+import { fenToYuanText, parseCount, parseYuan, shareText } from '../../src/staff/workbench/money-input';
 
 // Money typed by staff: yuan text to integer fen by moving digits, never by float arithmetic.
 describe('yuan text to fen', () => {

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { TEXT_LIMITS } from '../../common/limits';
 import type { ProposalView } from '../../types/api';
 import StaffProposalPage from '../../src/staff/pages/proposal/index';
 import { buildComment, buildNotice, buildProposal, pageOf } from './support/factories';
@@ -93,6 +94,7 @@ describe('the staff proposal page', () => {
     expect(within(screen.getByTestId('field-explanation')).getByText('请填写给提议人的解释说明')).toBeInTheDocument();
     expect(payloadsOf('proposal.screen')).toEqual([]);
 
+    expect(within(screen.getByTestId('field-explanation')).getByText(`0/${TEXT_LIMITS.explanation}`)).toBeInTheDocument();
     fireEvent.click(screen.getByText('属物业管理公司等主体职责'));
     await typeInto('explanation', '路灯由物业负责维修，已转告物业。');
     fireEvent.click(screen.getByText('确认不采纳'));
@@ -118,6 +120,24 @@ describe('the staff proposal page', () => {
         if (fee) fireEvent.click(within(line).getByRole('checkbox'));
       }
     }
+
+    it('bounds every field by the number the server checks for it (common/limits)', async () => {
+      open(adopted());
+      const line = await screen.findByTestId('budget-line-0', {}, slow);
+      const maxLengthOf = async (name: string, scope: HTMLElement = document.body) =>
+        (
+          await waitFor(() => {
+            const native = within(scope).getByTestId(`field-${name}`).querySelector<HTMLInputElement>('input, textarea');
+            if (!native) throw new Error(`no native field in ${name}`);
+            return native;
+          })
+        ).maxLength;
+      expect(await maxLengthOf('reason')).toBe(TEXT_LIMITS.reason);
+      expect(await maxLengthOf('overview')).toBe(TEXT_LIMITS.reason);
+      expect(await maxLengthOf('plan')).toBe(TEXT_LIMITS.plan);
+      expect(await maxLengthOf('budgetLines.0.item', line)).toBe(TEXT_LIMITS.shortText);
+      expect([TEXT_LIMITS.reason, TEXT_LIMITS.plan, TEXT_LIMITS.shortText]).toEqual([2000, 5000, 100]);
+    });
 
     it('R-REP-2: totals the lines as they are typed and shows the services fee share', async () => {
       open(adopted());
@@ -227,6 +247,7 @@ describe('the staff proposal page', () => {
     });
     const comments = await screen.findAllByTestId('staff-comment', {}, slow);
     expect(within(comments[1]).getByText('待审核，居民暂看不到')).toBeInTheDocument();
+    expect(within(comments[0]).getByText(`0/${TEXT_LIMITS.reply}`)).toBeInTheDocument();
     await typeInto(`reply-${question.id}`, '不锈钢本色。', comments[0]);
     fireEvent.click(within(comments[0]).getByText('发送回复'));
     await waitFor(() => expect(payloadsOf('comment.reply')).toEqual([{ commentId: question.id, text: '不锈钢本色。' }]));

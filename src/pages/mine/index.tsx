@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../common/glossary';
+import { TEXT_LIMITS } from '../../../common/limits';
 import type { Directory, Me, Role } from '../../../types/api';
 import { joinCommunity, listProposals } from '../../api';
 import { Action } from '../../components/Action';
@@ -10,9 +12,8 @@ import { PageShell } from '../../components/PageShell';
 import { ProposalCard } from '../../components/ProposalCard';
 import { Section } from '../../components/Section';
 import { type CommunityContext, findCommunity, loadCommunityContext } from '../../lib/community';
-import { ROLE_LABELS, messageOf } from '../../lib/labels';
+import { messageOf } from '../../lib/labels';
 import { useLargeText } from '../../lib/large-text';
-import { LIMITS } from '../../lib/limits';
 import { PAGES, openPage } from '../../lib/navigation';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_TITLE } from '../../lib/privacy-notice';
 import { useAnswer, usePaged } from '../../lib/use-answer';
@@ -171,7 +172,7 @@ function JoinForm({ directory, preselected, onJoined }: { directory: Directory; 
     setJoining(false);
     if (!answer.ok) {
       const field = answer.error.field;
-      if (field === 'name') setErrors({ name: answer.error.code === 'invalid_input' ? `请填写称呼，不超过 ${LIMITS.name} 字` : messageOf(answer.error) });
+      if (field === 'name') setErrors({ name: answer.error.code === 'invalid_input' ? `请填写称呼，不超过 ${TEXT_LIMITS.name} 字` : messageOf(answer.error) });
       else if (field === 'communityId') setErrors({ communityId: messageOf(answer.error) });
       else setFormError(messageOf(answer.error));
       return;
@@ -213,11 +214,11 @@ function JoinForm({ directory, preselected, onJoined }: { directory: Directory; 
             )),
           )}
         </Field>
-        <Field label='您的称呼' name='name' required hint={`${Array.from(name).length}/${LIMITS.name}`} error={errors.name}>
+        <Field label='您的称呼' name='name' required hint={`${Array.from(name).length}/${TEXT_LIMITS.name}`} error={errors.name}>
           <Input
             className='field__input'
             value={name}
-            maxlength={LIMITS.name}
+            maxlength={TEXT_LIMITS.name}
             placeholder='如：张小明、张阿姨'
             onInput={(event) => {
               setName(event.detail.value);

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS } from '../../../common/glossary';
 import type { Answer, Page, ProposalView } from '../../../types/api';
 import { listProposals } from '../../api';
 import { DateRange } from '../../components/DateRange';
@@ -10,7 +11,6 @@ import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { StateBadge } from '../../components/StateBadge';
 import { loadCommunityContext } from '../../lib/community';
-import { CATEGORY_LABELS } from '../../lib/labels';
 import { formatFen } from '../../lib/money';
 import { PAGES, openProposal, openTab } from '../../lib/navigation';
 import { budgetOf, daysLeftOf, timeLimitOf } from '../../lib/proposal';
@@ -79,9 +79,9 @@ const PAST_PAGES_PER_LOAD = 5;
 const PAST_WANTED = 10;
 
 /**
- * Past notices: the community's proposals that went through publicity and moved on.
- * TODO(contract): a `proposal.list` filter for them (e.g. `publicity: 'past'`) would read one page
- * instead of scanning the community's list.
+ * Past notices: the community's proposals that went through publicity and moved on. `proposal.list`
+ * filters by one state only and these are in any state after publicity, so they are picked out of
+ * the community's list, a few pages per load.
  */
 async function loadPastNotices(communityId: string, cursor?: string): Promise<Answer<Page<ProposalView>>> {
   const items: ProposalView[] = [];

@@ -1,21 +1,22 @@
 import { useCallback, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { CATEGORIES, CATEGORY_LABELS } from '../../../common/glossary';
+import { LIST_LIMITS, TEXT_LIMITS } from '../../../common/limits';
 import type { ApiError, LibraryEntry, Me } from '../../../types/api';
 import type { Category } from '../../../types/domain';
-import { listLibrary, submitProposal } from '../../api';
+import { submitProposal } from '../../api';
 import { uploadPhoto } from '../../api/upload';
 import { Action } from '../../components/Action';
 import { Field } from '../../components/Field';
-import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
 import { loadMe } from '../../lib/community';
-import { CATEGORIES, CATEGORY_LABELS, messageOf } from '../../lib/labels';
-import { LIMITS } from '../../lib/limits';
+import { messageOf } from '../../lib/labels';
 import { PAGES, openTab, proposalPath } from '../../lib/navigation';
 import { newRequestId } from '../../lib/request-id';
-import { useAnswer, usePaged } from '../../lib/use-answer';
+import { useAnswer } from '../../lib/use-answer';
+import { LibraryPicker } from './components/LibraryPicker';
 import './index.css';
 
 const CATEGORY_EXAMPLES: Record<Category, string> = {
@@ -31,10 +32,10 @@ const FIELD_NAMES: readonly FieldName[] = ['category', 'title', 'location', 'des
 /** What to say next to a field the server found invalid (its own message names only the field). */
 const FIELD_PROBLEMS: Record<FieldName, string> = {
   category: '请选择项目类别',
-  title: `请填写标题，不超过 ${LIMITS.title} 字`,
-  location: `请填写地点，不超过 ${LIMITS.location} 字`,
-  description: `请填写具体情况，不超过 ${LIMITS.description} 字`,
-  photos: `照片有误，最多 ${LIMITS.photos} 张，请删除后重新添加`,
+  title: `请填写标题，不超过 ${TEXT_LIMITS.proposalTitle} 字`,
+  location: `请填写地点，不超过 ${TEXT_LIMITS.location} 字`,
+  description: `请填写具体情况，不超过 ${TEXT_LIMITS.description} 字`,
+  photos: `照片有误，最多 ${LIST_LIMITS.photos} 张，请删除后重新添加`,
   libraryEntryId: '请从项目库中选择一个项目',
 };
 
@@ -58,7 +59,7 @@ function formFieldOf(error: ApiError): FieldName | null {
 }
 
 /**
- * 我要提议: a resident's proposal — category, title, location, description, up to 6 photos, and its
+ * 我要提议: a resident's proposal — category, title, location, description, up to `LIST_LIMITS.photos` photos, and its
  * source (own idea, or an entry of the project library). One requestId per form, kept for every
  * retry, so a repeated tap never makes two proposals; a new one only after success.
  */
@@ -110,7 +111,7 @@ function ProposalForm({ me }: { me: Me }) {
   }, [me.openid]);
 
   const addPhotos = async () => {
-    const room = LIMITS.photos - photos.length;
+    const room = LIST_LIMITS.photos - photos.length;
     if (room <= 0) return;
     let chosen: string[];
     try {
@@ -120,7 +121,7 @@ function ProposalForm({ me }: { me: Me }) {
       return; // The resident closed the picker.
     }
     const slots = chosen.map((localPath): PhotoSlot => ({ key: `photo-${++photoKey.current}`, localPath, status: 'uploading' }));
-    setPhotos((previous) => [...previous, ...slots].slice(0, LIMITS.photos));
+    setPhotos((previous) => [...previous, ...slots].slice(0, LIST_LIMITS.photos));
     clearError('photos');
     await Promise.all(slots.map((slot) => upload(slot)));
   };
@@ -130,7 +131,7 @@ function ProposalForm({ me }: { me: Me }) {
       const place = await Taro.chooseLocation({});
       const text = [place.name, place.address].filter(Boolean).join(' · ');
       if (text) {
-        setLocation(Array.from(text).slice(0, LIMITS.location).join(''));
+        setLocation(Array.from(text).slice(0, TEXT_LIMITS.location).join(''));
         clearError('location');
       }
     } catch {
@@ -142,7 +143,7 @@ function ProposalForm({ me }: { me: Me }) {
     setLibraryEntry(entry);
     clearError('libraryEntryId');
     if (!category) setCategory(entry.category);
-    if (!title.trim()) setTitle(Array.from(entry.title).slice(0, LIMITS.title).join(''));
+    if (!title.trim()) setTitle(Array.from(entry.title).slice(0, TEXT_LIMITS.proposalTitle).join(''));
   };
 
   const missing = (): Errors => {
@@ -255,11 +256,11 @@ function ProposalForm({ me }: { me: Me }) {
           </View>
         </Field>
 
-        <Field label='标题' name='title' required hint={`${length(title)}/${LIMITS.title}`} error={errors.title}>
+        <Field label='标题' name='title' required hint={`${length(title)}/${TEXT_LIMITS.proposalTitle}`} error={errors.title}>
           <Input
             className='field__input'
             value={title}
-            maxlength={LIMITS.title}
+            maxlength={TEXT_LIMITS.proposalTitle}
             placeholder='一句话说明，如：3 栋门口路灯不亮'
             onInput={(event) => {
               setTitle(event.detail.value);
@@ -272,7 +273,7 @@ function ProposalForm({ me }: { me: Me }) {
           <Input
             className='field__input'
             value={location}
-            maxlength={LIMITS.location}
+            maxlength={TEXT_LIMITS.location}
             placeholder='如：中英街 3 号楼东侧'
             onInput={(event) => {
               setLocation(event.detail.value);
@@ -292,13 +293,13 @@ function ProposalForm({ me }: { me: Me }) {
           label='具体情况'
           name='description'
           required
-          hint={`${length(description)}/${LIMITS.description}`}
+          hint={`${length(description)}/${TEXT_LIMITS.description}`}
           error={errors.description}
         >
           <Textarea
             className='field__textarea'
             value={description}
-            maxlength={LIMITS.description}
+            maxlength={TEXT_LIMITS.description}
             placeholder='现在是什么情况？影响了哪些人？希望怎样改善？'
             onInput={(event) => {
               setDescription(event.detail.value);
@@ -307,7 +308,7 @@ function ProposalForm({ me }: { me: Me }) {
           />
         </Field>
 
-        <Field label='照片' name='photos' hint={`${photos.length}/${LIMITS.photos}，可不传`} error={errors.photos}>
+        <Field label='照片' name='photos' hint={`${photos.length}/${LIST_LIMITS.photos}，可不传`} error={errors.photos}>
           <View className='photo-grid'>
             {photos.map((photo, index) => (
               <View key={photo.key} className='photo-grid__item' data-testid='photo-slot'>
@@ -328,7 +329,7 @@ function ProposalForm({ me }: { me: Me }) {
                 </View>
               </View>
             ))}
-            {photos.length < LIMITS.photos ? (
+            {photos.length < LIST_LIMITS.photos ? (
               <View className='photo-grid__add' role='button' aria-label='添加照片' hoverClass='btn--pressed' onClick={() => void addPhotos()}>
                 <Text className='photo-grid__plus'>＋</Text>
                 <Text>添加照片</Text>
@@ -355,34 +356,6 @@ function ProposalForm({ me }: { me: Me }) {
           提交提议
         </Action>
       </View>
-    </View>
-  );
-}
-
-/** Entries of the project library (R-SUP-3) to start a proposal from; one is picked. */
-function LibraryPicker({ selected, onPick }: { selected: LibraryEntry | null; onPick: (entry: LibraryEntry) => void }) {
-  const list = usePaged(listLibrary);
-  if (list.state.status === 'loading') return <Skeleton rows={2} />;
-  if (list.state.status === 'error') return <ErrorState error={list.state.error} onRetry={() => void list.reload()} />;
-  if (list.state.data.items.length === 0) return <Text className='muted block'>项目库里还没有项目</Text>;
-  return (
-    <View className='library' role='radiogroup' aria-label='项目库'>
-      {list.state.data.items.map((entry) => (
-        <View
-          key={entry.id}
-          className={`library__entry${selected?.id === entry.id ? ' library__entry--on' : ''}`}
-          role='radio'
-          aria-checked={selected?.id === entry.id}
-          onClick={() => onPick(entry)}
-        >
-          <Text className='library__title'>{entry.title}</Text>
-          <Text className='library__meta'>{CATEGORY_LABELS[entry.category]}</Text>
-          <Text className='library__plan'>{entry.plan}</Text>
-        </View>
-      ))}
-      {list.state.data.nextCursor ? (
-        <LoadMore hasMore loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} />
-      ) : null}
     </View>
   );
 }

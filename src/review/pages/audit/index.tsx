@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS } from '../../../../common/glossary';
+import { TEXT_LIMITS } from '../../../../common/limits';
 import type { ProposalView } from '../../../../types/api';
 import { getProposal } from '../../../api';
 import { publishAudit } from '../../../api/staff';
@@ -9,15 +11,16 @@ import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
-import { CATEGORY_LABELS } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate } from '../../../staff/shared/gate';
-import { parseYuan } from '../../../staff/shared/money-input';
-import { STAFF_PAGES, allows, pageWithId } from '../../../staff/shared/proposal-info';
-import { BudgetTable, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/shared/ui';
-import { useAction } from '../../../staff/shared/use-action';
-import '../../../staff/shared/staff.css';
+import { Gate } from '../../../staff/workbench/gate';
+import { parseYuan } from '../../../staff/workbench/money-input';
+import { STAFF_PAGES, allows, pageWithId } from '../../../staff/workbench/proposal-info';
+import { BudgetTable, day, Row } from '../../../staff/workbench/display';
+import { FormError, SuccessNotice } from '../../../staff/workbench/feedback';
+import { TextBox, TextInput, YuanInput } from '../../../staff/workbench/fields';
+import { useAction } from '../../../staff/workbench/use-action';
+import '../../../staff/workbench/staff.css';
 
 /** 审计结果 (R-AUD-1): the audit and the final spending against the approved budget, published. */
 export default function AuditPage() {
@@ -86,14 +89,14 @@ function AuditForm({ proposal, onPublished }: { proposal: ProposalView; onPublis
     <Section title='发布审计结果' testId='audit-form'>
       <View className='card'>
         {budget !== undefined ? <Row label='批复预算'>{formatFen(budget)}</Row> : null}
-        <TextInput label='审计机构' name='auditor' required value={auditor} onChange={setAuditor} placeholder='如：盐田审计所' maxlength={100} error={action.fieldError('auditor')} />
+        <TextInput label='审计机构' name='auditor' required value={auditor} onChange={setAuditor} placeholder='如：盐田审计所' maxlength={TEXT_LIMITS.shortText} error={action.fieldError('auditor')} />
         <YuanInput label='实际支出（决算）' name='spentFen' required value={spent} onChange={setSpent} error={action.fieldError('spentFen')} />
         {parsed.ok && budget !== undefined ? (
           <Text className='info-line' data-testid='spend-difference'>
             {parsed.fen <= budget ? `节余 ${formatFen(budget - parsed.fen)}` : `超出批复预算 ${formatFen(parsed.fen - budget)}`}
           </Text>
         ) : null}
-        <TextBox label='审计结果' name='report' required short value={report} onChange={setReport} maxlength={2000} placeholder='资金使用情况和审计意见，会向居民公开' error={action.fieldError('report')} />
+        <TextBox label='审计结果' name='report' required short value={report} onChange={setReport} maxlength={TEXT_LIMITS.auditReport} placeholder='资金使用情况和审计意见，会向居民公开' error={action.fieldError('report')} />
         <FormError message={action.formError(AUDIT_FIELDS)} />
         <Action block busy={action.busy} busyLabel='正在发布…' onClick={send} testId='send-audit'>
           发布审计结果

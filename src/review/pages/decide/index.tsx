@@ -1,12 +1,14 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS, CHANGE_KIND_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../../common/glossary';
+import { TEXT_LIMITS } from '../../../../common/limits';
 import type { Answer, LedgerAnswer, ProposalView } from '../../../../types/api';
-import type { DeadlineName, ReviewOutcome } from '../../../../types/domain';
+import type { ReviewOutcome } from '../../../../types/domain';
 import { getLedger, getProposal } from '../../../api';
 import { decideChange, decideReview } from '../../../api/staff';
 import { Action } from '../../../components/Action';
-import { DeadlineTag } from '../../../components/DeadlineTag';
+import { DeadlineTags } from '../../../components/DeadlineTag';
 import { LedgerBar } from '../../../components/LedgerBar';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
@@ -14,16 +16,17 @@ import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDate } from '../../../lib/dates';
-import { CATEGORY_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, usePlaceNames } from '../../../staff/shared/gate';
-import type { PlaceNames } from '../../../staff/shared/scope';
-import { fenToYuanText, parseYuan } from '../../../staff/shared/money-input';
-import { STAFF_PAGES, allows, daysLeftOf, pageWithId } from '../../../staff/shared/proposal-info';
-import { BudgetTable, Chips, day, FormError, Row, SuccessNotice, TextBox, TextInput, YuanInput } from '../../../staff/shared/ui';
-import { useAction } from '../../../staff/shared/use-action';
-import '../../../staff/shared/staff.css';
+import { Gate, usePlaceNames } from '../../../staff/workbench/gate';
+import type { PlaceNames } from '../../../staff/workbench/scope';
+import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
+import { STAFF_PAGES, allows, pageWithId } from '../../../staff/workbench/proposal-info';
+import { BudgetTable, day, Row } from '../../../staff/workbench/display';
+import { FormError, SuccessNotice } from '../../../staff/workbench/feedback';
+import { Chips, TextBox, TextInput, YuanInput } from '../../../staff/workbench/fields';
+import { useAction } from '../../../staff/workbench/use-action';
+import '../../../staff/workbench/staff.css';
 
 /**
  * 街道审核 (R-REV-1..3): one proposal in street review — its report and council vote, the
@@ -73,8 +76,6 @@ export default function ReviewDecidePage() {
 }
 
 function Header({ proposal, places }: { proposal: ProposalView; places: PlaceNames | null }) {
-  const names = Object.keys(proposal.deadlines) as DeadlineName[];
-  const daysLeft = daysLeftOf(proposal);
   return (
     <View className='staff__head'>
       <View className='staff__tags'>
@@ -91,10 +92,7 @@ function Header({ proposal, places }: { proposal: ProposalView; places: PlaceNam
           已逾期：{proposal.overdue.map((name) => DEADLINE_LABELS[name]).join('、')}
         </View>
       ) : null}
-      {names.map((name) => {
-        const deadline = proposal.deadlines[name];
-        return deadline ? <DeadlineTag key={name} name={name} deadline={deadline} overdue={proposal.overdue.includes(name)} daysLeft={daysLeft[name]} /> : null;
-      })}
+      <DeadlineTags proposal={proposal} />
     </View>
   );
 }
@@ -196,11 +194,11 @@ function DecisionForm({ proposal, ledger, onDecided }: { proposal: ProposalView;
                 批复后本年度剩余 {formatFen(after)}
               </Text>
             ) : null}
-            <TextBox label='审核意见' name='reason' short value={reason} onChange={setReason} maxlength={2000} placeholder='可不填' error={action.fieldError('reason')} />
+            <TextBox label='审核意见' name='reason' short value={reason} onChange={setReason} maxlength={TEXT_LIMITS.reason} placeholder='可不填' error={action.fieldError('reason')} />
           </View>
         ) : null}
         {outcome === 'transferred' ? (
-          <TextInput label='承接的职能部门' name='department' required value={department} onChange={setDepartment} placeholder='如：区城市管理和综合执法局' maxlength={100} error={action.fieldError('department')} />
+          <TextInput label='承接的职能部门' name='department' required value={department} onChange={setDepartment} placeholder='如：区城市管理和综合执法局' maxlength={TEXT_LIMITS.shortText} error={action.fieldError('department')} />
         ) : null}
         {outcome === 'rejected' || outcome === 'transferred' ? (
           <TextBox
@@ -210,7 +208,7 @@ function DecisionForm({ proposal, ledger, onDecided }: { proposal: ProposalView;
             short
             value={reason}
             onChange={setReason}
-            maxlength={2000}
+            maxlength={TEXT_LIMITS.reason}
             placeholder='会向提议人和居民公开'
             error={action.fieldError('reason')}
           />
@@ -236,21 +234,25 @@ function ChangeDecision({ proposal, onDecided }: { proposal: ProposalView; onDec
   const [approve, setApprove] = useState<'yes' | 'no' | null>(null);
   const [reason, setReason] = useState('');
   const action = useAction<unknown>();
+  // The change itself, as the server sends it with the proposal: what the street decides on.
+  const change = proposal.pendingChange?.state === 'pending' ? proposal.pendingChange : undefined;
   const send = () => {
     if (!approve) return action.refuse('approve', '请选择同意或不同意');
     if (!reason.trim()) return action.refuse('reason', '请填写审核意见');
     void action.run(
-      () => decideChange({ changeId: proposal.pendingChangeId ?? '', approve: approve === 'yes', reason: reason.trim() }),
+      () => decideChange({ changeId: change?.id ?? proposal.pendingChangeId ?? '', approve: approve === 'yes', reason: reason.trim() }),
       () => onDecided(approve === 'yes' ? '已同意变更申请' : '已不同意变更申请'),
     );
   };
   return (
     <Section title='变更与撤销申请' testId='change-decision'>
       <View className='card'>
-        {/* TODO(contract): the pending change itself (`ProposalView.pendingChange: ChangeView`: kind,
-            reason, newBudgetFen, requestedOn) so that the street sees what it decides. */}
         <Text className='block'>社区提交了变更申请，等待街道审核。</Text>
+        {change ? <Row label='申请类型'>{CHANGE_KIND_LABELS[change.kind]}</Row> : null}
         {proposal.approvedBudgetFen !== undefined ? <Row label='现批复预算'>{formatFen(proposal.approvedBudgetFen)}</Row> : null}
+        {change?.newBudgetFen !== undefined ? <Row label='调整后预算'>{formatFen(change.newBudgetFen)}</Row> : null}
+        {change ? <Row label='变更理由'>{change.reason}</Row> : null}
+        {change ? <Row label='提出日期'>{day(change.requestedOn)}</Row> : null}
         <Chips
           label='是否同意'
           options={[
@@ -264,7 +266,7 @@ function ChangeDecision({ proposal, onDecided }: { proposal: ProposalView; onDec
           }}
         />
         <View style={{ marginTop: '24px' }}>
-          <TextBox label='审核意见' name='changeReason' required short value={reason} onChange={setReason} maxlength={2000} placeholder='同意或不同意的理由' error={action.fieldError('reason')} />
+          <TextBox label='审核意见' name='changeReason' required short value={reason} onChange={setReason} maxlength={TEXT_LIMITS.reason} placeholder='同意或不同意的理由' error={action.fieldError('reason')} />
         </View>
         {action.fieldError('approve') ? (
           <View className='field__error' role='alert'>

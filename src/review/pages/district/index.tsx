@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS, ROLE_LABELS } from '../../../../common/glossary';
 import type { Directory, Role, RoleGrant, SubsidyApplication } from '../../../../types/api';
 import type { Category, Policy } from '../../../../types/domain';
 import { getPolicy, getSubsidyApplication, grantRole, setPolicy } from '../../../api/staff';
@@ -9,16 +10,17 @@ import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { CATEGORY_LABELS, ROLE_LABELS } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/shared/gate';
-import { fenToYuanText, parseCount, parseYuan } from '../../../staff/shared/money-input';
-import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/shared/scope';
-import { Chips, Done, FormError, Row, TextInput, YuanInput } from '../../../staff/shared/ui';
-import { useAction } from '../../../staff/shared/use-action';
-import { CsvExport } from '../../shared/csv-export';
-import '../../../staff/shared/staff.css';
+import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { fenToYuanText, parseCount, parseYuan } from '../../../staff/workbench/money-input';
+import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { Row } from '../../../staff/workbench/display';
+import { Done, FormError } from '../../../staff/workbench/feedback';
+import { Chips, TextInput, YuanInput } from '../../../staff/workbench/fields';
+import { useAction } from '../../../staff/workbench/use-action';
+import { CsvExport } from '../../components/csv-export';
+import '../../../staff/workbench/staff.css';
 
 /**
  * 区级设置: the district's policy for a year (quota, services fee ratio, thresholds — R-FUN-1,

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import type { Answer, LedgerAnswer, RoleGrant } from '../../../../types/api';
 import { getLedger } from '../../../api';
 import { allocateLedger } from '../../../api/staff';
@@ -9,15 +10,15 @@ import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { currentYear } from '../../../lib/community';
-import { ROLE_LABELS } from '../../../lib/labels';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/shared/gate';
-import { fenToYuanText, parseYuan } from '../../../staff/shared/money-input';
-import { communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOption, type StaffContext } from '../../../staff/shared/scope';
-import { Chips, Done, FormError, YuanInput } from '../../../staff/shared/ui';
-import { useAction } from '../../../staff/shared/use-action';
-import '../../../staff/shared/staff.css';
+import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
+import { communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOption, type StaffContext } from '../../../staff/workbench/scope';
+import { Done, FormError } from '../../../staff/workbench/feedback';
+import { Chips, YuanInput } from '../../../staff/workbench/fields';
+import { useAction } from '../../../staff/workbench/use-action';
+import '../../../staff/workbench/staff.css';
 
 /**
  * 资金台账 (R-FUN-1, R-FUN-2, R-FUN-4): every community of the street (district, city) for a year —

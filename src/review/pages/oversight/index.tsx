@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import type { ApiError, ChecklistEntry, OverdueItem } from '../../../../types/api';
 import { listChecklist, listOverdue } from '../../../api/staff';
 import { LoadMore } from '../../../components/LoadMore';
@@ -8,14 +9,13 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { ROLE_LABELS } from '../../../lib/labels';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/shared/gate';
-import { STAFF_PAGES, pageWithId } from '../../../staff/shared/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/shared/scope';
-import { Chips } from '../../../staff/shared/ui';
-import { CsvExport } from '../../shared/csv-export';
-import '../../../staff/shared/staff.css';
+import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
+import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { Chips } from '../../../staff/workbench/fields';
+import { CsvExport } from '../../components/csv-export';
+import '../../../staff/workbench/staff.css';
 
 /**
  * 监督检查 (R-SUP-1): for a scope, the records past a deadline (a flag, never a block) and the

@@ -1,18 +1,19 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../../common/glossary';
 import type { Answer, ProposalView, RoleGrant } from '../../../../types/api';
 import type { ProposalState } from '../../../../types/domain';
 import { listProposals, type ProposalListRequest } from '../../../api';
 import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
-import { ROLE_LABELS } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/shared/gate';
-import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/shared/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/shared/scope';
-import { Chips, NavTiles, StaffProposalCard } from '../../../staff/shared/ui';
-import '../../../staff/shared/staff.css';
+import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';
+import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { NavTiles, StaffProposalCard } from '../../../staff/workbench/display';
+import { Chips } from '../../../staff/workbench/fields';
+import '../../../staff/workbench/staff.css';
 
 /** The roles this subpackage is for. */
 export const REVIEW_ROLES = ['street', 'district', 'city'] as const;

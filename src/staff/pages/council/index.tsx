@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { STATE_LABELS } from '../../../../common/glossary';
 import type { Answer, Meeting, ProposalView } from '../../../../types/api';
 import { listProposals } from '../../../api';
 import { getCouncilStatus, publishAgenda, recordVote } from '../../../api/staff';
@@ -9,16 +10,16 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
-import { STATE_LABELS } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
-import { daysFrom, todayOf } from '../../shared/days';
-import { Gate, NoRole } from '../../shared/gate';
-import { parseCount } from '../../shared/money-input';
-import { STAFF_PAGES, allows, pageWithId } from '../../shared/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../shared/scope';
-import { Chips, DateChoice, Done, FormError, SuccessNotice, TextInput, Tick } from '../../shared/ui';
-import { useAction } from '../../shared/use-action';
-import '../../shared/staff.css';
+import { daysFrom, todayOf } from '../../workbench/days';
+import { Gate, NoRole } from '../../workbench/gate';
+import { parseCount } from '../../workbench/money-input';
+import { STAFF_PAGES, allows, pageWithId } from '../../workbench/proposal-info';
+import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
+import { Done, FormError, SuccessNotice } from '../../workbench/feedback';
+import { Chips, DateChoice, TextInput, Tick } from '../../workbench/fields';
+import { useAction } from '../../workbench/use-action';
+import '../../workbench/staff.css';
 
 /**
  * 居民议事会 (R-COU-1..3): publish the agenda notice for the drafted proposals, then, from the

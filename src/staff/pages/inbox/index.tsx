@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { STATE_LABELS } from '../../../../common/glossary';
 import type { Answer, CommentView, ProposalView } from '../../../../types/api';
 import type { ProposalState } from '../../../../types/domain';
 import { listComments, listProposals } from '../../../api';
@@ -9,13 +10,15 @@ import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { formatInstant } from '../../../lib/dates';
-import { STATE_LABELS, messageOf } from '../../../lib/labels';
+import { messageOf } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../shared/gate';
-import { STAFF_PAGES, allows, byNearestDeadline, nextStepOf, pageWithId } from '../../shared/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../shared/scope';
-import { Chips, NavTiles, StaffProposalCard, SuccessNotice } from '../../shared/ui';
-import '../../shared/staff.css';
+import { Gate, NoRole } from '../../workbench/gate';
+import { STAFF_PAGES, allows, byNearestDeadline, nextStepOf, pageWithId } from '../../workbench/proposal-info';
+import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
+import { NavTiles, StaffProposalCard } from '../../workbench/display';
+import { SuccessNotice } from '../../workbench/feedback';
+import { Chips } from '../../workbench/fields';
+import '../../workbench/staff.css';
 
 /** The states in which a community worker has work, or follows the street's, in lifecycle order. */
 export const WORK_STATES: readonly ProposalState[] = [

@@ -1,5 +1,6 @@
 import type { ProposalView } from '../../../types/api';
-import type { DeadlineName } from '../../../types/domain';
+
+export { allows } from '../../lib/proposal';
 
 /** The pages of the two staff subpackages. */
 export const STAFF_PAGES = {
@@ -41,27 +42,6 @@ export function nextStepOf(proposal: ProposalView): string | undefined {
   return action ? NEXT_STEP[action] : undefined;
 }
 
-export function allows(proposal: ProposalView, action: string): boolean {
-  return proposal.allowedActions.includes(action);
-}
-
-/**
- * TODO(contract): the working days left until each running deadline, counted by the server
- * (`ProposalView.daysLeft: Partial<Record<DeadlineName, number>>`). The pages never count working
- * days; until the field exists a deadline shows its date and the overdue flag only. The resident
- * pages read `publicityDaysLeft` for the publicity window: it is honoured here too.
- */
-export function daysLeftOf(proposal: ProposalView): Partial<Record<DeadlineName, number>> {
-  const extra = proposal as ProposalView & { daysLeft?: unknown; publicityDaysLeft?: unknown };
-  const result: Partial<Record<DeadlineName, number>> = {};
-  if (extra.daysLeft && typeof extra.daysLeft === 'object') {
-    for (const [name, value] of Object.entries(extra.daysLeft as Record<string, unknown>)) {
-      if (typeof value === 'number') result[name as DeadlineName] = value;
-    }
-  }
-  if (typeof extra.publicityDaysLeft === 'number' && result.publicityEndsOn === undefined) result.publicityEndsOn = extra.publicityDaysLeft;
-  return result;
-}
 
 /** The earliest running deadline of a record (`YYYY-MM-DD` compares as text), or null. */
 export function nearestDeadlineOf(proposal: ProposalView): string | null {

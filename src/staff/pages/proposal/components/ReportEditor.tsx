@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { ProposalView } from '../../../../types/api';
-import type { BudgetLine } from '../../../../types/domain';
-import { draftReport } from '../../../api/staff';
-import { Action } from '../../../components/Action';
-import { Field } from '../../../components/Field';
-import { messageOf } from '../../../lib/labels';
-import { formatFen } from '../../../lib/money';
-import { fenToYuanText, parseYuan, shareText } from '../../shared/money-input';
-import { useAction } from '../../shared/use-action';
-import { FormError, TextBox, TextInput, Tick, YuanInput } from '../../shared/ui';
+import { TEXT_LIMITS } from '../../../../../common/limits';
+import type { ProposalView } from '../../../../../types/api';
+import type { BudgetLine } from '../../../../../types/domain';
+import { draftReport } from '../../../../api/staff';
+import { Action } from '../../../../components/Action';
+import { Field } from '../../../../components/Field';
+import { messageOf } from '../../../../lib/labels';
+import { formatFen } from '../../../../lib/money';
+import { fenToYuanText, parseYuan, shareText } from '../../../workbench/money-input';
+import { useAction } from '../../../workbench/use-action';
+import { FormError } from '../../../workbench/feedback';
+import { TextBox, TextInput, Tick, YuanInput } from '../../../workbench/fields';
 
 interface LineDraft {
   key: number;
@@ -78,9 +80,9 @@ export function ReportEditor({ proposal, onSaved }: { proposal: ProposalView; on
 
   return (
     <View className='report-editor' data-testid='report-editor'>
-      <TextBox label='申请理由' name='reason' required value={reason} onChange={setReason} maxlength={2000} short placeholder='为什么要做这个项目？' error={action.fieldError('reason')} />
-      <TextBox label='项目概述' name='overview' required value={overview} onChange={setOverview} maxlength={2000} short placeholder='做什么、在哪里、惠及多少居民' error={action.fieldError('overview')} />
-      <TextBox label='实施方案' name='plan' required value={plan} onChange={setPlan} maxlength={2000} short placeholder='怎么做、谁来做、什么时候完成' error={action.fieldError('plan')} />
+      <TextBox label='申请理由' name='reason' required value={reason} onChange={setReason} maxlength={TEXT_LIMITS.reason} short placeholder='为什么要做这个项目？' error={action.fieldError('reason')} />
+      <TextBox label='项目概述' name='overview' required value={overview} onChange={setOverview} maxlength={TEXT_LIMITS.reason} short placeholder='做什么、在哪里、惠及多少居民' error={action.fieldError('overview')} />
+      <TextBox label='实施方案' name='plan' required value={plan} onChange={setPlan} maxlength={TEXT_LIMITS.plan} short placeholder='怎么做、谁来做、什么时候完成' error={action.fieldError('plan')} />
 
       <Field label='经费预算' name='budgetLines' required hint={proposal.category === 'services' ? '服务管理费请勾选' : undefined}>
         {lines.map((line, index) => (
@@ -99,7 +101,7 @@ export function ReportEditor({ proposal, onSaved }: { proposal: ProposalView; on
               value={line.item}
               onChange={(item) => change(line.key, { item })}
               placeholder='如：托管服务'
-              maxlength={100}
+              maxlength={TEXT_LIMITS.shortText}
               error={action.fieldError(`budgetLines.${index}.item`)}
             />
             <YuanInput
