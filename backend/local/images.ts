@@ -50,7 +50,8 @@ const TOO_LARGE = {
 /** The declared size of an image, from its header only; null when the header cannot be read. */
 async function declaredSize(bytes: Buffer): Promise<{ format: string; width: number; height: number } | null> {
   try {
-    const { format, width, height } = await sharp(bytes).metadata();
+    // The header only: no pixel is decoded here, so no limit is needed yet (it is ours to apply).
+    const { format, width, height } = await sharp(bytes, { limitInputPixels: false }).metadata();
     return format && width && height ? { format, width, height } : null;
   } catch {
     return null;
@@ -74,9 +75,10 @@ async function reencode(bytes: Buffer): Promise<CleanImage> {
   if (size.format !== FORMATS[type]) return NOT_IMAGE;
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE || size.width * size.height > MAX_IMAGE_PIXELS) return TOO_LARGE;
   try {
-    // `limitInputPixels` holds the same bound inside the decoder; `failOn: 'warning'` refuses a
-    // damaged image instead of storing its grey remains; only the first frame of an animation is kept.
-    const decoded = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning', animated: false }).rotate();
+    // `limitInputPixels` holds the same bound inside the decoder. A slightly damaged image (a bad
+    // checksum, a cut-off end) is decoded as far as it goes, as browsers show it: what is stored
+    // is new pixels either way. Only the first frame of an animation is kept.
+    const decoded = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'none', animated: false }).rotate();
     const encoded =
       type === 'image/jpeg'
         ? decoded.jpeg({ quality: 85, chromaSubsampling: '4:2:0' })
