@@ -11,21 +11,26 @@ export interface RawAnswer {
   text: string;
 }
 
-/** Sends `bytes` as they are on a fresh connection and collects what comes back until the server closes or `timeoutMs` passes. */
-export function sendRaw(url: string, bytes: string | Buffer, timeoutMs = 5000): Promise<RawAnswer> {
+/**
+ * Sends `bytes` as they are on a fresh connection and collects what comes back until the server
+ * closes. The connection is half-closed only when no answer came within `patienceMs` (a request
+ * that promised more body than it sent), as a client that gives up would; `timeoutMs` ends it.
+ */
+export function sendRaw(url: string, bytes: string | Buffer, options: { patienceMs?: number; timeoutMs?: number } = {}): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const socket = net.connect(Number(port), hostname, () => socket.end(bytes));
-    const finish = () => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(bytes));
+    const giveUp = setTimeout(() => chunks.length === 0 && socket.end(), options.patienceMs ?? 1500);
+    const timer = setTimeout(() => socket.destroy(), options.timeoutMs ?? 5000);
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('close', () => {
+      clearTimeout(giveUp);
       clearTimeout(timer);
       const text = Buffer.concat(chunks).toString('latin1');
       const match = /^HTTP\/1\.[01] (\d{3})/.exec(text);
       resolve({ status: match ? Number(match[1]) : null, text });
-    };
-    const timer = setTimeout(() => socket.destroy(), timeoutMs);
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('close', finish);
+    });
     socket.on('error', () => undefined);
   });
 }
