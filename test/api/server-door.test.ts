@@ -30,7 +30,10 @@ describe('the request guard, as functions', () => {
 
   it('M1: a foreign Host is refused on every method; a foreign Origin on writes only; no Origin is allowed', () => {
     const hosts = localHostNames(8787);
-    const refusal = (method: string, headers: Record<string, string>) => refuseForeignRequest(method, headers, hosts)?.error.field ?? null;
+    const refusal = (method: string, headers: Record<string, string>) => {
+      const refused = refuseForeignRequest(method, headers, hosts);
+      return refused && !refused.ok ? (refused.error.field ?? null) : null;
+    };
     expect(refusal('GET', { host: 'evil.example:8787' })).toBe('host');
     expect(refusal('POST', {})).toBe('host');
     expect(refusal('POST', { host: '127.0.0.1:8787' })).toBeNull();

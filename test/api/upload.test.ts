@@ -166,7 +166,8 @@ describe('photos in local mode: POST /api/upload and GET /files/:id', () => {
     const before = storedFiles();
     const form = multipart([{ name: 'file', filename: 'photo.png', type: 'image/png', bytes: PNG }]);
     const port = new URL(server.url).port;
-    for (const forged of [{ host: `rebind.example:${port}` }, { host: `127.0.0.1:${port}`, origin: 'http://rebind.example' }]) {
+    const forgeries: Record<string, string>[] = [{ host: `rebind.example:${port}` }, { host: `127.0.0.1:${port}`, origin: 'http://rebind.example' }];
+    for (const forged of forgeries) {
       const answer = await request(server.url, {
         method: 'POST',
         path: '/api/upload',
