@@ -15,11 +15,17 @@ import { LocalContentCheck } from '../wechat/local/local.content-check';
 import { StoredPhotos } from '../wechat/local/stored-photos';
 import { identityOf } from './dev-identity';
 import { DiskFileStorage } from './disk.file-storage';
+import { cleanImage } from './images';
 import { LogNotifier } from './log.notifier';
-import { serveFile, serveStatic } from './static-files';
-import { fileOfBody, MAX_UPLOAD_BYTES, sniffImageType } from './uploads';
+import { localHostNames, nestsDeeperThan, pathOfTarget, printableTarget, refuseForeignRequest } from './request-guard';
+import { createStaticSite, serveFile } from './static-files';
+import { fileOfBody, MAX_UPLOAD_BYTES } from './uploads';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** How deep arrays and objects may nest in an API body; the deepest action payload needs 4. */
+export const MAX_JSON_DEPTH = 32;
+/** What the disk file storage (`writeUpload`) names a stored file; any other `/files/…` path is a 404 without a lookup. */
+const FILE_ID = /^f-[0-9a-f]{32}\.(jpg|png|webp)$/;
 
 export interface LocalServerOptions {
   host: string;
@@ -156,9 +162,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
       }
       throw error;
     }
+    const text = raw.toString('utf8');
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      sendAnswer(response, fail('invalid_input', '请求内容嵌套过深', 'body'));
+      return;
+    }
     let body: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      body = JSON.parse(text);
     } catch {
       sendAnswer(response, fail('invalid_input', '请求不是有效的 JSON', 'body'));
       return;
@@ -202,8 +213,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
       return;
     }
     const bytes = fileOfBody(request, raw);
-    const type = bytes ? sniffImageType(bytes) : null;
-    if (!bytes || !type) {
+    if (!bytes) {
       sendAnswer(response, fail('invalid_input', '只能上传 JPEG、PNG 或 WebP 图片', 'file'));
       return;
     }
@@ -211,44 +221,66 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
       sendAnswer(response, fail('invalid_input', '图片不能超过 5 MB', 'file'), 413);
       return;
     }
-    const saved = await files.save({ ownerOpenid: openid, bytes, contentType: type, at: identity.identity.now.toISOString() });
+    // Stored as re-encoded, never as sent: see images.ts.
+    const image = await cleanImage(bytes);
+    if (!image.ok) {
+      sendAnswer(response, fail('invalid_input', image.message, 'file'));
+      return;
+    }
+    const saved = await files.save({ ownerOpenid: openid, bytes: image.bytes, contentType: image.type, at: identity.identity.now.toISOString() });
     sendAnswer(response, { ok: true, data: saved });
   }
 
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://local');
-    const route = async () => {
-      if (url.pathname === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) {
-        response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-        response.end('ok');
-      } else if (url.pathname === '/api/upload') {
-        if (request.method !== 'POST') {
-          response.setHeader('allow', 'POST');
-          sendAnswer(response, fail('invalid_input', '请使用 POST', 'method'), 405);
-        } else {
-          await handleUpload(request, response);
-        }
-      } else if (url.pathname.startsWith('/files/') && (request.method === 'GET' || request.method === 'HEAD')) {
-        await serveFile(await files.find(decodeURIComponent(url.pathname.slice('/files/'.length))), response);
-      } else if (url.pathname === '/api') {
-        if (request.method !== 'POST') {
-          response.setHeader('allow', 'POST');
-          sendAnswer(response, fail('invalid_input', '请使用 POST', 'method'), 405);
-        } else {
-          await handleApi(request, response);
-        }
-      } else if (request.method === 'GET' || request.method === 'HEAD') {
-        await serveStatic(options.h5Dir, url.pathname, response);
+  const site = createStaticSite(options.h5Dir);
+  /** This server's own names, known once it listens (no request arrives before). */
+  let hosts = new Set<string>();
+
+  async function route(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const pathname = pathOfTarget(request.url);
+    const readOnly = request.method === 'GET' || request.method === 'HEAD';
+    if (pathname === null) {
+      request.resume();
+      sendAnswer(response, fail('invalid_input', '请求地址不正确', 'url'));
+    } else if (pathname === '/healthz' && readOnly) {
+      response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      response.end('ok');
+    } else if (pathname === '/api' || pathname === '/api/upload') {
+      const refused = refuseForeignRequest(request.method, request.headers, hosts);
+      if (refused) {
+        request.resume();
+        sendAnswer(response, refused);
+      } else if (request.method !== 'POST') {
+        request.resume();
+        response.setHeader('allow', 'POST');
+        sendAnswer(response, fail('invalid_input', '请使用 POST', 'method'), 405);
+      } else if (pathname === '/api') {
+        await handleApi(request, response);
       } else {
-        response.writeHead(405, { 'content-type': 'text/plain; charset=utf-8' });
-        response.end('method not allowed');
+        await handleUpload(request, response);
       }
-    };
-    route().catch((error) => {
-      log(`[http] ${request.method} ${url.pathname} failed: ${String(error)}`);
-      if (!response.headersSent) sendAnswer(response, fail('internal', '系统繁忙，请稍后再试'));
-      else response.destroy();
-    });
+    } else if (pathname.startsWith('/files/') && readOnly) {
+      const id = pathname.slice('/files/'.length);
+      await serveFile(FILE_ID.test(id) ? await files.find(id) : null, request, response);
+    } else if (readOnly) {
+      await site.serve(request, response, pathname);
+    } else {
+      request.resume();
+      response.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
+      response.end('method not allowed');
+    }
+  }
+
+  // The one boundary around every request: whatever a handler throws is logged and answered
+  // `internal`, and the server goes on serving.
+  const server = http.createServer((request, response) => {
+    response.setHeader('x-content-type-options', 'nosniff');
+    Promise.resolve()
+      .then(() => route(request, response))
+      .catch((error: unknown) => {
+        log(`[http] ${request.method} ${printableTarget(request.url)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (!response.headersSent) sendAnswer(response, fail('internal', '系统繁忙，请稍后再试'));
+        else response.destroy();
+      });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -256,6 +288,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  hosts = localHostNames(port, options.host);
   const url = `http://${options.host}:${port}`;
 
   let closing: Promise<void> | null = null;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_RATE_LIMITS } from '../app/action';
+import { parseLocalMode } from './local-mode';
 import { startLocalServer } from './server';
 
 // `npm start`: the whole system on this machine — the H5 build at `/`, the API at POST /api,
@@ -11,8 +12,14 @@ const root = path.resolve(__dirname, '../..');
 const port = Number(process.env.PORT ?? 8787);
 const dbFile = path.resolve(root, process.env.DB_FILE ?? 'data/weishishi.db');
 const h5Dir = path.resolve(root, process.env.H5_DIR ?? 'dist/h5');
-// The dev identity headers are honoured unless explicitly switched off.
-const localMode = process.env.LOCAL_MODE !== 'off';
+// The dev identity headers are honoured unless switched off with LOCAL_MODE=off; a value that is
+// neither `on` nor `off` stops the start (see local-mode.ts).
+const localModeSetting = parseLocalMode(process.env.LOCAL_MODE);
+if (!localModeSetting.ok) {
+  console.error(`[start] ${localModeSetting.message}`);
+  process.exit(1);
+}
+const localMode = localModeSetting.localMode;
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(h5Dir, 'index.html'))) {

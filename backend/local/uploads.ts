@@ -19,26 +19,54 @@ export function sniffImageType(bytes: Buffer): ImageType | null {
   return null;
 }
 
+/** The parameters of a header value (`form-data; name="file"; filename="a.png"`), names lowercased. */
+function parametersOf(value: string): Map<string, string> {
+  const parameters = new Map<string, string>();
+  // `;` starts each parameter; a quoted value may hold `;` and escaped quotes.
+  for (const match of value.matchAll(/;\s*([A-Za-z0-9!#$&+.^_`|~*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))/g)) {
+    const name = match[1].toLowerCase();
+    if (!parameters.has(name)) parameters.set(name, match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3]);
+  }
+  return parameters;
+}
+
+/** True when a part's headers name it the form field `file` (its `name` parameter, not its `filename`). */
+function isFileField(headers: string): boolean {
+  for (const line of headers.split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon === -1 || line.slice(0, colon).trim().toLowerCase() !== 'content-disposition') continue;
+    const value = line.slice(colon + 1);
+    return /^\s*form-data\s*(;|$)/i.test(value) && parametersOf(value).get('name') === 'file';
+  }
+  return false;
+}
+
 /**
- * The first file part of a multipart/form-data body (field `file`), or the raw body when the
- * request is an image sent as is. Null when there is none.
+ * The first part of a multipart/form-data body that is the form field `file`, or the raw body
+ * when the request is an image sent as is. Null when there is none. Parts are split on
+ * CRLF `--boundary` as RFC 7578 says, so an image that happens to hold the boundary text
+ * without the line break before it is not cut.
  */
 export function fileOfBody(request: IncomingMessage, body: Buffer): Buffer | null {
   const type = request.headers['content-type'] ?? '';
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
-  if (!type.startsWith('multipart/form-data') || !boundary) return body.length > 0 ? body : null;
-  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next === -1) break;
-    const part = body.subarray(start + delimiter.length, next);
+  if (!/^multipart\/form-data\s*(;|$)/i.test(type)) return body.length > 0 ? body : null;
+  const boundary = parametersOf(type).get('boundary');
+  if (!boundary || boundary.length > 70) return null;
+  const delimiter = Buffer.from(`\r\n--${boundary}`);
+  // The first delimiter may open the body without the line break before it.
+  const opening = Buffer.from(`--${boundary}`);
+  let start = body.subarray(0, opening.length).equals(opening) ? opening.length : body.indexOf(delimiter);
+  if (start === -1) return null;
+  if (start !== opening.length) start += delimiter.length;
+  while (start < body.length) {
+    const next = body.indexOf(delimiter, start);
+    if (next === -1) return null;
+    // After the delimiter: `--` closes the body, CRLF opens a part.
+    if (body.subarray(start, start + 2).toString('latin1') === '--') return null;
+    const part = body.subarray(start, next);
     const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString('utf8');
-      if (/name="file"/i.test(headers)) return part.subarray(headerEnd + 4, part.length - 2);
-    }
-    start = next;
+    if (headerEnd !== -1 && isFileField(part.subarray(0, headerEnd).toString('utf8'))) return part.subarray(headerEnd + 4);
+    start = next + delimiter.length;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { ContentCheck, ContentVerdict } from '../app/ports/content-check.port';
+import { normalizeText } from './normalize-text';
 import { errCodeOf, type MsgSecCheckRequest, type WxOpenApi } from './wx-cloud';
 
 /**
@@ -6,7 +7,9 @@ import { errCodeOf, type MsgSecCheckRequest, type WxOpenApi } from './wx-cloud';
  * review or risky — with errcode 0 even when risky, so the suggestion is what counts. An error
  * answer, a rejection or no answer within the timeout rejects (the port's "cannot be reached"):
  * the use cases then treat the text as `review` — a comment waits for a community worker, a
- * rating's words are not kept (fail closed).
+ * rating's words are not kept (fail closed). WeChat is asked about the text as a reader sees it
+ * (normalize-text.ts: full-width forms folded, invisible characters removed, traditional made
+ * simplified), so that a word split by a soft hyphen reaches it whole.
  */
 
 export class ContentCheckUnavailable extends Error {
@@ -46,7 +49,7 @@ export class WeChatContentCheck implements ContentCheck {
   }
 
   async check(text: string, context: { openid: string; scene: 'proposal' | 'comment' | 'reply' | 'rating' }): Promise<ContentVerdict> {
-    const characters = Array.from(text);
+    const characters = Array.from(normalizeText(text));
     let worst: ContentVerdict = 'pass';
     for (let start = 0; start < Math.max(1, characters.length); start += MAX_CONTENT) {
       const verdict = await this.checkPart(characters.slice(start, start + MAX_CONTENT).join(''), context);

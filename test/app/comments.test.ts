@@ -103,7 +103,7 @@ describe('comment.add', () => {
   it('refuses text the content check refuses (content_rejected, 422, on text), and writes nothing', async () => {
     const { app, journey } = await inPublicity();
     const before = fingerprint(app);
-    expectRefused(await app.call('u-res-2', journey.day, 'comment.add', comment(journey.id, { text: '有人在这里搞博彩' })), 'content_rejected', 'text');
+    expectRefused(await app.call('u-res-2', journey.day, 'comment.add', comment(journey.id, { text: '网上博彩平台注册就送彩金' })), 'content_rejected', 'text');
     expect(fingerprint(app)).toEqual(before);
   });
 
@@ -279,7 +279,7 @@ describe('comment.reply', () => {
     const { app, journey } = await inPublicity();
     const added = dataOf(await app.call('u-res-2', journey.day, 'comment.add', comment(journey.id)));
     const before = fingerprint(app);
-    expectRefused(await app.call('u-com-zhongying', journey.day, 'comment.reply', { commentId: added.id, text: '欢迎来参与博彩' }), 'content_rejected', 'text');
+    expectRefused(await app.call('u-com-zhongying', journey.day, 'comment.reply', { commentId: added.id, text: '欢迎来线上博彩，稳赚不赔' }), 'content_rejected', 'text');
     expect(fingerprint(app)).toEqual(before);
   });
 

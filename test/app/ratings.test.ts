@@ -105,7 +105,7 @@ describe('rating.set', () => {
   });
 
   it.each([
-    ['the words are refused', {}, '这里有人赌博'],
+    ['the words are refused', {}, '可以代开发票，价格优惠'],
     ['the local check is unsure of the words', {}, '加我微信详聊'],
     ['the checker answers review', { contentCheck: contentCheckAnswering('review') }, '很好'],
     ['the checker cannot be reached', { contentCheck: unreachableContentCheck() }, '很好'],

@@ -218,7 +218,7 @@ describe('proposal.submit', () => {
       const app = createApp();
       const before = fingerprint(app);
       expectRefused(
-        await app.call('u-res-1', START, 'proposal.submit', proposalPayload({ description: '楼下有人聚众赌博，希望整治' })),
+        await app.call('u-res-1', START, 'proposal.submit', proposalPayload({ description: '楼下可代开发票，有需要联系' })),
         'content_rejected',
         'description',
       );
@@ -233,11 +233,11 @@ describe('proposal.submit', () => {
       expect(dataOf(await app.call('u-res-1', START, 'proposal.submit', proposalPayload())).state).toBe('submitted');
     });
 
-    it('checks the title, the location and the description', async () => {
+    it('checks the title, the location and the description, each on its own', async () => {
       const check = contentCheckAnswering('pass');
       const app = createApp({ contentCheck: check });
       await app.ok('u-res-1', START, 'proposal.submit', proposalPayload({ title: '标题甲', location: '地点乙', description: '描述丙' }));
-      expect(check.texts).toEqual(['标题甲\n地点乙\n描述丙']);
+      expect(check.texts).toEqual(['标题甲', '地点乙', '描述丙']);
     });
   });
 

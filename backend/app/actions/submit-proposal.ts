@@ -42,9 +42,12 @@ export const submitProposal = defineAction({
     const libraryEntry = input.libraryEntryId ? await store.findLibraryEntry(input.libraryEntryId) : null;
     if (input.libraryEntryId && !libraryEntry) return fail('not_found', '项目库中没有这个条目', 'libraryEntryId');
 
-    const verdict = await contentCheck.check(`${input.title}\n${input.location}\n${input.description}`, { openid, scene: 'proposal' }).catch(() => 'review' as const);
+    // Each field is checked on its own, so that a refusal names the field to change.
+    const checked = ['title', 'location', 'description'] as const;
+    const verdicts = await Promise.all(checked.map((field) => contentCheck.check(input[field], { openid, scene: 'proposal' }).catch(() => 'review' as const)));
     // A proposal is screened by the community anyway: only text the check refuses is turned away.
-    if (verdict === 'risky') return fail('content_rejected', '内容未通过安全检查，请修改后再提交', 'description');
+    const refusedField = checked.find((_, index) => verdicts[index] === 'risky');
+    if (refusedField) return fail('content_rejected', '内容未通过安全检查，请修改后再提交', refusedField);
 
     const submitted = submitToDomain(
       {
