@@ -3,11 +3,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 // Builds the weapp in production mode and holds the package budgets of design.md:
-// main package ≤ 800 KB, every subpackage ≤ 1 MB (WeChat's hard limit is 2 MB).
+// main package ≤ 386 KB (1.3 × a bare Taro hello world, bench/RESULTS.md), every subpackage ≤ 1 MB (WeChat's hard limit is 2 MB).
 
 const root = path.resolve(__dirname, '..');
 const weappDir = path.join(root, 'dist/weapp');
-export const MAIN_PACKAGE_LIMIT = 800 * 1024;
+export const MAIN_PACKAGE_LIMIT = 386 * 1024;
 export const SUBPACKAGE_LIMIT = 1024 * 1024;
 
 function filesUnder(folder: string): string[] {
