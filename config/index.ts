@@ -38,7 +38,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // bench/RESULTS.md) at about half the main package's template weight.
     baseLevel: Number(process.env.WEAPP_BASE_LEVEL ?? 8),
     mini: {
-      minifyXML: { collapseWhitespace: true },
       // Shared component styles are imported in different orders by different pages; the
       // components do not depend on that order.
       miniCssExtractPluginOption: { ignoreOrder: true },
