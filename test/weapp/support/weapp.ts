@@ -198,12 +198,18 @@ export class Weapp {
     await this.idle();
   }
 
-  /** Closes the app's pages. */
-  close(): void {
+  /** Unloads every open page (the app stays launched). */
+  closePages(): void {
     for (const page of this.stack.splice(0)) {
       page.instance.onUnload?.();
       page.view.detach();
     }
+    this.navigations.length = 0;
+  }
+
+  /** Closes the app. */
+  close(): void {
+    this.closePages();
     this.container.remove();
   }
 
