@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { WEAPP_BUILD_SETTINGS } from './weapp-env';
 
 // Taro build configuration. Business constants never live here: rules are in backend/domain.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -18,7 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Build-time settings of the weapp, always defined (empty when unset): an expression left as
     // `process.env.X` would throw at launch in a mini-program, which has no `process`.
     env: Object.fromEntries(
-      ['TARO_APP_CLOUD_ENV', 'TARO_APP_TEMPLATE_PROPOSAL_STATE_CHANGED', 'TARO_APP_TEMPLATE_COMMENT_ANSWERED'].map((name) => [
+      WEAPP_BUILD_SETTINGS.map((name) => [
         name,
         JSON.stringify(process.env[name] ?? ''),
       ]),

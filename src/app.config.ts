@@ -43,6 +43,9 @@ export default defineAppConfig({
   },
   // Pages' components are injected when first rendered, not all at launch (WeChat's audit).
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy authorisation: APIs that collect personal information wait until the user
+  // agreed to the privacy guide (docs/privacy-guide.md) on the consent sheet (PrivacySheet).
+  __usePrivacyCheck__: true,
   // The proposal form lets a resident pick the place on a map (weapp).
   requiredPrivateInfos: ['chooseLocation'],
 });
