@@ -27,9 +27,3 @@ export const LIST_LIMITS = {
   photos: 6,
   budgetLines: 50,
 } as const;
-
-/**
- * The largest photo a page sends, after compression (the local server refuses larger uploads,
- * backend/local/uploads.ts MAX_UPLOAD_BYTES).
- */
-export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;

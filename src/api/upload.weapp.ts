@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro';
-import { PHOTO_MAX_BYTES } from '../../common/limits';
 import type { Answer } from '../../types/api';
 import { wxFailureMessage } from '../lib/wx-failure';
 import type { ChosenPhotos } from './upload';
@@ -8,6 +7,9 @@ import type { ChosenPhotos } from './upload';
 // on the phone, checked for size, then go to the cloud environment's storage, into the uploader's
 // own folder `proposals/<openid>/<name>` (the server accepts no other file id for a proposal); the
 // file id (cloud://…) is what the proposal keeps and what an Image shows directly.
+
+/** The largest photo sent after compression: the size the local server accepts (backend/local/uploads.ts). */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
 export const UPLOAD_MESSAGES = {
   tooLarge: `照片太大（压缩后仍超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB），请换一张或裁剪后再传`,
