@@ -130,9 +130,10 @@ export class Weapp {
     this.stack.push(page);
     instance.onLoad?.(query);
     instance.onShow?.();
-    await this.idle();
+    // Not waiting for navigations: open() may itself be one.
+    await this.idle(8, false);
     instance.onReady?.();
-    await this.idle();
+    await this.idle(8, false);
     return page;
   }
 
@@ -148,28 +149,33 @@ export class Weapp {
   }
 
   /** Waits until the app is quiet: server answers arrived, React committed, setData applied. */
-  async idle(rounds = 8): Promise<void> {
+  async idle(rounds = 8, navigations = true): Promise<void> {
     for (let round = 0; round < rounds; round += 1) {
       await settle(5);
-      await this.pending;
+      if (navigations) await this.pending;
     }
     if (this.errors.length > 0) throw this.errors[0];
   }
 
   /** Waits until the page shows `text` (or fails, showing what it did show). */
   async waitForText(text: string, timeoutMs = 3000): Promise<void> {
-    const started = Date.now();
+    // performance.now(): the test clock fakes Date, and a faked Date does not move.
+    const started = performance.now();
     while (!this.text().includes(text)) {
-      if (Date.now() - started > timeoutMs) throw new Error(`"${text}" never appeared on ${this.page.route}; it shows: ${this.text().slice(0, 600)}`);
+      if (performance.now() - started > timeoutMs) throw new Error(`"${text}" never appeared on ${this.page.route}; it shows: ${this.text().slice(0, 600)}`);
       await this.idle(1);
     }
   }
 
-  /** The innermost element whose text contains `text` (the last one when several do). */
+  /**
+   * The element showing exactly `text` (the last one when several do), else the innermost element
+   * whose text contains it.
+   */
   find(text: string, selector = '*'): Element {
     const candidates = [...this.page.view.dom.querySelectorAll(selector)].filter((element) => (element.textContent ?? '').includes(text));
     const innermost = candidates.filter((element) => !candidates.some((other) => other !== element && element.contains(other)));
-    const element = innermost.at(-1);
+    const exact = candidates.filter((element) => (element.textContent ?? '').trim() === text);
+    const element = exact.at(-1) ?? innermost.at(-1);
     if (!element) throw new Error(`no element shows "${text}" on ${this.page.route}: ${this.text().slice(0, 600)}`);
     return element;
   }
@@ -177,6 +183,36 @@ export class Weapp {
   /** Taps the element showing `text`: the tap bubbles to its bound handler, as on a phone. */
   async tap(text: string): Promise<void> {
     this.dispatch(this.find(text), 'tap', { x: 0, y: 0 });
+    await this.idle();
+  }
+
+  /** Taps the n-th (from 0) innermost element showing `text` inside `within`. */
+  async tapNth(text: string, index: number, within = '*'): Promise<void> {
+    const scope = this.page.view.dom.querySelector(within);
+    if (!scope) throw new Error(`nothing matches ${within} on ${this.page.route}`);
+    const matches = [...scope.querySelectorAll('*')].filter((element) => (element.textContent ?? '').includes(text));
+    const innermost = matches.filter((element) => !matches.some((other) => other !== element && element.contains(other)));
+    const element = innermost[index];
+    if (!element) throw new Error(`only ${innermost.length} elements show "${text}" in ${within} on ${this.page.route}`);
+    this.dispatch(element, 'tap', { x: 0, y: 0 });
+    await this.idle();
+  }
+
+  /** Taps the element with this aria-label (a star, an icon button). */
+  async tapLabel(label: string): Promise<void> {
+    const element = [...this.page.view.dom.querySelectorAll('[aria-label]')].find((candidate) => candidate.getAttribute('aria-label') === label);
+    if (!element) throw new Error(`no element labelled "${label}" on ${this.page.route}`);
+    this.dispatch(element, 'tap', { x: 0, y: 0 });
+    await this.idle();
+  }
+
+  /** Dispatches a component event (agreeprivacyauthorization, change …) on the element showing `text`. */
+  async trigger(text: string, event: string, detail: Record<string, unknown> = {}): Promise<void> {
+    let element: Element | null = this.find(text);
+    // The event belongs to the component (a button), not to the text inside it.
+    while (element && !/^wx-(button|picker|input|textarea|switch)$/i.test(element.tagName)) element = element.parentElement;
+    if (!element) throw new Error(`"${text}" is not inside a form component on ${this.page.route}`);
+    this.dispatch(element, event, detail);
     await this.idle();
   }
 
