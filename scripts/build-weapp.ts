@@ -20,7 +20,7 @@ export const RELEASE_SETTINGS = [
 ] as const;
 
 /** The settings a release cannot go without, each with its message; empty when all are there. */
-export function missingReleaseSettings(env: NodeJS.ProcessEnv): string[] {
+export function missingReleaseSettings(env: Record<string, string | undefined>): string[] {
   return RELEASE_SETTINGS.filter(({ name }) => {
     const value = (env[name] ?? '').trim();
     return value === '' || value === 'touristappid';
