@@ -48,11 +48,11 @@ module.exports = {
     {
       // The built weapp in miniprogram-simulate (test/weapp/README.md): the view layer in jsdom made
       // by the harness, the logic layer in a vm context, the api cloud function in-process.
-      displayName: "weapp",
-      testEnvironment: "node",
-      roots: ["<rootDir>/test"],
-      testMatch: ["<rootDir>/test/weapp/**/*.test.ts"],
-      transform: { "^.+\\.(m?js|jsx|tsx?)$": "babel-jest" },
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      transform: { '^.+\\.(m?js|jsx|tsx?)$': 'babel-jest' },
     },
   ],
 };

@@ -1,7 +1,7 @@
 import { pageRoutes, readAppJson } from '../../scripts/weapp/mini-runtime';
 import { OPENIDS, PAGE_SPECS, readDemo, type Demo, type Role } from './pages.spec';
 import type { Backend } from './support/backend';
-import { startWeappBackend, Weapp, WEAPP_DIR } from './support/weapp';
+import { compiledBuild, startWeappBackend, Weapp, WEAPP_DIR } from './support/weapp';
 
 // Every page of every package of the built weapp (read from dist/weapp/app.json, so a page added
 // later is covered or fails here), rendered in miniprogram-simulate for each role on the demo
@@ -35,6 +35,12 @@ describe('the weapp build', () => {
   it('has the pages of every package in app.json (main package and subpackages)', () => {
     expect(ROUTES.length).toBeGreaterThanOrEqual(14);
     expect(ROUTES).toEqual(expect.arrayContaining(['pages/home/index', 'pages/proposal-detail/index', 'staff/pages/inbox/index', 'review/pages/queue/index']));
+  });
+
+  it("compiles with WeChat's own compilers: every WXML with wcc, every WXSS with wcsc", () => {
+    const { gwx, wxss } = compiledBuild();
+    for (const route of ROUTES) expect(typeof gwx(`${route}.wxml`)).toBe('function');
+    expect(typeof wxss('./app.wxss')).toBe('function');
   });
 
   it('has a spec for every page of app.json, and no spec for a page that does not exist', () => {
