@@ -1,6 +1,5 @@
 import { readDemo, type Demo } from './pages.spec';
-import type { Backend } from './support/backend';
-import { startWeappBackend, Weapp } from './support/weapp';
+import { useWeapp } from './support/weapp';
 
 // The main journeys driven through the built weapp's pages — taps and inputs on the rendered
 // WXML reach the pages' real handlers, `wx.cloud.callFunction` runs the built api function — and
@@ -8,26 +7,13 @@ import { startWeappBackend, Weapp } from './support/weapp';
 
 jest.setTimeout(60_000);
 
-let backend: Backend;
+const weapp = useWeapp();
+const { launch } = weapp;
 let demo: Demo;
-const apps: Weapp[] = [];
-
-async function launch(openid: string): Promise<Weapp> {
-  const app = await Weapp.launch(backend, openid);
-  apps.push(app);
-  return app;
-}
 
 beforeAll(async () => {
-  backend = await startWeappBackend();
-  demo = await readDemo(backend);
+  demo = await readDemo(weapp.backend());
 });
-
-afterEach(() => {
-  for (const app of apps.splice(0)) app.close();
-});
-
-afterAll(() => jest.useRealTimers());
 
 describe('a resident (u-res-1, 中英街社区)', () => {
   it('R-SRC-1: proposes with a photo: chosen with chooseMedia, compressed, size-checked, uploaded to their folder, kept on the proposal', async () => {
@@ -53,7 +39,7 @@ describe('a resident (u-res-1, 中英街社区)', () => {
     await app.waitForText('提议已提交，社区会尽快处理');
     expect(app.page.route).toBe('pages/proposal-detail/index');
     expect(app.text()).toContain('中英街 5 巷加装扶手');
-    const proposal = await backend.ok('u-res-1', 'proposal.get', { id: app.page.query.id });
+    const proposal = await weapp.backend().ok('u-res-1', 'proposal.get', { id: app.page.query.id });
     expect(proposal).toMatchObject({ state: 'submitted', communityId: 'c-zhongying', title: '中英街 5 巷加装扶手', location: '中英街 5 巷台阶' });
     expect(proposal.photos).toEqual([`cloud://weishishi-test-7g2k.7765-weishishi/${upload.cloudPath}`]);
   });
@@ -80,10 +66,10 @@ describe('a resident (u-res-1, 中英街社区)', () => {
     await app.input(0, '希望灯光不要直射住户窗户。', 'textarea');
     await app.tap('发表意见');
     await app.waitForText('希望灯光不要直射住户窗户。');
-    const { items } = await backend.ok(null, 'comment.list', { proposalId: demo.publicity.id });
+    const { items } = await weapp.backend().ok(null, 'comment.list', { proposalId: demo.publicity.id });
     expect(items.map((comment: { text: string }) => comment.text)).toContain('希望灯光不要直射住户窗户。');
     // The content check saw it, for its author.
-    expect(backend.standIn.checked.at(-1)).toMatchObject({ openid: 'u-res-1', content: '希望灯光不要直射住户窗户。' });
+    expect(weapp.backend().standIn.checked.at(-1)).toMatchObject({ openid: 'u-res-1', content: '希望灯光不要直射住户窗户。' });
   });
 
   it('R-EVA-1: rates the completed project with four stars', async () => {
@@ -94,7 +80,7 @@ describe('a resident (u-res-1, 中英街社区)', () => {
     await app.waitForText('4 星');
     await app.tap('提交评价');
     await app.waitForText('感谢您的评价！您打了 4 星');
-    const summary = await backend.ok(null, 'rating.summary', { proposalId: demo.completed.id });
+    const summary = await weapp.backend().ok(null, 'rating.summary', { proposalId: demo.completed.id });
     expect(summary.histogram['4']).toBeGreaterThanOrEqual(1);
   });
 });
@@ -110,7 +96,7 @@ describe('staff', () => {
     await app.tap('采纳');
     await app.tap('确认采纳');
     await app.waitForText('已采纳，请拟定申请报告');
-    expect((await backend.ok(null, 'proposal.get', { id: demo.submitted.id })).state).toBe('adopted');
+    expect((await weapp.backend().ok(null, 'proposal.get', { id: demo.submitted.id })).state).toBe('adopted');
   });
 
   it('R-REV-1 / R-PUB-1: a street reviewer (沙头角) approves the 桥园 proposal, and the 桥园 worker publishes it for publicity', async () => {
@@ -124,9 +110,9 @@ describe('staff', () => {
     await reviewer.waitForText('批复后本年度剩余');
     await reviewer.tap('确认审核通过');
     await reviewer.waitForText('已审核通过，批复预算 ¥43,000.00');
-    const approved = await backend.ok(null, 'proposal.get', { id: demo.streetReview.id });
+    const approved = await weapp.backend().ok(null, 'proposal.get', { id: demo.streetReview.id });
     expect(approved.state).toBe('approved');
-    expect((await backend.ok(null, 'ledger.get', { communityId: 'c-qiaoyuan', year: 2026 })).approvedFen).toBe(4_300_000);
+    expect((await weapp.backend().ok(null, 'ledger.get', { communityId: 'c-qiaoyuan', year: 2026 })).approvedFen).toBe(4_300_000);
 
     const worker = await launch('u-com-qiaoyuan');
     await worker.open(`/staff/pages/proposal/index?id=${demo.streetReview.id}`);
@@ -135,6 +121,6 @@ describe('staff', () => {
     await worker.waitForText('公示发布后居民即可看到并发表意见。确认发布？');
     await worker.tap('确认发布');
     await worker.waitForText('公示已发布，公示期至');
-    expect((await backend.ok(null, 'proposal.get', { id: demo.streetReview.id })).state).toBe('publicity');
+    expect((await weapp.backend().ok(null, 'proposal.get', { id: demo.streetReview.id })).state).toBe('publicity');
   });
 });

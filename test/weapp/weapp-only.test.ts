@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUBSCRIBE_TEMPLATE_SETTINGS } from '../../config/weapp-env';
 import { WX_FAILURE_MESSAGES } from '../../src/lib/wx-failure';
-import type { Backend } from './support/backend';
 import { createFakeWx } from './support/fake-wx';
-import { startWeappBackend, Weapp } from './support/weapp';
+import { useWeapp } from './support/weapp';
 
 // The weapp-only modules (*.weapp.ts: upload, subscribe, CSV export, privacy) with a fake `wx`
 // that records every call and fails on demand: in the built app where a page reaches them, from
@@ -14,24 +13,7 @@ import { startWeappBackend, Weapp } from './support/weapp';
 jest.setTimeout(60_000);
 
 const root = path.resolve(__dirname, '../..');
-let backend: Backend;
-const apps: Weapp[] = [];
-
-async function launch(openid: string): Promise<Weapp> {
-  const app = await Weapp.launch(backend, openid);
-  apps.push(app);
-  return app;
-}
-
-beforeAll(async () => {
-  backend = await startWeappBackend();
-});
-
-afterEach(() => {
-  for (const app of apps.splice(0)) app.close();
-});
-
-afterAll(() => jest.useRealTimers());
+const { launch } = useWeapp();
 
 describe('privacy authorisation (app.json __usePrivacyCheck__)', () => {
   it('is switched on in the built app.json, and the app listens for WeChat\'s requests at launch', async () => {

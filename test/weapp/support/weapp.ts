@@ -316,3 +316,31 @@ export async function startWeappBackend(): Promise<Backend> {
   useTestClock();
   return startBackend();
 }
+
+/**
+ * The usual setup of a weapp test file: one demo backend (started before all tests), apps
+ * launched per test and closed after it, the real clock back at the end.
+ */
+export function useWeapp(): { backend: () => Backend; launch: (openid: string) => Promise<Weapp> } {
+  let backend: Backend | undefined;
+  const apps: Weapp[] = [];
+  beforeAll(async () => {
+    backend = await startWeappBackend();
+  });
+  afterEach(() => {
+    for (const app of apps.splice(0)) app.close();
+  });
+  afterAll(() => jest.useRealTimers());
+  const started = (): Backend => {
+    if (!backend) throw new Error('the weapp backend is not started yet');
+    return backend;
+  };
+  return {
+    backend: started,
+    async launch(openid) {
+      const app = await Weapp.launch(started(), openid);
+      apps.push(app);
+      return app;
+    },
+  };
+}
