@@ -45,5 +45,14 @@ module.exports = {
       setupFiles: ['<rootDir>/test/ui/support/globals.js'],
       setupFilesAfterEnv: ['<rootDir>/test/ui/support/setup.ts'],
     },
+    {
+      // The built weapp in miniprogram-simulate (test/weapp/README.md): the view layer in jsdom made
+      // by the harness, the logic layer in a vm context, the api cloud function in-process.
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      transform: { '^.+\\.(m?js|jsx|tsx?)$': 'babel-jest' },
+    },
   ],
 };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { WEAPP_BUILD_SETTINGS } from './weapp-env';
 
 // Taro build configuration. Business constants never live here: rules are in backend/domain.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -22,7 +23,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Build-time settings of the weapp, always defined (empty when unset): an expression left as
     // `process.env.X` would throw at launch in a mini-program, which has no `process`.
     env: Object.fromEntries(
-      ['TARO_APP_CLOUD_ENV', 'TARO_APP_TEMPLATE_PROPOSAL_STATE_CHANGED', 'TARO_APP_TEMPLATE_COMMENT_ANSWERED'].map((name) => [
+      WEAPP_BUILD_SETTINGS.map((name) => [
         name,
         JSON.stringify(process.env[name] ?? ''),
       ]),
@@ -30,8 +31,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    // The weapp build never uses webpack's persistent cache: with a warm cache, a changed build-time
+    // constant (TARO_APP_CLOUD_ENV …) makes @tarojs/taro-loader 4.2.1 rebuild only the inner
+    // entry-cache module and emit an app.js whose App module is empty (the app dies at launch), and
+    // every later build stays broken until the cache is deleted. Keying the cache on the values
+    // would only move the trap to the next constant. H5 has no such entry and keeps its cache.
+    cache: { enable: isH5 },
     alias: {},
+    // Taro's base.wxml repeats every template once per nesting level; deeper trees continue in
+    // its recursive `comp` component. 8 levels cover our pages' static nesting (measured in
+    // bench/RESULTS.md) at about half the main package's template weight.
+    baseLevel: Number(process.env.WEAPP_BASE_LEVEL ?? 8),
     mini: {
       compile,
       // Shared component styles are imported in different orders by different pages; the

@@ -50,7 +50,10 @@ function jest(label: string, args: string[], timeZone: string): void {
 
 async function main(): Promise<void> {
   gate('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-  gate('weapp build and package size gate', 'npx', ['tsx', 'scripts/size-gate.ts']);
+  // Three weapp builds (two cloud envs, then plain), each checked; the plain one stays in dist/weapp.
+  gate('weapp builds: env A, env B, plain — each launches and registers every page', 'npx', ['tsx', 'scripts/weapp-rebuild.ts']);
+  gate('weapp package size gate (main ≤ 386 KB)', 'npx', ['tsx', 'scripts/size-gate.ts', '--no-build']);
+  gate("WeChat's code-quality audit (miniprogram-ci, 11 checks)", 'npx', ['tsx', 'scripts/weapp-audit.ts']);
   gate('H5 build', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' }, true);
   console.log('\n=== cloud function bundles');
   try {
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
   jest('domain tests with coverage, TZ=Asia/Shanghai', ['--selectProjects', 'node', '--coverage', '--testPathPatterns', 'test/domain/'], 'Asia/Shanghai');
   jest('domain tests, TZ=America/Los_Angeles', ['--selectProjects', 'node', '--testPathPatterns', 'test/domain/'], 'America/Los_Angeles');
   jest('backend, HTTP, browser and page tests', ['--selectProjects', 'node', 'ui', '--testPathIgnorePatterns', 'test/domain/'], 'Asia/Shanghai');
+  jest('weapp build in miniprogram-simulate (every page, every role, the journeys)', ['--selectProjects', 'weapp'], 'Asia/Shanghai');
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }

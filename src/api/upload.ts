@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import type { Answer } from '../../types/api';
 import { devHeaders, readDevIdentity } from './dev-identity';
 import { unreachable } from './transport.types';
@@ -26,8 +27,24 @@ async function compress(original: Blob): Promise<Blob> {
   }
 }
 
+/** Photos the user chose (temporary paths), or why none could be chosen (null: they cancelled). */
+export interface ChosenPhotos {
+  paths: string[];
+  message: string | null;
+}
+
+/** Lets the user pick up to `count` photos (H5: the browser's file picker). */
+export async function choosePhotos(count: number): Promise<ChosenPhotos> {
+  try {
+    const result = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    return { paths: result.tempFilePaths.slice(0, count), message: null };
+  } catch {
+    return { paths: [], message: null };
+  }
+}
+
 /**
- * Uploads one chosen photo (its temporary path from Taro.chooseImage) and answers its file id.
+ * Uploads one chosen photo (its temporary path from choosePhotos) and answers its file id.
  * `openid` names the uploader's folder on weapp; here the server knows the caller already.
  */
 export async function uploadPhoto(localPath: string, _openid?: string): Promise<Answer<{ fileId: string }>> {

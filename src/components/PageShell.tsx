@@ -2,12 +2,14 @@ import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
 import { useLargeText } from '../lib/large-text';
 import { DevBar } from './DevBar';
+import { PrivacySheet } from './privacy/PrivacySheet';
 import './PageShell.css';
 import './ui.css';
 
 /**
  * The frame of every page: the dev bar (H5 local mode only) above the page's content, and the
- * remembered 大字模式 as a class that scales the page's text and tap targets.
+ * remembered 大字模式 as a class that scales the page's text and tap targets; WeChat's privacy
+ * consent sheet (weapp only) over it when an API waits for the user's agreement.
  */
 export function PageShell({ children }: PropsWithChildren) {
   const [largeText] = useLargeText();
@@ -15,6 +17,7 @@ export function PageShell({ children }: PropsWithChildren) {
     <View className={`page-shell${largeText ? ' page-shell--large' : ''}`} data-testid='page-shell'>
       <DevBar />
       {children}
+      <PrivacySheet />
     </View>
   );
 }

@@ -3,8 +3,12 @@
  * subscribe.weapp.ts asks for the grant there.
  */
 
-/** What a resident may be told about: their proposal's progress, the answer to their comment. */
-export type NoticeTopic = 'proposal' | 'comment';
+/**
+ * What someone may be told about: a resident, their proposal's progress and the answer to their
+ * comment; staff, on the workbench, new proposals, deadlines within 3 working days and change
+ * requests.
+ */
+export type NoticeTopic = 'proposal' | 'comment' | 'staff';
 
 export function canAskForNotices(_topic: NoticeTopic): boolean {
   return false;

@@ -13,7 +13,12 @@ jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
 // test may take longer than jest's default 5 s without anything being wrong.
 jest.setTimeout(30_000);
 // Photo uploads go through their own door (multipart on H5, cloud storage on weapp): faked too.
-jest.mock('../../src/api/upload', () => ({ uploadPhoto: jest.fn(), photoSrc: (id: string) => id }));
+// The picker stays real (it calls Taro.chooseImage, faked below); the upload is faked.
+jest.mock('../../src/api/upload', () => ({
+  uploadPhoto: jest.fn(),
+  photoSrc: (id: string) => id,
+  choosePhotos: jest.requireActual('../../src/api/upload').choosePhotos,
+}));
 const fakeUpload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>;
 
 /** Types into the native field inside Taro's Input / Textarea, as a keyboard would. */

@@ -6,7 +6,8 @@ import { LIST_LIMITS, TEXT_LIMITS } from '../../../common/limits';
 import type { ApiError, LibraryEntry, Me } from '../../../types/api';
 import type { Category } from '../../../types/domain';
 import { submitProposal } from '../../api';
-import { uploadPhoto } from '../../api/upload';
+import { choosePhotos, uploadPhoto } from '../../api/upload';
+import { wxFailureMessage } from '../../lib/wx-failure';
 import { Action } from '../../components/Action';
 import { Field } from '../../components/Field';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
@@ -103,6 +104,8 @@ function ProposalForm({ me }: { me: Me }) {
   const upload = useCallback(async (slot: PhotoSlot) => {
     setPhotos((previous) => previous.map((photo) => (photo.key === slot.key ? { ...photo, status: 'uploading' } : photo)));
     const answer = await uploadPhoto(slot.localPath, me.openid);
+    // The reason (too large, unreadable, network) shows under the photos.
+    if (!answer.ok) setErrors((previous) => ({ ...previous, photos: answer.error.message }));
     setPhotos((previous) =>
       previous.map((photo) =>
         photo.key === slot.key ? (answer.ok ? { ...photo, status: 'done', fileId: answer.data.fileId } : { ...photo, status: 'failed' }) : photo,
@@ -113,13 +116,9 @@ function ProposalForm({ me }: { me: Me }) {
   const addPhotos = async () => {
     const room = LIST_LIMITS.photos - photos.length;
     if (room <= 0) return;
-    let chosen: string[];
-    try {
-      const result = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      chosen = result.tempFilePaths.slice(0, room);
-    } catch {
-      return; // The resident closed the picker.
-    }
+    const { paths: chosen, message } = await choosePhotos(room);
+    if (message) setErrors((previous) => ({ ...previous, photos: message }));
+    if (chosen.length === 0) return;
     const slots = chosen.map((localPath): PhotoSlot => ({ key: `photo-${++photoKey.current}`, localPath, status: 'uploading' }));
     setPhotos((previous) => [...previous, ...slots].slice(0, LIST_LIMITS.photos));
     clearError('photos');
@@ -134,8 +133,10 @@ function ProposalForm({ me }: { me: Me }) {
         setLocation(Array.from(text).slice(0, TEXT_LIMITS.location).join(''));
         clearError('location');
       }
-    } catch {
-      // Closed or not allowed: the resident types the place instead.
+    } catch (error) {
+      // Closed: nothing to say. Refused: say why; the resident can still type the place.
+      const message = wxFailureMessage(error, '无法打开地图，请直接填写地点');
+      if (message) setErrors((previous) => ({ ...previous, location: message }));
     }
   };
 

@@ -19,7 +19,7 @@ export function Content({ proposal }: { proposal: ProposalView }) {
                 src={url}
                 mode='aspectFill'
                 aria-label={`照片 ${index + 1}`}
-                onClick={() => void Taro.previewImage({ current: url, urls })}
+                onClick={() => void Taro.previewImage({ current: url, urls }).catch(() => Taro.showToast({ title: '暂时无法查看大图', icon: 'none' }))}
               />
             ))}
           </View>

@@ -9,6 +9,7 @@ import { Action } from '../../../components/Action';
 import { EmptyState } from '../../../components/PageStates';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
+import { StaffNoticeOffer } from '../../../components/subscribe/StaffNoticeOffer';
 import { formatInstant } from '../../../lib/dates';
 import { messageOf } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
@@ -79,6 +80,7 @@ function Workbench({ context }: { context: StaffContext }) {
           />
         ) : null}
       </View>
+      <StaffNoticeOffer />
       <NavTiles
         tiles={[
           { label: '居民议事会', hint: '发布议事公示、录入表决', url: STAFF_PAGES.council, testId: 'open-council' },

@@ -1,0 +1,4 @@
+// As `taro init` writes it for React + TypeScript.
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+};
