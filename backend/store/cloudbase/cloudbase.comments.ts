@@ -101,11 +101,13 @@ export function cloudBaseComments(core: CloudBaseCore) {
       });
     },
 
-    async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft }): Promise<CommitOutcome<RatingRecord>> {
+    async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft; rateLimit?: RateLimit }): Promise<CommitOutcome<RatingRecord>> {
       const { rating } = input;
       return core.atomically(async (unit) => {
         const proposal = await unit.get(COLLECTIONS.proposals, rating.proposalId);
         if (!proposal || proposal.state !== input.proposalState) throw new Rollback({ ok: false, code: 'window_closed' });
+        // No unlimited flips (L6): every rating call that got this far counts.
+        if (input.rateLimit) await countRate(unit, input.rateLimit, rating.updatedAt);
         const id = ratingDocId(rating.proposalId, rating.openid);
         const previous = await unit.get(COLLECTIONS.ratings, id);
         // R-EVA-1: how this rating moves the counters kept on the proposal — or, the same again, nothing.

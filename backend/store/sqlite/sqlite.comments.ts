@@ -140,12 +140,14 @@ export function sqliteComments(core: SqliteCore, guards: RequestGuards) {
       });
     },
 
-    async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft }): Promise<CommitOutcome<RatingRecord>> {
+    async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft; rateLimit?: RateLimit }): Promise<CommitOutcome<RatingRecord>> {
       const { rating } = input;
       return core.atomically(() => {
         if (statements.proposalInState.get(rating.proposalId, input.proposalState) === undefined) {
           throw new Rollback({ ok: false, code: 'window_closed' });
         }
+        // No unlimited flips (L6): every rating call that got this far counts.
+        if (input.rateLimit) guards.countRate(input.rateLimit);
         const stored = statements.rating.get(rating.proposalId, rating.openid) as { stars: number; text: string | null; updatedAt: string } | undefined;
         // R-EVA-1: how this rating moves the counters kept on the proposal — or, the same again, nothing.
         const change = replaceRating(stored ? { stars: stored.stars, text: stored.text ?? undefined } : null, rating);

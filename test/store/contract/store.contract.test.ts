@@ -220,7 +220,8 @@ describe.each(targets)('the Store contract on $name', (target) => {
       expect(moved.grants).toHaveLength(2);
       await join(store, 'u-new', 'c-tianxin', '赵');
       const again = await join(store, 'u-new', 'c-tianxin', '赵大妈');
-      expect(again).toEqual({ openid: 'u-new', name: '赵大妈', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }] });
+      // The person's day of joining stays when they join their own community again (residency against hopping).
+      expect(again).toEqual({ openid: 'u-new', name: '赵大妈', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }], residentSince: AT });
       expect(await store.findUser('u-new')).toEqual(again);
       const trail = await store.auditTrail('user:u-res-1');
       expect(trail.map((entry) => entry.action)).toEqual(['role.grant', 'me.join']);
