@@ -225,6 +225,14 @@ export interface OverdueItem {
   overdue: { deadline: keyof Deadlines; on: string; label: string }[];
 }
 
+/** R-COU-1 (issue 15): a community whose council has not met within two months, on oversight.overdue. */
+export interface CouncilOverdueItem {
+  communityId: string;
+  reason: 'council_overdue';
+  lastMeetingOn: string;
+  nextDueOn: string;
+}
+
 export interface ChecklistEntry {
   id: string;
   communityId: string;

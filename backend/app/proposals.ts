@@ -7,7 +7,7 @@ import { missingDocuments } from '../domain/checklist';
 import { allowedActions, targetOf } from '../domain/permissions';
 import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
-import { proposerNameFor } from '../domain/privacy';
+import { freeTextFor, proposerNameFor } from '../domain/privacy';
 import { averageStars } from '../domain/ratings';
 import type {
   AuditDraft,
@@ -58,8 +58,13 @@ export function proposalView(
   const daysLeft = Object.fromEntries(
     Object.entries(deadlines).map(([name, deadline]) => [name, calendar.workingDaysLeft(today, deadline.on)]),
   );
+  // R-TRN-1: a phone number typed into the proposal's words is masked for all but the proposer and staff in scope.
+  const textOf = (text: string) => freeTextFor(text, record.proposerOpenid, record, actor);
   return {
     ...shown,
+    title: textOf(record.title),
+    location: textOf(record.location),
+    description: textOf(record.description),
     ...(pendingChange ? { pendingChange } : {}),
     proposer: proposerNameFor(record, actor),
     mine: actor.openid !== null && actor.openid === record.proposerOpenid,

@@ -31,7 +31,8 @@ describe('oversight.overdue', () => {
     const dueOn = startDueOn(journey.days.assignedOn, defaultCalendar).on;
     expect(await overdueIds(app, 'u-district-yantian', dueOn, 'd-yantian')).toEqual([]);
     const listed = dataOf(await app.call('u-district-yantian', addDays(dueOn, 1), 'oversight.overdue', { scopeId: 'd-yantian' }));
-    expect(listed.items).toEqual([expect.objectContaining({ id: journey.id, overdue: [expect.objectContaining({ deadline: 'startDueOn', on: dueOn })] })]);
+    // The council met on the meeting day and not since: it is listed too (R-COU-1), before the records.
+    expect(listed.items).toEqual([expect.objectContaining({ reason: 'council_overdue' }), expect.objectContaining({ id: journey.id, overdue: [expect.objectContaining({ deadline: 'startDueOn', on: dueOn })] })]);
     await app.ok('u-com-zhongying', addDays(dueOn, 1), 'implementation.start', { id: journey.id, startedOn: addDays(dueOn, 1) });
     expect(await overdueIds(app, 'u-district-yantian', addDays(dueOn, 1), 'd-yantian')).toEqual([]);
   });
@@ -43,7 +44,8 @@ describe('oversight.overdue', () => {
     expect(await overdueIds(app, 'u-city', dueOn, 'city')).toEqual([]);
     const late = addDays(dueOn, 1);
     const listed = dataOf(await app.call('u-city', late, 'oversight.overdue', { scopeId: 'city' }));
-    expect(listed.items).toEqual([expect.objectContaining({ id: journey.id, overdue: [expect.objectContaining({ deadline: 'completeDueOn', on: dueOn, label: '项目逾期未完工' })] })]);
+    // The council met on the meeting day and not since: it is listed too (R-COU-1), before the records.
+    expect(listed.items).toEqual([expect.objectContaining({ reason: 'council_overdue' }), expect.objectContaining({ id: journey.id, overdue: [expect.objectContaining({ deadline: 'completeDueOn', on: dueOn, label: '项目逾期未完工' })] })]);
     await advance(app, journey, 'completed');
     expect(await overdueIds(app, 'u-city', late, 'city')).toEqual([]);
   });
