@@ -84,7 +84,11 @@ export const AFTER_APPROVAL: TransitionRows<
   'implementation.complete': {
     from: ['implementing'],
     to: 'completed',
-    ready: always,
+    // R-IMP-3: a services project records its start before it can complete, so the start deadline is met or visibly overdue.
+    ready: (record) =>
+      record.category === 'services' && record.implementation!.startedOn === undefined
+        ? refusal('invalid_state', '服务类项目须先登记开始实施，方可登记完工')
+        : null,
     guard: (record, command, { today }) => {
       const { startedOn, assignedOn } = record.implementation!;
       return firstRefusal(
