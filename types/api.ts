@@ -131,8 +131,10 @@ export interface ProposalView {
   deadlines: Deadlines;
   /** The deadlines already passed and unmet: a flag, never a block. */
   overdue: (keyof Deadlines)[];
-  /** Working days after today up to each running deadline's day; 0 on its last day (今天截止) and after. */
+  /** Working days after today up to each running deadline's day; 0 on its last day (今天截止) and after (an ended window has none). */
   daysLeft: Partial<Record<keyof Deadlines, number>>;
+  /** Windows of `deadlines` already closed (the publicity window from the day after its last day): 已结束, no days left. */
+  ended?: (keyof Deadlines)[];
   /** The change or withdrawal waiting for the street's decision, when there is one. */
   pendingChange?: ChangeView;
   allowedActions: string[];

@@ -30,6 +30,21 @@ export function publicityEndsOn(publishedOn: DateString, calendar: WorkCalendar 
 }
 
 /**
+ * R-PUB-1, R-TIME-3: the publicity window of a record as it stands: as published — a later update
+ * of the holiday data does not move a notice that stood — unless it was provisional (a year the
+ * calendar did not know), which is recomputed once the calendar knows that year.
+ */
+export function publicityWindowOf(record: Pick<ProposalRecord, 'publicity'>, calendar: WorkCalendar = defaultCalendar): Deadline {
+  const { publishedOn, endsOn } = record.publicity!;
+  return endsOn.provisional ? publicityEndsOn(publishedOn, calendar) : endsOn;
+}
+
+/** R-PUB-2: the window is open until 24:00 (Asia/Shanghai) of its last day, and closed from the next day on. */
+export function isPublicityOpen(record: Pick<ProposalRecord, 'publicity'>, today: DateString, calendar: WorkCalendar = defaultCalendar): boolean {
+  return record.publicity !== undefined && compareDates(today, publicityWindowOf(record, calendar).on) <= 0;
+}
+
+/**
  * R-COU-2: the earliest day a council may meet when its agenda is published `today`: the day
  * after the 3rd working day after today, so that 3 full working days of notice lie between.
  */
@@ -111,8 +126,7 @@ export function deadlinesOf(record: ProposalRecord, calendar: WorkCalendar = def
     case 'street_review':
       return { reviewDueOn: reviewDueOn(record.submittedToStreetOn!, calendar) };
     case 'publicity':
-      // The window as published: a later update of the holiday data does not move a notice that stood.
-      return { publicityEndsOn: record.publicity!.endsOn };
+      return { publicityEndsOn: publicityWindowOf(record, calendar) };
     case 'implementing': {
       const { assignedOn, startedOn } = record.implementation!;
       if (record.category !== 'services') return { completeDueOn: completeDueOn(assignedOn, calendar) };

@@ -4,7 +4,7 @@
  */
 import type { ChangeRecord } from '../../types/domain';
 import { addDays, compareDates } from './calendar';
-import { implementationDeadlines, implementationTimeLimit, publicityEndsOn } from './deadlines';
+import { implementationDeadlines, implementationTimeLimit, publicityEndsOn, publicityWindowOf } from './deadlines';
 import { compact, firstRefusal, requirePositiveFen, requireReportedDate, requireText } from './lifecycle.checks';
 import { ADJUSTABLE_STATES, CHANGE_DECISION_STATES, WITHDRAWABLE_STATES } from './lifecycle.commands';
 import { always, sameState, type TransitionRows } from './lifecycle.rows';
@@ -39,16 +39,16 @@ export const AFTER_APPROVAL: TransitionRows<
   'implementation.assign': {
     from: ['publicity'],
     to: 'implementing',
-    ready: (record, { today }) => {
-      const endsOn = record.publicity!.endsOn.on;
+    ready: (record, { today, calendar }) => {
+      const endsOn = publicityWindowOf(record, calendar).on;
       return compareDates(today, endsOn) <= 0
         ? refusal('too_early', `公示期至 ${endsOn} 结束，结束后方可确定实施主体`)
         : null;
     },
-    guard: (record, command, { today, policy }) =>
+    guard: (record, command, { today, policy, calendar }) =>
       firstRefusal(
         requireText(command.implementer, 'implementer', '实施主体'),
-        requireReportedDate(command.assignedOn, addDays(record.publicity!.endsOn.on, 1), today, 'assignedOn', '实施主体确定日期'),
+        requireReportedDate(command.assignedOn, addDays(publicityWindowOf(record, calendar).on, 1), today, 'assignedOn', '实施主体确定日期'),
         tenderRequired(policy, record.approvedBudgetFen!) && !hasText(command.tenderRef)
           ? refusal('invalid_input', `预算达到招标限额 ${formatFen(policy.tenderThresholdFen)}，须登记招标记录`, 'tenderRef')
           : null,
