@@ -214,8 +214,10 @@ export interface SubsidyApplication {
   communityCount: number;
   totalApprovedFen: number;
   cityMatchFen: number;
-  dueOn: string;
-  lateDueOn: string;
+  /** R-FUN-3: 30 November, rolled to the next working day; provisional in a year the calendar does not know. */
+  dueOn: Deadline;
+  /** R-FUN-3: 30 January of the next year, rolled likewise. */
+  lateDueOn: Deadline;
   csv: string;
 }
 

@@ -101,19 +101,22 @@ export function implementationDeadlines(
 
 export interface SubsidyDates {
   /** The district's application for the city subsidy is due by this day. */
-  dueOn: DateString;
+  dueOn: Deadline;
   /** Where the district truly could not apply in the year, the late application is due by this day. */
-  lateDueOn: DateString;
+  lateDueOn: Deadline;
 }
 
 /**
- * R-FUN-3: the subsidy application of `year` is due 30 November, late 30 January of the next
- * year. These are fixed dates ("11月30日前", "次年1月30日前"), not periods counted from a start,
- * so R-TIME-2's move to the next working day does not apply: the district knows them a year
- * ahead and files before them, and the answer needs no holiday data of the next year.
+ * R-FUN-3, R-TIME-2, R-TIME-3: the subsidy application of `year` is due 30 November, late 30
+ * January of the next year. Like every deadline, a fixed date that falls on a rest day or holiday
+ * moves to the next working day (民法典 art. 203), and is provisional while the calendar does not
+ * know the year it falls in.
  */
-export function subsidyDueOn(year: number): SubsidyDates {
-  return { dueOn: `${year}-11-30`, lateDueOn: `${year + 1}-01-30` };
+export function subsidyDueOn(year: number, calendar: WorkCalendar = defaultCalendar): SubsidyDates {
+  return {
+    dueOn: calendar.onOrAfterWorkingDay(`${year}-11-30`),
+    lateDueOn: calendar.onOrAfterWorkingDay(`${year + 1}-01-30`),
+  };
 }
 
 /**
