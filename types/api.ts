@@ -262,5 +262,8 @@ export interface LibraryEntry {
   plan: string;
   budgetLines: BudgetLine[];
   createdAt: InstantString;
+  /** R-SUP-3 (issue 15): the unit the entry belongs to (the stores keep its id; library.list says its level). */
+  scopeId?: string;
+  scope?: { level: 'city' | 'district' | 'street'; id: string };
 }
 

@@ -324,7 +324,8 @@ export interface Store {
   savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<CommitOutcome<Policy>>;
 
   // Library
-  listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>>;
+  /** Newest first; only the entries of `scopeIds` when given (R-SUP-3: domain/library.ts decides which). */
+  listLibrary(after: Cursor | undefined, limit: number, scopeIds?: readonly string[]): Promise<Slice<LibraryEntry>>;
   findLibraryEntry(id: string): Promise<LibraryEntry | null>;
   addLibraryEntry(input: { entry: LibraryEntry; scopeId: string; createdBy: string; audit: AuditDraft }): Promise<LibraryEntry>;
 

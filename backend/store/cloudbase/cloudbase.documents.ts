@@ -127,6 +127,7 @@ export function libraryEntryOf(doc: Doc): LibraryEntry {
     plan: doc.plan as string,
     budgetLines: doc.budgetLines as BudgetLine[],
     createdAt: doc.createdAt as string,
+    scopeId: doc.scopeId as string,
   };
 }
 
