@@ -37,10 +37,15 @@ describe('Figure 11 — community hopping', () => {
         if (JSON.stringify(fingerprint(app)) !== JSON.stringify(before)) counts.changedOnRefusal += 1;
       }
     }
-    for (let n = 0; n < 15; n += 1) {
+    // Flips: each call changes the stars kept (the same rating again is no change and not counted).
+    let kept: number | null = null;
+    for (let n = 0; counts.flips < 15; n += 1) {
+      const stars = (n % 5) + 1;
+      if (stars === kept) continue;
       counts.flips += 1;
-      const flipped = await app.call('u-res-2', after, 'rating.set', { proposalId: journeys[0].id, stars: (n % 2) + 4 });
+      const flipped = await app.call('u-res-2', after, 'rating.set', { proposalId: journeys[0].id, stars });
       if (!flipped.answer.ok && flipped.answer.error.code === 'rate_limited') counts.flipsRefused += 1;
+      else kept = stars;
     }
     const pass = counts.allowedWrongly === 0 && counts.changedOnRefusal === 0 && counts.movesRefused === counts.moves && counts.ratingsRefused === counts.ratings && counts.flipsRefused === 5;
     recordFigure({

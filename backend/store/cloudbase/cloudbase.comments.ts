@@ -106,13 +106,13 @@ export function cloudBaseComments(core: CloudBaseCore) {
       return core.atomically(async (unit) => {
         const proposal = await unit.get(COLLECTIONS.proposals, rating.proposalId);
         if (!proposal || proposal.state !== input.proposalState) throw new Rollback({ ok: false, code: 'window_closed' });
-        // No unlimited flips (L6): every rating call that got this far counts.
-        if (input.rateLimit) await countRate(unit, input.rateLimit, rating.updatedAt);
         const id = ratingDocId(rating.proposalId, rating.openid);
         const previous = await unit.get(COLLECTIONS.ratings, id);
         // R-EVA-1: how this rating moves the counters kept on the proposal — or, the same again, nothing.
         const change = replaceRating(previous ? { stars: previous.stars as number, text: (previous.text as string | null) ?? undefined } : null, rating);
         if (!change) return { ...rating, updatedAt: (previous as Doc).updatedAt as string };
+        // No unlimited flips (L6): every change of the rating counts (a retried same rating is none).
+        if (input.rateLimit) await countRate(unit, input.rateLimit, rating.updatedAt);
         unit.put(COLLECTIONS.ratings, id, {
           proposalId: rating.proposalId,
           openid: rating.openid,

@@ -146,12 +146,12 @@ export function sqliteComments(core: SqliteCore, guards: RequestGuards) {
         if (statements.proposalInState.get(rating.proposalId, input.proposalState) === undefined) {
           throw new Rollback({ ok: false, code: 'window_closed' });
         }
-        // No unlimited flips (L6): every rating call that got this far counts.
-        if (input.rateLimit) guards.countRate(input.rateLimit);
         const stored = statements.rating.get(rating.proposalId, rating.openid) as { stars: number; text: string | null; updatedAt: string } | undefined;
         // R-EVA-1: how this rating moves the counters kept on the proposal — or, the same again, nothing.
         const change = replaceRating(stored ? { stars: stored.stars, text: stored.text ?? undefined } : null, rating);
         if (!change) return { ...rating, updatedAt: (stored as { updatedAt: string }).updatedAt };
+        // No unlimited flips (L6): every change of the rating counts (a retried same rating is none).
+        if (input.rateLimit) guards.countRate(input.rateLimit);
         statements.upsertRating.run({ ...rating, text: rating.text ?? null });
         const [d1, d2, d3, d4, d5] = change.histogramDelta;
         statements.countRating.run({ id: rating.proposalId, count: change.countDelta, sum: change.sumDelta, d1, d2, d3, d4, d5 });

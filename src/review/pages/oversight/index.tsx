@@ -92,7 +92,7 @@ function OverdueList({ scopeId, names }: { scopeId: string; names: PlaceNames })
                       </View>
                       <Text className='list-row__title'>居民议事会逾期未召开</Text>
                       <Text className='list-row__flag'>
-                        上次会议 {formatDateWithWeekday(item.lastMeetingOn)}，应于 {formatDateWithWeekday(item.nextDueOn)} 前召开
+                        议事会逾期：上次会议 {formatDateWithWeekday(item.lastMeetingOn)}，应于 {formatDateWithWeekday(item.nextDueOn)} 前召开
                       </Text>
                     </View>
                   ) : (
