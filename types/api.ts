@@ -131,8 +131,10 @@ export interface ProposalView {
   deadlines: Deadlines;
   /** The deadlines already passed and unmet: a flag, never a block. */
   overdue: (keyof Deadlines)[];
-  /** Working days after today up to each running deadline's day; 0 on its last day (今天截止) and after. */
+  /** Working days after today up to each running deadline's day; 0 on its last day (今天截止) and after (an ended window has none). */
   daysLeft: Partial<Record<keyof Deadlines, number>>;
+  /** Windows of `deadlines` already closed (the publicity window from the day after its last day): 已结束, no days left. */
+  ended?: (keyof Deadlines)[];
   /** The change or withdrawal waiting for the street's decision, when there is one. */
   pendingChange?: ChangeView;
   allowedActions: string[];
@@ -212,8 +214,10 @@ export interface SubsidyApplication {
   communityCount: number;
   totalApprovedFen: number;
   cityMatchFen: number;
-  dueOn: string;
-  lateDueOn: string;
+  /** R-FUN-3: 30 November, rolled to the next working day; provisional in a year the calendar does not know. */
+  dueOn: Deadline;
+  /** R-FUN-3: 30 January of the next year, rolled likewise. */
+  lateDueOn: Deadline;
   csv: string;
 }
 
@@ -223,6 +227,14 @@ export interface OverdueItem {
   title: string;
   state: ProposalState;
   overdue: { deadline: keyof Deadlines; on: string; label: string }[];
+}
+
+/** R-COU-1 (issue 15): a community whose council has not met within two months, on oversight.overdue. */
+export interface CouncilOverdueItem {
+  communityId: string;
+  reason: 'council_overdue';
+  lastMeetingOn: string;
+  nextDueOn: string;
 }
 
 export interface ChecklistEntry {
@@ -250,5 +262,8 @@ export interface LibraryEntry {
   plan: string;
   budgetLines: BudgetLine[];
   createdAt: InstantString;
+  /** R-SUP-3 (issue 15): the unit the entry belongs to (the stores keep its id; library.list says its level). */
+  scopeId?: string;
+  scope?: { level: 'city' | 'district' | 'street'; id: string };
 }
 

@@ -17,7 +17,14 @@ export interface Caller {
 export interface RateLimits {
   proposalsPerDay: number;
   commentsPerHour: number;
+  /** Residency against hopping (M3): changes by one resident to one project's rating a day (spec/api.md: 10). */
+  ratingChangesPerDay?: number;
+  /** Residency against hopping (M3): me.join calls by one person a day. */
+  joinsPerDay?: number;
 }
+
+/** Residency against hopping (M3): the limits not every composition root names. */
+export const RESIDENCY_RATE_LIMITS = { ratingChangesPerDay: 10, joinsPerDay: 5 } as const;
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { proposalsPerDay: 5, commentsPerHour: 30 };
 

@@ -1,13 +1,13 @@
 import type { Answer, ProposalView } from '../../types/api';
 import type { Actor, ChangeRecord, DeadlineName, Policy, ProposalRecord } from '../../types/domain';
-import { deadlinesOf, overdueOf } from '../domain/deadlines';
+import { deadlinesOf, isPublicityOpen, overdueOf } from '../domain/deadlines';
 import type { DomainEvent } from '../domain/events';
 import { policyYearOf, transition, type Command, type TransitionContext } from '../domain/lifecycle';
 import { missingDocuments } from '../domain/checklist';
 import { allowedActions, targetOf } from '../domain/permissions';
 import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
-import { proposerNameFor } from '../domain/privacy';
+import { freeTextFor, proposerNameFor } from '../domain/privacy';
 import { averageStars } from '../domain/ratings';
 import type {
   AuditDraft,
@@ -55,19 +55,30 @@ export function proposalView(
   } = record;
   const { calendar, today } = transitionContext;
   const deadlines = deadlinesOf(record, calendar);
+  // R-PUB-2: a publicity window past its last day is ended (never 今天截止 the day after): no days left.
+  const ended: DeadlineName[] = deadlines.publicityEndsOn && !isPublicityOpen(record, today, calendar) ? ['publicityEndsOn'] : [];
   const daysLeft = Object.fromEntries(
-    Object.entries(deadlines).map(([name, deadline]) => [name, calendar.workingDaysLeft(today, deadline.on)]),
+    Object.entries(deadlines)
+      .filter(([name]) => !ended.includes(name as DeadlineName))
+      .map(([name, deadline]) => [name, calendar.workingDaysLeft(today, deadline.on)]),
   );
+  // R-TRN-1: a phone number typed into the proposal's words is masked for all but the proposer and staff in scope.
+  const textOf = (text: string) => freeTextFor(text, record.proposerOpenid, record, actor);
   return {
     ...shown,
+    title: textOf(record.title),
+    location: textOf(record.location),
+    description: textOf(record.description),
     ...(pendingChange ? { pendingChange } : {}),
     proposer: proposerNameFor(record, actor),
     mine: actor.openid !== null && actor.openid === record.proposerOpenid,
     commentCount: counters.commentCount,
     ratingCount: counters.ratingCount,
     ratingAverage: averageStars(counters.ratingSum, counters.ratingCount),
+    ...(record.publicity && deadlines.publicityEndsOn ? { publicity: { ...record.publicity, endsOn: deadlines.publicityEndsOn } } : {}),
     deadlines,
     daysLeft,
+    ended,
     overdue: overdueOf(record, today, calendar).map((flag) => flag.name as DeadlineName),
     allowedActions: allowedActions(actor, record, transitionContext),
     updatedAt: stored.updatedAt,

@@ -17,6 +17,11 @@ export interface HolidayData {
   holidays: Record<string, string>;
   /** Make-up working days 调休上班 on a weekend. */
   workdays: Record<string, string>;
+  /**
+   * R-TIME-3: years whose schedule is known besides those with a listed holiday (a schedule
+   * loaded for a year, e.g. with calendar.set): their deadlines are not provisional.
+   */
+  years?: readonly number[];
 }
 
 export interface DateParts {
@@ -178,7 +183,7 @@ export class WorkCalendar {
     this.holidays = new Set(Object.keys(data.holidays));
     this.makeUpWorkdays = new Set(Object.keys(data.workdays));
     // Every published schedule lists at least New Year's Day, so a year with no holiday is unknown.
-    this.coveredYears = new Set(Object.keys(data.holidays).map(yearOf));
+    this.coveredYears = new Set([...Object.keys(data.holidays).map(yearOf), ...(data.years ?? [])]);
   }
 
   /** True when the holiday schedule of `year` is known. */

@@ -7,7 +7,8 @@
  */
 import type { CommentStatus } from '../../types/api';
 import type { Actor, DateString, Place, ProposalRecord } from '../../types/domain';
-import { compareDates } from './calendar';
+import { defaultCalendar, type WorkCalendar } from './calendar';
+import { isPublicityOpen, publicityWindowOf } from './deadlines';
 import { fail, type Failure } from './result';
 import { holdsRole } from './scope';
 
@@ -35,11 +36,14 @@ export type Permit = { ok: true } | Failure;
 
 export const PERMITTED: Permit = { ok: true };
 
-/** R-PUB-2: residents comment while the publicity window is open, until 24:00 of its last day. */
-export function canComment(record: ProposalRecord, today: DateString): Permit {
+/**
+ * R-PUB-2: residents comment while the publicity window is open, until 24:00 of its last day in
+ * Asia/Shanghai (`today` is the Shanghai date of the instant, whatever the server's zone).
+ */
+export function canComment(record: ProposalRecord, today: DateString, calendar: WorkCalendar = defaultCalendar): Permit {
   if (record.state !== 'publicity') return fail('window_closed', '项目不在公示期，不能发表意见');
-  const endsOn = record.publicity!.endsOn.on;
-  return compareDates(today, endsOn) <= 0 ? PERMITTED : fail('window_closed', `公示期已于 ${endsOn} 结束，不能再发表意见`);
+  if (isPublicityOpen(record, today, calendar)) return PERMITTED;
+  return fail('window_closed', `公示期已于 ${publicityWindowOf(record, calendar).on} 结束，不能再发表意见`);
 }
 
 /** R-PUB-2, R-PUB-3: comments exist from publicity on; the community answers and moderates them. */

@@ -30,6 +30,21 @@ export function publicityEndsOn(publishedOn: DateString, calendar: WorkCalendar 
 }
 
 /**
+ * R-PUB-1, R-TIME-3: the publicity window of a record as it stands: as published — a later update
+ * of the holiday data does not move a notice that stood — unless it was provisional (a year the
+ * calendar did not know), which is recomputed once the calendar knows that year.
+ */
+export function publicityWindowOf(record: Pick<ProposalRecord, 'publicity'>, calendar: WorkCalendar = defaultCalendar): Deadline {
+  const { publishedOn, endsOn } = record.publicity!;
+  return endsOn.provisional ? publicityEndsOn(publishedOn, calendar) : endsOn;
+}
+
+/** R-PUB-2: the window is open until 24:00 (Asia/Shanghai) of its last day, and closed from the next day on. */
+export function isPublicityOpen(record: Pick<ProposalRecord, 'publicity'>, today: DateString, calendar: WorkCalendar = defaultCalendar): boolean {
+  return record.publicity !== undefined && compareDates(today, publicityWindowOf(record, calendar).on) <= 0;
+}
+
+/**
  * R-COU-2: the earliest day a council may meet when its agenda is published `today`: the day
  * after the 3rd working day after today, so that 3 full working days of notice lie between.
  */
@@ -86,19 +101,22 @@ export function implementationDeadlines(
 
 export interface SubsidyDates {
   /** The district's application for the city subsidy is due by this day. */
-  dueOn: DateString;
+  dueOn: Deadline;
   /** Where the district truly could not apply in the year, the late application is due by this day. */
-  lateDueOn: DateString;
+  lateDueOn: Deadline;
 }
 
 /**
- * R-FUN-3: the subsidy application of `year` is due 30 November, late 30 January of the next
- * year. These are fixed dates ("11月30日前", "次年1月30日前"), not periods counted from a start,
- * so R-TIME-2's move to the next working day does not apply: the district knows them a year
- * ahead and files before them, and the answer needs no holiday data of the next year.
+ * R-FUN-3, R-TIME-2, R-TIME-3: the subsidy application of `year` is due 30 November, late 30
+ * January of the next year. Like every deadline, a fixed date that falls on a rest day or holiday
+ * moves to the next working day (民法典 art. 203), and is provisional while the calendar does not
+ * know the year it falls in.
  */
-export function subsidyDueOn(year: number): SubsidyDates {
-  return { dueOn: `${year}-11-30`, lateDueOn: `${year + 1}-01-30` };
+export function subsidyDueOn(year: number, calendar: WorkCalendar = defaultCalendar): SubsidyDates {
+  return {
+    dueOn: calendar.onOrAfterWorkingDay(`${year}-11-30`),
+    lateDueOn: calendar.onOrAfterWorkingDay(`${year + 1}-01-30`),
+  };
 }
 
 /**
@@ -111,8 +129,7 @@ export function deadlinesOf(record: ProposalRecord, calendar: WorkCalendar = def
     case 'street_review':
       return { reviewDueOn: reviewDueOn(record.submittedToStreetOn!, calendar) };
     case 'publicity':
-      // The window as published: a later update of the holiday data does not move a notice that stood.
-      return { publicityEndsOn: record.publicity!.endsOn };
+      return { publicityEndsOn: publicityWindowOf(record, calendar) };
     case 'implementing': {
       const { assignedOn, startedOn } = record.implementation!;
       if (record.category !== 'services') return { completeDueOn: completeDueOn(assignedOn, calendar) };

@@ -4,7 +4,7 @@
  */
 import type { ChangeRecord } from '../../types/domain';
 import { addDays, compareDates } from './calendar';
-import { implementationDeadlines, implementationTimeLimit, publicityEndsOn } from './deadlines';
+import { implementationDeadlines, implementationTimeLimit, publicityEndsOn, publicityWindowOf } from './deadlines';
 import { compact, firstRefusal, requirePositiveFen, requireReportedDate, requireText } from './lifecycle.checks';
 import { ADJUSTABLE_STATES, CHANGE_DECISION_STATES, WITHDRAWABLE_STATES } from './lifecycle.commands';
 import { always, sameState, type TransitionRows } from './lifecycle.rows';
@@ -39,16 +39,16 @@ export const AFTER_APPROVAL: TransitionRows<
   'implementation.assign': {
     from: ['publicity'],
     to: 'implementing',
-    ready: (record, { today }) => {
-      const endsOn = record.publicity!.endsOn.on;
+    ready: (record, { today, calendar }) => {
+      const endsOn = publicityWindowOf(record, calendar).on;
       return compareDates(today, endsOn) <= 0
         ? refusal('too_early', `公示期至 ${endsOn} 结束，结束后方可确定实施主体`)
         : null;
     },
-    guard: (record, command, { today, policy }) =>
+    guard: (record, command, { today, policy, calendar }) =>
       firstRefusal(
         requireText(command.implementer, 'implementer', '实施主体'),
-        requireReportedDate(command.assignedOn, addDays(record.publicity!.endsOn.on, 1), today, 'assignedOn', '实施主体确定日期'),
+        requireReportedDate(command.assignedOn, addDays(publicityWindowOf(record, calendar).on, 1), today, 'assignedOn', '实施主体确定日期'),
         tenderRequired(policy, record.approvedBudgetFen!) && !hasText(command.tenderRef)
           ? refusal('invalid_input', `预算达到招标限额 ${formatFen(policy.tenderThresholdFen)}，须登记招标记录`, 'tenderRef')
           : null,
@@ -84,7 +84,11 @@ export const AFTER_APPROVAL: TransitionRows<
   'implementation.complete': {
     from: ['implementing'],
     to: 'completed',
-    ready: always,
+    // R-IMP-3: a services project records its start before it can complete, so the start deadline is met or visibly overdue.
+    ready: (record) =>
+      record.category === 'services' && record.implementation!.startedOn === undefined
+        ? refusal('invalid_state', '服务类项目须先登记开始实施，方可登记完工')
+        : null,
     guard: (record, command, { today }) => {
       const { startedOn, assignedOn } = record.implementation!;
       return firstRefusal(

@@ -176,9 +176,16 @@ export const BEFORE_APPROVAL: TransitionRows<
     from: ['street_review'],
     to: (_record, command) => command.outcome,
     ready: always,
-    guard: (_record, command) => {
+    guard: (record, command) => {
       if (command.outcome === 'approved') {
-        return requirePositiveFen(command.approvedBudgetFen, 'approvedBudgetFen', '批复预算');
+        // The street approves at most what the application report asks for (less is allowed).
+        const askedFen = reportTotals(record.report?.budgetLines ?? []).budgetFen;
+        return firstRefusal(
+          requirePositiveFen(command.approvedBudgetFen, 'approvedBudgetFen', '批复预算'),
+          record.report && (command.approvedBudgetFen ?? 0) > askedFen
+            ? refusal('invalid_input', `批复预算不得超过申请报告的预算合计 ${formatFen(askedFen)}`, 'approvedBudgetFen')
+            : null,
+        );
       }
       return firstRefusal(
         requireText(command.reason, 'reason', '审核意见（原因）'),

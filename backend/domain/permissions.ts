@@ -224,7 +224,7 @@ export type RecordAction = (typeof RECORD_ACTIONS)[number];
 function availableNow(record: ProposalRecord, action: RecordAction, context: TransitionContext): boolean {
   switch (action) {
     case 'comment.add':
-      return canComment(record, context.today).ok;
+      return canComment(record, context.today, context.calendar).ok;
     case 'rating.set':
       return canRate(record).ok;
     case 'comment.reply':

@@ -37,3 +37,62 @@ export function personNameFor(person: { openid: string; name: string }, place: P
 export function proposerNameFor(record: ProposalRecord, viewer: Actor): string {
   return personNameFor({ openid: record.proposerOpenid, name: record.proposerName }, record, viewer);
 }
+
+/** A separator people type inside a phone number: a space, a hyphen or a dash (half- or full-width). */
+const SEPARATOR = '[\\s\\-\\u2010-\\u2015\\u2212\\uFF0D]?';
+/** A mobile number: 1, then 3–9, then nine digits, optionally behind +86 / 0086. */
+const MOBILE = new RegExp(`(?<!\\d)(?:(?:\\+|00)86${SEPARATOR})?1[3-9](?:${SEPARATOR}\\d){9}(?!\\d)`, 'gu');
+/** A landline with its area code 0xx / 0xxx (bracketed or not) and a 7–8 digit number. */
+const LANDLINE = new RegExp(
+  `(?<!\\d)(?:[(（]0\\d{2,3}[)）]${SEPARATOR}|0\\d{2,3}${SEPARATOR})\\d{3,4}${SEPARATOR}\\d{4}(?!\\d)`,
+  'gu',
+);
+
+/** Full-width digits ０–９ as ASCII, one UTF-16 unit for one: positions in the text stay the same. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 0x30));
+}
+
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
+}
+
+/**
+ * R-TRN-1: every phone number written into a free text — a mobile (also with spaces, dashes or
+ * full-width digits, behind +86) or a landline with its area code — masked: `138****5678`,
+ * `0755-****5678`. The rest of the text is left as typed.
+ */
+export function maskPhonesInText(text: string): string {
+  const ascii = asciiDigits(text);
+  const spans: { start: number; end: number; masked: string }[] = [];
+  for (const match of ascii.matchAll(MOBILE)) {
+    const digits = digitsOf(match[0]).slice(-11);
+    spans.push({ start: match.index, end: match.index + match[0].length, masked: `${digits.slice(0, 3)}****${digits.slice(7)}` });
+  }
+  for (const match of ascii.matchAll(LANDLINE)) {
+    const start = match.index;
+    if (spans.some((span) => start < span.end && span.start < start + match[0].length)) continue;
+    const digits = digitsOf(match[0]);
+    const area = digits.startsWith('0') ? `${digits.slice(0, digits.length - 8 >= 3 ? digits.length - 8 : 3)}-` : '';
+    spans.push({ start, end: start + match[0].length, masked: `${area}****${digits.slice(-4)}` });
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  let masked = '';
+  let at = 0;
+  for (const span of spans) {
+    masked += text.slice(at, span.start) + span.masked;
+    at = span.end;
+  }
+  return masked + text.slice(at);
+}
+
+/**
+ * R-TRN-1: a resident's free text (a proposal's title, description or location, a comment, a
+ * reply, a rating) as `viewer` may see it: as written for its author and the staff in scope of
+ * `place`, with phone numbers masked for everyone else.
+ */
+export function freeTextFor(text: string, authorOpenid: string | null, place: Place, viewer: Actor): string {
+  const full = (viewer.openid !== null && viewer.openid === authorOpenid) || holdsRole(viewer, STAFF_ROLES, place);
+  return full ? text : maskPhonesInText(text);
+}

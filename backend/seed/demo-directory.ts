@@ -45,3 +45,9 @@ export const demoUsers: DemoUser[] = [
 
 /** spec/api.md: every community's quota is the policy's; the seed allocates half of it. */
 export const DEFAULT_QUOTA_FEN = 200_000_000;
+
+/**
+ * Residency (hopping): the demo residents belong to their communities from 2020-01-01 (00:00 in
+ * Asia/Shanghai), so that the demo's clock headers never make them newcomers.
+ */
+export const DEMO_RESIDENT_SINCE = '2019-12-31T16:00:00.000Z';

@@ -26,4 +26,5 @@ export const setRating = (request: RequestOf<'rating.set'>) => send('rating.set'
 export const getRatingSummary = (proposalId: string) => send('rating.summary', { proposalId });
 
 export const getLedger = (communityId: string, year: number) => send('ledger.get', { communityId, year });
-export const listLibrary = (cursor?: string) => send('library.list', cursor ? { cursor } : {});
+/** R-SUP-3: the entries usable in `scopeId` (a community: its street's, its district's and the city's). */
+export const listLibrary = (cursor?: string, scopeId?: string) => send('library.list', { ...(cursor ? { cursor } : {}), ...(scopeId ? { scopeId } : {}) });

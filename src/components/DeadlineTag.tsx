@@ -16,17 +16,21 @@ export function DeadlineTag({
   deadline,
   overdue,
   daysLeft,
+  ended,
 }: {
   name: DeadlineName;
   deadline: Deadline;
   overdue?: boolean;
   daysLeft?: number;
+  /** The window closed at 24:00 of its last day (the server says so): 已结束, never 今天截止. */
+  ended?: boolean;
 }) {
   return (
     <View className={`deadline${overdue ? ' deadline--overdue' : ''}`} data-testid={`deadline-${name}`}>
       <Text className='deadline__label'>{DEADLINE_LABELS[name]}</Text>
       <Text className='deadline__date'>{formatDateWithWeekday(deadline.on)}</Text>
-      {typeof daysLeft === 'number' && !overdue ? (
+      {ended ? <Text className='tag'>已结束</Text> : null}
+      {typeof daysLeft === 'number' && !overdue && !ended ? (
         <Text className='tag tag--orange'>{daysLeft > 0 ? `还剩 ${daysLeft} 个工作日` : '今天截止'}</Text>
       ) : null}
       {overdue ? <Text className='tag tag--red'>已逾期</Text> : null}
@@ -43,7 +47,7 @@ export function DeadlineTags({ proposal }: { proposal: ProposalView }) {
       {names.map((name) => {
         const deadline = proposal.deadlines[name];
         return deadline ? (
-          <DeadlineTag key={name} name={name} deadline={deadline} overdue={proposal.overdue.includes(name)} daysLeft={daysLeftOf(proposal, name)} />
+          <DeadlineTag key={name} name={name} deadline={deadline} overdue={proposal.overdue.includes(name)} daysLeft={daysLeftOf(proposal, name)} ended={proposal.ended?.includes(name)} />
         ) : null;
       })}
     </>

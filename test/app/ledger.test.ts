@@ -132,7 +132,7 @@ describe('ledger.allocate', () => {
 
   it('R-FUN-2: an approval that lands between reading the ledger and writing the allocation is judged on the ledger as stored: budget_exceeded, and nothing changes', async () => {
     const app = createApp();
-    const journey = await bringTo(app, 'street_review');
+    const journey = await bringTo(app, 'street_review', { budgetLines: [{ item: '社区综合提升工程', amountFen: 80_000_000 }] });
     const allocateInStore = app.store.allocate.bind(app.store);
     jest.spyOn(app.store, 'allocate').mockImplementationOnce(async (input) => {
       // Someone approves 80,000,000 fen while this allocation of 70,000,000 is on its way.

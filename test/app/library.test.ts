@@ -20,7 +20,12 @@ describe('library.add', () => {
   ])('R-SUP-3: %s adds a proven project with its plan and budget; the addition is audited', async (_, openid, scopeId) => {
     const app = createApp();
     const added = dataOf(await app.call(openid, START, 'library.add', entry()));
-    expect(added).toEqual({ id: expect.any(String), ...entry(), createdAt: new Date(`${START}T10:00:00+08:00`).toISOString() });
+    expect(added).toEqual({
+      id: expect.any(String),
+      ...entry(),
+      createdAt: new Date(`${START}T10:00:00+08:00`).toISOString(),
+      scope: { level: scopeId === 'city' ? 'city' : scopeId.startsWith('d-') ? 'district' : 'street', id: scopeId },
+    });
     expect(await app.store.auditTrail(`library:${added.id}`)).toEqual([
       expect.objectContaining({ actor: openid, action: 'library.add', detail: expect.objectContaining({ scopeId }) }),
     ]);
@@ -62,9 +67,30 @@ describe('library.list', () => {
     const app = createApp();
     const first = await app.ok('u-city', START, 'library.add', entry({ title: '甲' }));
     const second = await app.ok('u-district-yantian', addDays(START, 1), 'library.add', entry({ title: '乙' }));
-    const page = dataOf(await app.call(null, addDays(START, 2), 'library.list', { limit: 1 }));
+    const page = dataOf(await app.call(null, addDays(START, 2), 'library.list', { scopeId: 'c-tianxin', limit: 1 }));
     expect(page.items).toEqual([second]);
-    expect(dataOf(await app.call(null, addDays(START, 2), 'library.list', { limit: 1, cursor: page.nextCursor }))).toEqual({ items: [first], nextCursor: null });
+    expect(dataOf(await app.call(null, addDays(START, 2), 'library.list', { scopeId: 'c-tianxin', limit: 1, cursor: page.nextCursor }))).toEqual({ items: [first], nextCursor: null });
+  });
+
+  it('R-SUP-3: a street\'s entries are seen inside that street, a district\'s inside that district, the city\'s everywhere; each says its scope', async () => {
+    const app = createApp();
+    const city = await app.ok('u-city', START, 'library.add', entry({ title: '市级' }));
+    const district = await app.ok('u-district-yantian', START, 'library.add', entry({ title: '区级' }));
+    const haishan = await app.ok('u-street-haishan', START, 'library.add', entry({ title: '海山' }));
+    const titles = async (payload: object) => dataOf(await app.call(null, START, 'library.list', payload)).items.map((item: any) => `${item.title}:${item.scope.level}:${item.scope.id}`);
+    expect(await titles({ scopeId: 'c-tianxin' })).toEqual(['海山:street:s-haishan', '区级:district:d-yantian', '市级:city:city']);
+    expect(await titles({ scopeId: 'c-zhongying' })).toEqual(['区级:district:d-yantian', '市级:city:city']);
+    expect(await titles({ scopeId: 's-haishan' })).toEqual(['海山:street:s-haishan', '区级:district:d-yantian', '市级:city:city']);
+    expect(await titles({ scopeId: 'd-yantian' })).toEqual(['区级:district:d-yantian', '市级:city:city']);
+    expect(await titles({})).toEqual(['市级:city:city']);
+    expectRefused(await app.call(null, START, 'library.list', { scopeId: 'c-nowhere' }), 'not_found', 'scopeId');
+    // R-SUP-3: a proposal starts only from an entry usable in its community.
+    const fromLibrary = (libraryEntryId: string, communityId: string, resident: string) =>
+      app.call(resident, START, 'proposal.submit', { communityId, title: '从项目库发起', category: 'goods', location: '社区广场', description: '按项目库的标准方案实施', source: 'library', libraryEntryId, requestId: `lib-${libraryEntryId}-${communityId}` });
+    expectRefused(await fromLibrary(haishan.id, 'c-zhongying', 'u-res-1'), 'forbidden', 'libraryEntryId');
+    expect(dataOf(await fromLibrary(haishan.id, 'c-tianxin', 'u-res-3')).libraryEntryId).toBe(haishan.id);
+    expect(dataOf(await fromLibrary(district.id, 'c-zhongying', 'u-res-1')).libraryEntryId).toBe(district.id);
+    expect(dataOf(await fromLibrary(city.id, 'c-zhongying', 'u-res-2')).libraryEntryId).toBe(city.id);
   });
 
   it('refuses a bad cursor or page size (invalid_input)', async () => {

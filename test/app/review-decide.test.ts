@@ -11,6 +11,8 @@ import {
 } from '../support/app-harness';
 
 const approve = (id: string, approvedBudgetFen: number) => ({ id, outcome: 'approved', approvedBudgetFen });
+/** A report that asks for more than the ledger holds: the street approves at most what the report asks. */
+const LARGE = { budgetLines: [{ item: '社区综合提升工程', amountFen: 150_000_000 }] };
 
 describe('review.decide', () => {
   it('R-REV-1, R-FUN-1: the street approves with a budget, reserved on the community’s ledger of the year', async () => {
@@ -50,7 +52,7 @@ describe('review.decide', () => {
 
   it('R-FUN-1, R-FUN-2: an approval beyond the funds allocated for the year is budget_exceeded on approvedBudgetFen, and nothing changes', async () => {
     const app = createApp();
-    const journey = await bringTo(app, 'street_review');
+    const journey = await bringTo(app, 'street_review', LARGE);
     const before = fingerprint(app);
     // The quota is 2,000,000 CNY but only half is allocated: approvals draw on allocated funds.
     expectRefused(await app.call('u-street-shatoujiao', journey.day, 'review.decide', approve(journey.id, 100_000_001)), 'budget_exceeded', 'approvedBudgetFen');
@@ -59,15 +61,15 @@ describe('review.decide', () => {
 
   it('R-FUN-2: once the street allocates more, the same approval fits', async () => {
     const app = createApp();
-    const journey = await bringTo(app, 'street_review');
+    const journey = await bringTo(app, 'street_review', LARGE);
     await app.ok('u-street-shatoujiao', journey.day, 'ledger.allocate', { communityId: 'c-zhongying', year: 2026, allocatedFen: 200_000_000 });
     expect(dataOf(await app.call('u-street-shatoujiao', journey.day, 'review.decide', approve(journey.id, 100_000_001))).state).toBe('approved');
   });
 
   it('R-FUN-1: approving exactly what remains is accepted; one fen more is refused', async () => {
     const app = createApp();
-    const first = await bringTo(app, 'street_review');
-    const second = await bringTo(app, 'street_review', { proposer: 'u-res-2' });
+    const first = await bringTo(app, 'street_review', LARGE);
+    const second = await bringTo(app, 'street_review', { ...LARGE, proposer: 'u-res-2' });
     await app.ok('u-street-shatoujiao', first.day, 'review.decide', approve(first.id, 60_000_000));
     expectRefused(await app.call('u-street-shatoujiao', second.day, 'review.decide', approve(second.id, 40_000_001)), 'budget_exceeded');
     expect(dataOf(await app.call('u-street-shatoujiao', second.day, 'review.decide', approve(second.id, 40_000_000))).state).toBe('approved');
@@ -76,8 +78,8 @@ describe('review.decide', () => {
 
   it('R-FUN-1: two approvals racing for the last funds: exactly one is approved, the other is budget_exceeded', async () => {
     const app = createApp();
-    const first = await bringTo(app, 'street_review');
-    const second = await bringTo(app, 'street_review', { proposer: 'u-res-2' });
+    const first = await bringTo(app, 'street_review', LARGE);
+    const second = await bringTo(app, 'street_review', { ...LARGE, proposer: 'u-res-2' });
     const results = await Promise.all([
       app.call('u-street-shatoujiao', first.day, 'review.decide', approve(first.id, 60_000_000)),
       app.call('u-street-shatoujiao', second.day, 'review.decide', approve(second.id, 60_000_000)),
@@ -92,8 +94,8 @@ describe('review.decide', () => {
 
   it('R-FUN-1: each community draws on its own ledger', async () => {
     const app = createApp();
-    const zhongying = await bringTo(app, 'street_review');
-    const qiaoyuan = await bringTo(app, 'street_review', { community: 'c-qiaoyuan' });
+    const zhongying = await bringTo(app, 'street_review', LARGE);
+    const qiaoyuan = await bringTo(app, 'street_review', { ...LARGE, community: 'c-qiaoyuan' });
     await app.ok('u-street-shatoujiao', zhongying.day, 'review.decide', approve(zhongying.id, 100_000_000));
     expect(dataOf(await app.call('u-street-shatoujiao', qiaoyuan.day, 'review.decide', approve(qiaoyuan.id, 100_000_000))).state).toBe('approved');
     expect((await ledgerOf(app, 'c-qiaoyuan')).approvedFen).toBe(100_000_000);

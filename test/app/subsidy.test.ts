@@ -14,8 +14,8 @@ describe('subsidy.application', () => {
       communityCount: 3,
       totalApprovedFen: 10_000_000,
       cityMatchFen: 10_000_000,
-      dueOn: '2026-11-30',
-      lateDueOn: '2027-01-30',
+      dueOn: { on: '2026-11-30', provisional: false },
+      lateDueOn: { on: '2027-02-01', provisional: true },
     });
     expect(application.projects.map((project: any) => [project.id, project.state, project.approvedBudgetFen]).sort()).toEqual(
       [

@@ -1,13 +1,28 @@
-import { councilStatus, isMeetingHeld } from '../../backend/domain/council';
+import { councilOverdueEntry, councilStatus, isMeetingHeld } from '../../backend/domain/council';
 import { defaultCalendar } from '../../backend/domain/calendar';
 
 describe('R-COU-1: the residents\' council meets at least every two months', () => {
-  test.each([
-    ['2026-03-06', '2026-03-05', false, 'the day before it'],
-    ['2026-03-06', '2026-03-06', true, 'on its day'],
-    ['2026-03-06', '2026-05-07', true, 'long after'],
-  ])('R-COU-1: a meeting on %s counts as held on %s: %p (%s)', (meetingOn, today, held) => {
-    expect(isMeetingHeld({ meetingOn }, today)).toBe(held);
+  type Agenda = { meetingId?: string; vote?: unknown }[];
+  const voted: Agenda = [{ meetingId: 'm-1', vote: { attendance: 30 } }];
+  test.each<[string, string, Agenda, boolean, string]>([
+    ['2026-03-06', '2026-03-05', voted, false, 'the day before it'],
+    ['2026-03-06', '2026-03-06', voted, true, 'on its day, with a vote recorded'],
+    ['2026-03-06', '2026-05-07', voted, true, 'long after'],
+    ['2026-03-06', '2026-03-09', [{ meetingId: 'm-1' }], false, 'its day came but no vote is recorded'],
+    ['2026-03-06', '2026-03-09', [{ meetingId: 'm-0', vote: { attendance: 30 } }], false, 'the vote recorded is another meeting\'s'],
+  ])('R-COU-1: a meeting on %s counts as held on %s: %#', (meetingOn, today, agenda, held, _why) => {
+    expect(isMeetingHeld({ id: 'm-1', meetingOn }, today, agenda)).toBe(held);
+  });
+
+  it('R-COU-1: oversight lists a late council as { communityId, reason: council_overdue, lastMeetingOn, nextDueOn }', () => {
+    expect(councilOverdueEntry('c-zhongying', '2026-03-06', '2026-05-07', defaultCalendar)).toEqual({
+      communityId: 'c-zhongying',
+      reason: 'council_overdue',
+      lastMeetingOn: '2026-03-06',
+      nextDueOn: '2026-05-06',
+    });
+    expect(councilOverdueEntry('c-zhongying', '2026-03-06', '2026-05-06', defaultCalendar)).toBeNull();
+    expect(councilOverdueEntry('c-tianxin', null, '2026-05-06', defaultCalendar)).toBeNull();
   });
 
   it('R-COU-1: a community that never met is not flagged and has no due day; R-COU-2: its next agenda needs 3 working days', () => {

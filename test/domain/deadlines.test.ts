@@ -1,5 +1,5 @@
 import type { ProposalRecord } from '../../types/domain';
-import { defaultCalendar } from '../../backend/domain/calendar';
+import { defaultCalendar, WorkCalendar } from '../../backend/domain/calendar';
 import {
   completeDueOn,
   implementationTimeLimit,
@@ -15,6 +15,7 @@ import {
   subsidyDueOn,
 } from '../../backend/domain/deadlines';
 import { buildProposal } from './factories';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
 
 describe('R-PUB-1: the publicity notice stands for 3 working days', () => {
   test.each([
@@ -101,10 +102,22 @@ describe('R-IMP-3, R-IMP-4: from the day the implementer is set', () => {
 
 describe('R-FUN-3: the subsidy application is due 30 November, late 30 January of the next year', () => {
   test.each([
-    [2025, '2025-11-30', '2026-01-30', '30 Nov 2025 is a Sunday: a fixed date, not moved'],
-    [2026, '2026-11-30', '2027-01-30', 'the late date lies in the next year, which needs no holiday data'],
-  ])('R-FUN-3: the application of %i is due %s, late %s (%s)', (year, dueOn, lateDueOn) => {
+    [2025, { on: '2025-12-01', provisional: false }, { on: '2026-01-30', provisional: false }, '30 Nov 2025 is a Sunday: it rolls to Mon 1 Dec like every deadline'],
+    [2026, { on: '2026-11-30', provisional: false }, { on: '2027-02-01', provisional: true }, 'the late date lies on Sat 30 Jan 2027, a year the bundled calendar does not know: rolled on weekdays, provisional'],
+  ])('R-FUN-3, R-TIME-2, R-TIME-3: the application of %i is due %j, late %j (%s)', (year, dueOn, lateDueOn) => {
     expect(subsidyDueOn(year)).toEqual({ dueOn, lateDueOn });
+  });
+
+  it('R-TIME-3: once the calendar knows 2027, the late date of 2026 is computed on it and is no longer provisional', () => {
+    // A made-up schedule for 2027 in which Mon 1 Feb is a holiday.
+    const known = new WorkCalendar({ holidays: { ...chineseDays.holidays, '2027-01-01': 'x', '2027-02-01': 'x' }, workdays: chineseDays.workdays });
+    expect(subsidyDueOn(2026, known).lateDueOn).toEqual({ on: '2027-02-02', provisional: false });
+  });
+
+  it('R-TIME-3: a year is known when the calendar data names it, even one with no holiday listed', () => {
+    const known = new WorkCalendar({ holidays: chineseDays.holidays, workdays: chineseDays.workdays, years: [2027] });
+    expect(known.covers(2027)).toBe(true);
+    expect(subsidyDueOn(2026, known).lateDueOn).toEqual({ on: '2027-02-01', provisional: false });
   });
 });
 

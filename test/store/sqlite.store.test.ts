@@ -109,7 +109,7 @@ describe('the SQLite store', () => {
     const store = seededStore();
     await store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵', at: AT, audit: joinAudit('u-new') });
     const again = await store.joinCommunity({ openid: 'u-new', communityId: 'c-tianxin', name: '赵大妈', at: AT, audit: joinAudit('u-new') });
-    expect(again).toEqual({ openid: 'u-new', name: '赵大妈', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }] });
+    expect(again).toEqual({ openid: 'u-new', name: '赵大妈', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }], residentSince: AT });
     store.close();
   });
 

@@ -387,7 +387,11 @@ export async function startJourney(app: App, options: JourneyOptions = {}): Prom
   const cast = CAST[options.community ?? 'c-zhongying'];
   const days = timelineFrom(options.start ?? START);
   const category = options.category ?? 'goods';
-  const budgetLines = options.budgetLines ?? (category === 'services' ? servicesLines(10) : GOODS_LINES);
+  const standard = category === 'services' ? servicesLines(10) : GOODS_LINES;
+  // The street approves at most what the report asks: a larger approval asks for it in one line.
+  const budgetLines =
+    options.budgetLines ??
+    (options.approvedBudgetFen !== undefined && options.approvedBudgetFen > totalOf(standard) ? [{ item: '项目经费', amountFen: options.approvedBudgetFen }] : standard);
   const approvedBudgetFen = options.approvedBudgetFen ?? totalOf(budgetLines);
   const side = implementerSide(defaultPolicy(cast.districtId, yearOf(days.reviewedOn)), category, approvedBudgetFen);
   const proposer = options.proposer ?? cast.resident;

@@ -27,8 +27,8 @@ const subsidy = {
   communityCount: 3,
   totalApprovedFen: 27_100_000,
   cityMatchFen: 27_100_000,
-  dueOn: '2026-11-30',
-  lateDueOn: '2027-01-30',
+  dueOn: { on: '2026-11-30', provisional: false },
+  lateDueOn: { on: '2027-02-01', provisional: true },
   csv: '项目编号\r\np-1\r\n',
 };
 

@@ -22,7 +22,7 @@ export const addComment = defineAction({
     const { record } = stored;
     const refused = context.authorize(record);
     if (refused) return refused;
-    const open = canComment(record, context.today);
+    const open = canComment(record, context.today, context.services.calendar);
     if (!open.ok) return open;
 
     const verdict = await contentCheck.check(input.text, { openid, scene: 'comment' }).catch(() => 'review' as const);

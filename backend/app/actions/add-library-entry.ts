@@ -37,6 +37,8 @@ export const addLibraryEntry = defineAction({
       createdBy: context.caller.openid as string,
       audit: context.auditEntry({ chainId: libraryChain(entry.id), detail: { title: entry.title, category: entry.category, scopeId: grant.scopeId } }),
     });
-    return ok(saved);
+    // R-SUP-3: the answer says the scope the entry belongs to, as library.list does.
+    const { scopeId: _scopeId, ...shown } = saved;
+    return ok({ ...shown, scope: { level: grant.role, id: grant.scopeId } });
   },
 });

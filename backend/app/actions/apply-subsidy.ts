@@ -41,7 +41,6 @@ async function applicationOf(store: Store, districtId: string, year: number): Pr
     ['项目编号', '社区', '项目名称', '类别', '状态', '批复预算（元）'],
     projects.map((p) => [p.id, p.communityId, p.title, CATEGORY_LABELS[p.category], STATE_LABELS[p.state], yuanCell(p.approvedBudgetFen)]),
   );
-  const dates = subsidyDueOn(year);
   const application: SubsidyApplication = deepFreeze({
     districtId,
     year,
@@ -49,8 +48,9 @@ async function applicationOf(store: Store, districtId: string, year: number): Pr
     communityCount,
     totalApprovedFen: totals.approvedFen,
     cityMatchFen: cityMatch(totals.approvedFen, communityCount),
-    dueOn: dates.dueOn,
-    lateDueOn: dates.lateDueOn,
+    // Placeholders: the dates are computed on each answer, on the calendar as it stands now.
+    dueOn: { on: `${year}-11-30`, provisional: true },
+    lateDueOn: { on: `${year + 1}-01-30`, provisional: true },
     csv,
   });
   byKey.set(key, { version: totals.version, application });
@@ -59,7 +59,7 @@ async function applicationOf(store: Store, districtId: string, year: number): Pr
 
 export const applySubsidy = defineAction({
   name: 'subsidy.application',
-  summary: 'The district\'s list of the year\'s approved projects for the city subsidy, with totals, the city\'s 1:1 match (≤ 1,000,000 CNY per community on average) and the due dates (R-FUN-3), plus the list as CSV.',
+  summary: 'The district\'s list of the year\'s approved projects for the city subsidy, with totals, the city\'s 1:1 match (≤ 1,000,000 CNY per community on average) and the due dates (R-FUN-3: 30 November and 30 January, rolled to the next working day, provisional in an unknown year), plus the list as CSV.',
   schema: z.object({ year, districtId: recordId.optional() }),
   access: { signIn: true, permission: 'subsidy.application' },
   audit: [],
@@ -70,6 +70,7 @@ export const applySubsidy = defineAction({
     if (!districtId) return fail('not_found', '没有这个区', 'districtId');
     const refused = context.authorize({ districtId });
     if (refused) return refused;
-    return ok(await applicationOf(store, districtId, input.year));
+    // R-FUN-3, R-TIME-3: the due dates on the calendar as it stands (a year loaded later stops them being provisional).
+    return ok({ ...(await applicationOf(store, districtId, input.year)), ...subsidyDueOn(input.year, context.services.calendar) });
   },
 });

@@ -1,29 +1,38 @@
 import { TEXT_LIMITS } from '../../../common/limits';
 import { z } from 'zod';
-import { defineAction } from '../action';
+import { shanghaiDateOf } from '../../domain/calendar';
+import { canChangeCommunity } from '../../domain/residency';
+import { RESIDENCY_RATE_LIMITS, defineAction } from '../action';
 import { fail, ok } from '../answers';
-import { userChain } from '../proposals';
+import { commitRefused, userChain } from '../proposals';
 import { personText, recordId } from '../schemas';
 import { meOf } from './me';
 
 export const joinCommunity = defineAction({
   name: 'me.join',
-  summary: 'The caller becomes a resident of a community, under the name they give. A person is a resident of one community at a time: joining another moves them; staff grants stay.',
+  summary: 'The caller becomes a resident of a community, under the name they give. A person is a resident of one community at a time: joining another moves them (at most once in 30 days: too_early); staff grants stay. Joins are rate-limited.',
   schema: z.object({ communityId: recordId, name: personText(TEXT_LIMITS.name) }),
   access: { signIn: true, permission: 'me.join' },
   audit: ['user'],
   next: ['proposal.submit'],
   async run(input, context) {
-    const { store } = context.services;
+    const { store, limits } = context.services;
     if (!(await store.findCommunity(input.communityId))) return fail('not_found', '没有这个社区', 'communityId');
     const openid = context.caller.openid as string;
-    const user = await store.joinCommunity({
+    const since = context.user?.residentSince ?? null;
+    const current = since && context.user?.communityId ? { communityId: context.user.communityId, since: shanghaiDateOf(since) } : null;
+    const allowed = canChangeCommunity(current, input.communityId, context.today);
+    if (!allowed.ok) return allowed;
+    const joined = await store.joinCommunityLimited({
       openid,
       communityId: input.communityId,
       name: input.name,
       at: context.at,
       audit: context.auditEntry({ chainId: userChain(openid), detail: { communityId: input.communityId } }),
+      rateLimit: { openid, action: 'me.join', windowStart: context.today, max: limits.joinsPerDay ?? RESIDENCY_RATE_LIMITS.joinsPerDay },
+      expectedSince: since,
     });
-    return ok(meOf(openid, user));
+    if (!joined.ok) return commitRefused(joined);
+    return ok(meOf(openid, joined.value));
   },
 });

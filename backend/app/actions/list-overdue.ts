@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import type { OverdueItem, Page } from '../../../types/api';
+import type { CouncilOverdueItem, OverdueItem, Page } from '../../../types/api';
+import { councilOverdueEntry } from '../../domain/council';
 import { overdueOf } from '../../domain/deadlines';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
+import { lastHeldMeetingOn } from '../councils';
+import type { ScopeFilter, Store } from '../ports/store.port';
 import { resolveScope } from '../scopes';
 import { cursor, limit } from '../schemas';
 
@@ -20,9 +23,19 @@ function decode(text: string | undefined): { on: string; id: string } | null | u
   }
 }
 
+/** The ids of the communities a scope holds, from the directory. */
+async function communitiesIn(store: Store, filter: ScopeFilter): Promise<string[]> {
+  const { districts } = await store.getDirectory();
+  return districts
+    .filter((district) => filter.kind !== 'district' || district.id === filter.id)
+    .flatMap((district) => district.streets.filter((street) => filter.kind !== 'street' || street.id === filter.id))
+    .flatMap((street) => street.communities.map((community) => community.id))
+    .filter((id) => filter.kind !== 'community' || id === filter.id);
+}
+
 export const listOverdue = defineAction({
   name: 'oversight.overdue',
-  summary: 'The records of a scope past a running deadline — review (R-REV-1), start (R-IMP-3), completion (R-IMP-4) — oldest deadline first. A flag, never a block.',
+  summary: 'The records of a scope past a running deadline — review (R-REV-1), start (R-IMP-3), completion (R-IMP-4) — oldest deadline first; on the first page before them, each community whose council has not met within two months (R-COU-1: a meeting counts once its day has come and a vote is recorded). A flag, never a block.',
   schema: z.object({ scopeId: z.string().min(1).max(64), cursor, limit }),
   access: { signIn: true, permission: 'oversight.overdue' },
   audit: [],
@@ -36,14 +49,22 @@ export const listOverdue = defineAction({
     const after = decode(input.cursor);
     if (after === null) return fail('invalid_input', '分页标记无效', 'cursor');
     const slice = await store.listOverdueCandidates(scope.filter, context.today, after, input.limit ?? 20);
-    const items: OverdueItem[] = slice.items.map(({ record }) => ({
+    // R-COU-1: the late councils of the scope, once, on the first page.
+    const councils: CouncilOverdueItem[] = [];
+    if (after === undefined) {
+      for (const communityId of await communitiesIn(store, scope.filter)) {
+        const entry = councilOverdueEntry(communityId, await lastHeldMeetingOn(store, communityId, context.today), context.today, calendar);
+        if (entry) councils.push(entry);
+      }
+    }
+    const items: (OverdueItem | CouncilOverdueItem)[] = [...councils, ...slice.items.map(({ record }) => ({
       id: record.id,
       communityId: record.communityId,
       title: record.title,
       state: record.state,
       overdue: overdueOf(record, context.today, calendar).map((flag) => ({ deadline: flag.name, on: flag.due.on, label: flag.label })),
-    }));
+    }))];
     const last = slice.items[slice.items.length - 1];
-    return ok<Page<OverdueItem>>({ items, nextCursor: slice.more && last ? encode({ on: last.openDeadlineOn, id: last.record.id }) : null });
+    return ok<Page<OverdueItem | CouncilOverdueItem>>({ items, nextCursor: slice.more && last ? encode({ on: last.openDeadlineOn, id: last.record.id }) : null });
   },
 });

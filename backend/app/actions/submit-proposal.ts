@@ -4,6 +4,8 @@ import type { ProposalView } from '../../../types/api';
 import { submitProposal as submitToDomain } from '../../domain/submission';
 import { holdsRole } from '../../domain/scope';
 import { yearOf } from '../../domain/calendar';
+import { isLibraryEntryUsable } from '../../domain/library';
+import { CITY_SCOPE_ID } from '../../domain/scope';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commitRefused, indexingOf, policyFor, proposalChain, proposalView, transitionContextFor } from '../proposals';
@@ -41,6 +43,10 @@ export const submitProposal = defineAction({
 
     const libraryEntry = input.libraryEntryId ? await store.findLibraryEntry(input.libraryEntryId) : null;
     if (input.libraryEntryId && !libraryEntry) return fail('not_found', '项目库中没有这个条目', 'libraryEntryId');
+    // R-SUP-3: a street's entry is used inside that street, a district's inside that district, the city's everywhere.
+    if (libraryEntry && !isLibraryEntryUsable(libraryEntry.scopeId ?? CITY_SCOPE_ID, place)) {
+      return fail('forbidden', '该项目库条目不适用于本社区', 'libraryEntryId');
+    }
 
     // Each field is checked on its own, so that a refusal names the field to change.
     const checked = ['title', 'location', 'description'] as const;

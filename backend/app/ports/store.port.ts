@@ -19,6 +19,8 @@ export interface UserRecord {
   name: string | null;
   communityId: string | null;
   grants: RoleGrant[];
+  /** Residency (hopping): the instant the resident grant was given; absent when not a resident. */
+  residentSince?: string;
 }
 
 /** A role grant with who holds it and who gave it (null for the grants of a seed). */
@@ -224,6 +226,20 @@ export interface Store {
   findUser(openid: string): Promise<UserRecord | null>;
   /** Makes the user a resident of the community; their grants change as domain/residency.ts says. */
   joinCommunity(input: { openid: string; communityId: string; name: string; at: string; audit: AuditDraft }): Promise<UserRecord>;
+  /**
+   * Residency (hopping): joinCommunity with the caller's join counted against `rateLimit` in the
+   * same transaction, and only if the person's residency is still `expectedSince` (their resident
+   * grant's instant, null when they have none) — a racing move answers `conflict`.
+   */
+  joinCommunityLimited(input: {
+    openid: string;
+    communityId: string;
+    name: string;
+    at: string;
+    audit: AuditDraft;
+    rateLimit: RateLimit;
+    expectedSince: string | null;
+  }): Promise<CommitOutcome<UserRecord>>;
   grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; audit: AuditDraft }): Promise<UserRecord>;
   findCommunity(communityId: string): Promise<CommunityPlace | null>;
   /** Where a community, street or district id lies; null when there is none such. */
@@ -291,7 +307,7 @@ export interface Store {
    * Sets (or replaces) one resident's rating while the proposal is still in `proposalState`; the
    * counters move as the domain's `replaceRating` says (the same rating again writes nothing).
    */
-  setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft }): Promise<CommitOutcome<RatingRecord>>;
+  setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft; rateLimit?: RateLimit }): Promise<CommitOutcome<RatingRecord>>;
 
   // Money
   findLedger(communityId: string, year: number): Promise<Ledger | null>;
@@ -308,7 +324,8 @@ export interface Store {
   savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<CommitOutcome<Policy>>;
 
   // Library
-  listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>>;
+  /** Newest first; only the entries of `scopeIds` when given (R-SUP-3: domain/library.ts decides which). */
+  listLibrary(after: Cursor | undefined, limit: number, scopeIds?: readonly string[]): Promise<Slice<LibraryEntry>>;
   findLibraryEntry(id: string): Promise<LibraryEntry | null>;
   addLibraryEntry(input: { entry: LibraryEntry; scopeId: string; createdBy: string; audit: AuditDraft }): Promise<LibraryEntry>;
 

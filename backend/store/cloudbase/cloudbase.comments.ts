@@ -101,7 +101,7 @@ export function cloudBaseComments(core: CloudBaseCore) {
       });
     },
 
-    async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft }): Promise<CommitOutcome<RatingRecord>> {
+    async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft; rateLimit?: RateLimit }): Promise<CommitOutcome<RatingRecord>> {
       const { rating } = input;
       return core.atomically(async (unit) => {
         const proposal = await unit.get(COLLECTIONS.proposals, rating.proposalId);
@@ -111,6 +111,8 @@ export function cloudBaseComments(core: CloudBaseCore) {
         // R-EVA-1: how this rating moves the counters kept on the proposal — or, the same again, nothing.
         const change = replaceRating(previous ? { stars: previous.stars as number, text: (previous.text as string | null) ?? undefined } : null, rating);
         if (!change) return { ...rating, updatedAt: (previous as Doc).updatedAt as string };
+        // No unlimited flips (L6): every change of the rating counts (a retried same rating is none).
+        if (input.rateLimit) await countRate(unit, input.rateLimit, rating.updatedAt);
         unit.put(COLLECTIONS.ratings, id, {
           proposalId: rating.proposalId,
           openid: rating.openid,

@@ -19,7 +19,7 @@ export function cloudBaseDirectory(core: CloudBaseCore) {
         const existing = await unit.get(COLLECTIONS.users, input.openid);
         const change = joinCommunityGrants(userOf(existing ?? { _id: input.openid }).grants, input.communityId);
         const grants = grantsOf(existing).filter((grant) => !change.revoke.some((revoked) => sameGrant(revoked, grant)));
-        grants.push({ ...change.grant, grantedBy: input.openid, grantedAt: input.at });
+        if (change.grant) grants.push({ ...change.grant, grantedBy: input.openid, grantedAt: input.at });
         const doc = unit.put(
           COLLECTIONS.users,
           input.openid,

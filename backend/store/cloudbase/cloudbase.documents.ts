@@ -27,12 +27,15 @@ export function userOf(doc: Doc): UserRecord {
   const grants = grantsOf(doc).sort(
     (a, b) => compareText(a.grantedAt, b.grantedAt) || compareText(a.role, b.role) || compareText(a.scopeId, b.scopeId),
   );
-  return {
+  const user: UserRecord = {
     openid: doc._id,
     name: (doc.name as string | null | undefined) ?? null,
     communityId: (doc.communityId as string | null | undefined) ?? null,
     grants: grants.map(({ role, scopeId }): RoleGrant => ({ role, scopeId })),
   };
+  // Residency (hopping): since when the person lives in their community.
+  const resident = grants.find((grant) => grant.role === 'resident');
+  return resident ? { ...user, residentSince: resident.grantedAt } : user;
 }
 
 export function userDoc(openid: string, name: string | null, communityId: string | null, grants: Grant[], createdAt: string, updatedAt: string) {
@@ -124,6 +127,7 @@ export function libraryEntryOf(doc: Doc): LibraryEntry {
     plan: doc.plan as string,
     budgetLines: doc.budgetLines as BudgetLine[],
     createdAt: doc.createdAt as string,
+    scopeId: doc.scopeId as string,
   };
 }
 

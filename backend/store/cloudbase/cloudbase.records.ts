@@ -10,8 +10,10 @@ const OLDEST_FIRST: DocQuery['orderBy'] = [['seq', 'asc']];
 /** The project library (R-SUP-3), uploaded files, the audit trail (R-SUP-2) and the outbox. */
 export function cloudBaseRecords(core: CloudBaseCore) {
   return {
-    async listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>> {
-      const page = await newestFirstPage(core.db, COLLECTIONS.library, [{}], after, limit);
+    async listLibrary(after: Cursor | undefined, limit: number, scopeIds?: readonly string[]): Promise<Slice<LibraryEntry>> {
+      // R-SUP-3: the entries of the units usable here (none given: all).
+      const where = scopeIds ? [{ scopeId: { in: [...scopeIds] } }] : [{}];
+      const page = await newestFirstPage(core.db, COLLECTIONS.library, where, after, limit);
       return { items: page.items.map(libraryEntryOf), more: page.more };
     },
 

@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '../audit-chain';
-import { DEFAULT_QUOTA_FEN, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../../seed/demo-directory';
+import { DEFAULT_QUOTA_FEN, DEMO_RESIDENT_SINCE, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../../seed/demo-directory';
 import { COLLECTIONS, grantKey, ledgerDocId } from './collections';
 import type { DocDb } from './doc-db';
 
@@ -45,7 +45,7 @@ export async function seedCloudBaseDemoData(db: DocDb, options: { at: string; ye
       }
     }
     for (const user of demoUsers) {
-      const grants = user.grants.map((grant) => ({ ...grant, grantedBy: null, grantedAt: options.at }));
+      const grants = user.grants.map((grant) => ({ ...grant, grantedBy: null, grantedAt: grant.role === 'resident' ? DEMO_RESIDENT_SINCE : options.at }));
       await tx.set(COLLECTIONS.users, user.openid, {
         name: user.name,
         communityId: user.communityId,

@@ -5,6 +5,8 @@ import { cloudBaseDirectory } from './cloudbase.directory';
 import { cloudBaseMoney } from './cloudbase.money';
 import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
+// Residency against hopping (issue 15, M3)
+import { cloudBaseResidency } from './cloudbase.residency';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -38,6 +40,7 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseComments(core),
     ...cloudBaseMoney(core),
     ...cloudBaseRecords(core),
+    ...cloudBaseResidency(core), // residency against hopping (M3)
     async close(): Promise<void> {
       core.close();
     },

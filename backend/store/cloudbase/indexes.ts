@@ -67,6 +67,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.places, name: 'kind_district', keys: [['kind', 1], ['districtId', 1]], for: 'countCommunities, savePolicy' },
   { collection: COLLECTIONS.meetings, name: 'community_meeting_on_id', keys: [['communityId', 1], ['meetingOn', -1], ['_id', -1]], for: 'listMeetings' },
   { collection: COLLECTIONS.library, name: 'newest', keys: NEWEST, for: 'listLibrary' },
+  { collection: COLLECTIONS.library, name: 'scope_newest', keys: [['scopeId', 1], ...NEWEST], for: 'listLibrary (R-SUP-3: the entries usable in a unit)' },
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
   { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },

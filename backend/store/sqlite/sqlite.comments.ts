@@ -140,7 +140,7 @@ export function sqliteComments(core: SqliteCore, guards: RequestGuards) {
       });
     },
 
-    async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft }): Promise<CommitOutcome<RatingRecord>> {
+    async setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft; rateLimit?: RateLimit }): Promise<CommitOutcome<RatingRecord>> {
       const { rating } = input;
       return core.atomically(() => {
         if (statements.proposalInState.get(rating.proposalId, input.proposalState) === undefined) {
@@ -150,6 +150,8 @@ export function sqliteComments(core: SqliteCore, guards: RequestGuards) {
         // R-EVA-1: how this rating moves the counters kept on the proposal — or, the same again, nothing.
         const change = replaceRating(stored ? { stars: stored.stars, text: stored.text ?? undefined } : null, rating);
         if (!change) return { ...rating, updatedAt: (stored as { updatedAt: string }).updatedAt };
+        // No unlimited flips (L6): every change of the rating counts (a retried same rating is none).
+        if (input.rateLimit) guards.countRate(input.rateLimit);
         statements.upsertRating.run({ ...rating, text: rating.text ?? null });
         const [d1, d2, d3, d4, d5] = change.histogramDelta;
         statements.countRating.run({ id: rating.proposalId, count: change.countDelta, sum: change.sumDelta, d1, d2, d3, d4, d5 });

@@ -17,7 +17,7 @@ export function sqliteDirectory(core: SqliteCore) {
   const { db } = core;
   const statements = {
     user: db.prepare('SELECT openid, name, community_id AS communityId FROM users WHERE openid = ?'),
-    grants: db.prepare('SELECT role, scope_id AS scopeId FROM role_grants WHERE openid = ? ORDER BY granted_at, role, scope_id'),
+    grants: db.prepare('SELECT role, scope_id AS scopeId, granted_at AS grantedAt FROM role_grants WHERE openid = ? ORDER BY granted_at, role, scope_id'),
     community: db.prepare(
       `SELECT c.id AS communityId, s.id AS streetId, s.district_id AS districtId
          FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = ?`,
@@ -42,8 +42,11 @@ export function sqliteDirectory(core: SqliteCore) {
   function readUser(openid: string): UserRecord | null {
     const user = statements.user.get(openid) as { openid: string; name: string | null; communityId: string | null } | undefined;
     if (!user) return null;
-    const grants = statements.grants.all(openid) as RoleGrant[];
-    return { ...user, grants };
+    const rows = statements.grants.all(openid) as (RoleGrant & { grantedAt: string })[];
+    const grants = rows.map(({ role, scopeId }): RoleGrant => ({ role, scopeId }));
+    // Residency (hopping): since when the person lives in their community.
+    const resident = rows.find((row) => row.role === 'resident');
+    return resident ? { ...user, grants, residentSince: resident.grantedAt } : { ...user, grants };
   }
 
   function readCommunity(communityId: string): CommunityPlace | null {
@@ -60,7 +63,7 @@ export function sqliteDirectory(core: SqliteCore) {
         statements.upsertUser.run({ openid: input.openid, name: input.name, communityId: input.communityId, at: input.at });
         const change = joinCommunityGrants(readUser(input.openid)?.grants ?? [], input.communityId);
         for (const grant of change.revoke) statements.dropGrant.run(input.openid, grant.role, grant.scopeId);
-        statements.insertGrant.run(input.openid, change.grant.role, change.grant.scopeId, input.openid, input.at);
+        if (change.grant) statements.insertGrant.run(input.openid, change.grant.role, change.grant.scopeId, input.openid, input.at);
         core.appendAudit(input.audit);
         return readUser(input.openid) as UserRecord;
       });

@@ -9,6 +9,7 @@ interface LibraryRow {
   category: Category;
   plan: string;
   budget_lines: string;
+  scope_id: string;
   created_at: string;
 }
 
@@ -20,6 +21,7 @@ function libraryEntryOf(row: LibraryRow): LibraryEntry {
     plan: row.plan,
     budgetLines: JSON.parse(row.budget_lines) as BudgetLine[],
     createdAt: row.created_at,
+    scopeId: row.scope_id,
   };
 }
 
@@ -82,9 +84,13 @@ export function sqliteRecords(core: SqliteCore) {
   }
 
   return {
-    async listLibrary(after: Cursor | undefined, limit: number): Promise<Slice<LibraryEntry>> {
+    async listLibrary(after: Cursor | undefined, limit: number, scopeIds?: readonly string[]): Promise<Slice<LibraryEntry>> {
       const params: Record<string, unknown> = { limit: limit + 1 };
       const where = cursorClause(after, params);
+      if (scopeIds) {
+        // R-SUP-3: the entries of the units usable here.
+        where.push(`scope_id IN (${scopeIds.map((id, index) => ((params[`scope${index}`] = id), `@scope${index}`)).join(', ') || 'NULL'})`);
+      }
       const sql = `SELECT * FROM library_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                    ORDER BY created_at DESC, id DESC LIMIT @limit`;
       return sliceOf((db.prepare(sql).all(params) as LibraryRow[]).map(libraryEntryOf), limit);

@@ -1,4 +1,4 @@
-import { DEFAULT_QUOTA_FEN, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../../seed/demo-directory';
+import { DEFAULT_QUOTA_FEN, DEMO_RESIDENT_SINCE, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../../seed/demo-directory';
 import type { SqliteStore } from './sqlite.store';
 
 /**
@@ -29,7 +29,7 @@ export function seedDemoData(store: SqliteStore, options: { at: string; year: nu
       });
       for (const user of demoUsers) {
         insertUser.run(user.openid, user.name, user.communityId, options.at, options.at);
-        for (const grant of user.grants) store.insertGrant(user.openid, grant.role, grant.scopeId, null, options.at);
+        for (const grant of user.grants) store.insertGrant(user.openid, grant.role, grant.scopeId, null, grant.role === 'resident' ? DEMO_RESIDENT_SINCE : options.at);
       }
       return true;
     })

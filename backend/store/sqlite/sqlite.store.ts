@@ -6,6 +6,8 @@ import { ledgerRows } from './sqlite.ledgers';
 import { sqliteMoney } from './sqlite.money';
 import { requestGuards, sqliteProposals } from './sqlite.proposals';
 import { sqliteRecords } from './sqlite.records';
+// Residency against hopping (issue 15, M3)
+import { sqliteResidency } from './sqlite.residency';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -37,6 +39,7 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteComments(core, guards),
     ...sqliteMoney(core, ledgers),
     ...sqliteRecords(core),
+    ...sqliteResidency(core, guards), // residency against hopping (M3)
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

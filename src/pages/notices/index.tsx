@@ -171,6 +171,7 @@ function NoticeCard({ proposal, open }: { proposal: ProposalView; open: boolean 
           deadline={endsOn}
           overdue={proposal.overdue.includes('publicityEndsOn')}
           daysLeft={daysLeftOf(proposal, 'publicityEndsOn')}
+          ended={proposal.ended?.includes('publicityEndsOn')}
         />
       ) : null}
       <View className='notice__foot'>

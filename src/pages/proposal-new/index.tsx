@@ -233,7 +233,7 @@ function ProposalForm({ me }: { me: Me }) {
         </Field>
         {source === 'library' ? (
           <Field label='项目库' name='libraryEntryId' required error={errors.libraryEntryId}>
-            <LibraryPicker selected={libraryEntry} onPick={pickLibraryEntry} />
+            <LibraryPicker communityId={me.communityId ?? undefined} selected={libraryEntry} onPick={pickLibraryEntry} />
           </Field>
         ) : null}
 

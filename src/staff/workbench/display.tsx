@@ -8,6 +8,7 @@ import { DeadlineTags } from '../../components/DeadlineTag';
 import { StateBadge } from '../../components/StateBadge';
 import { formatDate } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
+import { approvedVsAsked } from '../../lib/approved-vs-asked';
 import './staff.css';
 
 // Read-only pieces of the staff and review pages: a proposal in a list, a budget, a label and value.
@@ -78,6 +79,7 @@ export function BudgetTable({ lines, totalFen, feeFen, approvedFen }: { lines: B
         <View className='budget-table__row budget-table__row--approved'>
           <Text className='budget-table__item'>街道批复预算</Text>
           <Text className='budget-table__amount'>{formatFen(approvedFen)}</Text>
+          <Text className='muted small block' data-testid='approved-vs-asked'>{approvedVsAsked(approvedFen, totalFen)}</Text>
         </View>
       ) : null}
     </View>

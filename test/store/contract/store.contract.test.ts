@@ -220,7 +220,8 @@ describe.each(targets)('the Store contract on $name', (target) => {
       expect(moved.grants).toHaveLength(2);
       await join(store, 'u-new', 'c-tianxin', '赵');
       const again = await join(store, 'u-new', 'c-tianxin', '赵大妈');
-      expect(again).toEqual({ openid: 'u-new', name: '赵大妈', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }] });
+      // The person's day of joining stays when they join their own community again (residency against hopping).
+      expect(again).toEqual({ openid: 'u-new', name: '赵大妈', communityId: 'c-tianxin', grants: [{ role: 'resident', scopeId: 'c-tianxin' }], residentSince: AT });
       expect(await store.findUser('u-new')).toEqual(again);
       const trail = await store.auditTrail('user:u-res-1');
       expect(trail.map((entry) => entry.action)).toEqual(['role.grant', 'me.join']);
@@ -686,6 +687,7 @@ describe.each(targets)('the Store contract on $name', (target) => {
           plan: '标准方案',
           budgetLines: [{ item: '器材', amountFen: 1_000_000 + n }],
           createdAt: `2026-06-0${1 + Math.floor(n / 2)}T02:00:00.000Z`,
+          scopeId: 's-haishan',
         };
         expect(await store.addLibraryEntry({ entry, scopeId: 's-haishan', createdBy: 'u-street-haishan', audit: auditOf(`library:${entry.id}`, 'library.add', null, null) })).toEqual(entry);
         entries.push(entry);
@@ -695,6 +697,24 @@ describe.each(targets)('the Store contract on $name', (target) => {
       expect(await store.findLibraryEntry(entries[3].id)).toEqual(entries[3]);
       expect(await store.findLibraryEntry('lib-nothing')).toBeNull();
       expect(await store.auditTrail(`library:${entries[0].id}`)).toEqual([expect.objectContaining({ seq: 1, action: 'library.add' })]);
+    });
+
+    it('R-SUP-3: library lists only the entries of the scope ids it is given, newest first', async () => {
+      const add = (id: string, scopeId: string, createdAt: string) =>
+        store.addLibraryEntry({
+          entry: { id, title: id, category: 'goods', plan: '标准方案', budgetLines: [{ item: '器材', amountFen: 1_000 }], createdAt },
+          scopeId,
+          createdBy: 'u-contract',
+          audit: auditOf(`library:${id}`, 'library.add', null, null),
+        });
+      await add(nextId('lib-city'), 'city', '2026-06-01T02:00:00.000Z');
+      await add(nextId('lib-haishan'), 's-haishan', '2026-06-02T02:00:00.000Z');
+      await add(nextId('lib-shatoujiao'), 's-shatoujiao', '2026-06-03T02:00:00.000Z');
+      await add(nextId('lib-yantian'), 'd-yantian', '2026-06-04T02:00:00.000Z');
+      const scopes = async (ids: string[]) => (await store.listLibrary(undefined, 10, ids)).items.map((entry) => entry.scopeId);
+      expect(await scopes(['s-haishan', 'd-yantian', 'city'])).toEqual(['d-yantian', 's-haishan', 'city']);
+      expect(await scopes(['city'])).toEqual(['city']);
+      expect(await scopes([])).toEqual([]);
     });
   });
 

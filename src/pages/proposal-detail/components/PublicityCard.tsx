@@ -10,7 +10,8 @@ import { daysLeftOf } from '../../../lib/proposal';
 export function PublicityCard({ proposal }: { proposal: ProposalView }) {
   const { publicity } = proposal;
   if (!publicity) return null;
-  const running = proposal.deadlines.publicityEndsOn;
+  // The window closes at 24:00 of its last day: from the next day the server says it has ended.
+  const running = proposal.ended?.includes('publicityEndsOn') ? undefined : proposal.deadlines.publicityEndsOn;
   const budget = proposal.approvedBudgetFen ?? proposal.report?.budgetFen;
   return (
     <Section title='公示' testId='publicity'>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ProposalView } from '../../../../types/api';
 import { Section } from '../../../components/Section';
+import { approvedVsAsked } from '../../../lib/approved-vs-asked';
 import { formatFen } from '../../../lib/money';
 
 export function ReportCard({ proposal }: { proposal: ProposalView }) {
@@ -34,6 +35,7 @@ export function ReportCard({ proposal }: { proposal: ProposalView }) {
             <View className='budget__line budget__line--approved'>
               <Text className='budget__item'>街道批复预算</Text>
               <Text className='budget__amount'>{formatFen(proposal.approvedBudgetFen)}</Text>
+              <Text className='muted small block' data-testid='approved-vs-asked'>{approvedVsAsked(proposal.approvedBudgetFen, report.budgetFen)}</Text>
             </View>
           ) : null}
         </View>

@@ -4,11 +4,21 @@ import type { LibraryEntry } from '../../../../types/api';
 import { listLibrary } from '../../../api';
 import { LoadMore } from '../../../components/LoadMore';
 import { ErrorState, Skeleton } from '../../../components/PageStates';
+import { useCallback } from 'react';
 import { usePaged } from '../../../lib/use-answer';
 
-/** Entries of the project library (R-SUP-3) to start a proposal from; one is picked. */
-export function LibraryPicker({ selected, onPick }: { selected: LibraryEntry | null; onPick: (entry: LibraryEntry) => void }) {
-  const list = usePaged(listLibrary);
+/** Entries of the project library usable in the community (R-SUP-3) to start a proposal from; one is picked. */
+export function LibraryPicker({
+  communityId,
+  selected,
+  onPick,
+}: {
+  communityId?: string;
+  selected: LibraryEntry | null;
+  onPick: (entry: LibraryEntry) => void;
+}) {
+  const loadPage = useCallback((cursor?: string) => listLibrary(cursor, communityId), [communityId]);
+  const list = usePaged(loadPage);
   if (list.state.status === 'loading') return <Skeleton rows={2} />;
   if (list.state.status === 'error') return <ErrorState error={list.state.error} onRetry={() => void list.reload()} />;
   if (list.state.data.items.length === 0) return <Text className='muted block'>项目库里还没有项目</Text>;

@@ -239,8 +239,8 @@ function SubsidySection({ districtId, year, names }: { districtId: string; year:
 function Subsidy({ application, names }: { application: SubsidyApplication; names: PlaceNames }) {
   return (
     <View>
-      <Row label='申报截止'>{formatDateWithWeekday(application.dueOn)}</Row>
-      <Row label='最迟补报'>{formatDateWithWeekday(application.lateDueOn)}</Row>
+      <Row label='申报截止'>{formatDateWithWeekday(application.dueOn.on)}{application.dueOn.provisional ? '（暂定）' : ''}</Row>
+      <Row label='最迟补报'>{formatDateWithWeekday(application.lateDueOn.on)}{application.lateDueOn.provisional ? '（暂定）' : ''}</Row>
       <Row label='社区数'>{application.communityCount} 个</Row>
       <Row label='批复预算合计'>
         <Text data-testid='subsidy-total'>{formatFen(application.totalApprovedFen)}</Text>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '../../../../common/glossary';
-import type { ApiError, ChecklistEntry, OverdueItem } from '../../../../types/api';
+import type { ApiError, ChecklistEntry, CouncilOverdueItem, OverdueItem } from '../../../../types/api';
 import { listChecklist, listOverdue } from '../../../api/staff';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
@@ -73,7 +73,7 @@ function Oversight({ context }: { context: StaffContext }) {
 
 function OverdueList({ scopeId, names }: { scopeId: string; names: PlaceNames }) {
   const loadPage = useCallback((cursor?: string) => listOverdue({ scopeId, cursor, limit: 20 }), [scopeId]);
-  const list = usePaged<OverdueItem>(loadPage);
+  const list = usePaged<OverdueItem | CouncilOverdueItem>(loadPage);
   return (
     <Section title='逾期事项' extra={<Text>截止日期早的在前</Text>} testId='overdue'>
       <View className='card'>
@@ -83,7 +83,19 @@ function OverdueList({ scopeId, names }: { scopeId: string; names: PlaceNames })
               <Text className='block muted'>没有逾期的项目</Text>
             ) : (
               <View>
-                {page.items.map((item) => (
+                {page.items.map((item) =>
+                  'reason' in item ? (
+                    // R-COU-1: a council that has not met within two months.
+                    <View key={`council-${item.communityId}`} className='list-row' data-testid='council-overdue'>
+                      <View className='staff__tags'>
+                        <Text className='muted small'>{names.community(item.communityId)}</Text>
+                      </View>
+                      <Text className='list-row__title'>居民议事会逾期未召开</Text>
+                      <Text className='list-row__flag'>
+                        议事会逾期：上次会议 {formatDateWithWeekday(item.lastMeetingOn)}，应于 {formatDateWithWeekday(item.nextDueOn)} 前召开
+                      </Text>
+                    </View>
+                  ) : (
                   <View
                     key={item.id}
                     className='list-row'
@@ -102,7 +114,8 @@ function OverdueList({ scopeId, names }: { scopeId: string; names: PlaceNames })
                       </Text>
                     ))}
                   </View>
-                ))}
+                  ),
+                )}
                 <LoadMore hasMore={Boolean(page.nextCursor)} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} endText='以上是全部逾期事项' />
               </View>
             )
