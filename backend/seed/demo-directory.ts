@@ -45,3 +45,16 @@ export const demoUsers: DemoUser[] = [
 
 /** spec/api.md: every community's quota is the policy's; the seed allocates half of it. */
 export const DEFAULT_QUOTA_FEN = 200_000_000;
+
+// Issue 14 (audit anchoring): the seed's first allocation of a ledger, as its chain's first entry.
+export function seedAllocationEntry(communityId: string, year: number, at: string) {
+  return {
+    chainId: `ledger:${communityId}:${year}`,
+    at,
+    actor: 'system',
+    action: 'ledger.seed',
+    from: null,
+    to: null,
+    detail: { quotaFen: DEFAULT_QUOTA_FEN, fromAllocatedFen: 0, toAllocatedFen: DEFAULT_QUOTA_FEN / 2 },
+  };
+}

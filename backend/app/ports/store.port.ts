@@ -219,6 +219,48 @@ export interface FileRecord {
   createdAt: string;
 }
 
+// Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5)
+/** An audit entry's place in the order audit.heads folds them in: (at, chainId, seq). */
+export interface AuditDigest {
+  at: string;
+  chainId: string;
+  seq: number;
+  hash: string;
+}
+
+/** What a person uploaded since an instant. */
+export interface UploadUsage {
+  count: number;
+  bytes: number;
+}
+
+/** The privacy notice a person agreed to (me.consent). */
+export interface ConsentRecord {
+  version: string;
+  at: string;
+}
+
+/** Everything the store holds about one openid (me.export). */
+export interface PersonalData {
+  user: (UserRecord & { createdAt: string }) | null;
+  consent: ConsentRecord | null;
+  proposals: ProposalRecord[];
+  comments: CommentRecord[];
+  ratings: RatingRecord[];
+  files: FileRecord[];
+  /** The messages the outbox holds for the person, sent or not. */
+  messages: { kind: string; payload: Record<string, unknown>; createdAt: string; outcome: string | null }[];
+}
+
+/** me.delete: the openid's records move to `pseudonym`; what is public keeps its content under `erasedName`. */
+export interface Erasure {
+  openid: string;
+  pseudonym: string;
+  erasedName: string;
+  at: string;
+  audit: AuditDraft;
+}
+
 export interface Store {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
@@ -350,6 +392,26 @@ export interface Store {
   // Files
   saveFile(file: FileRecord): Promise<void>;
   findFile(id: string): Promise<FileRecord | null>;
+
+  // Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5)
+  /** Audit entries in (at, chainId, seq) order after `after`, at most `limit` (audit.heads folds them). */
+  auditDigests(after: Omit<AuditDigest, 'hash'> | undefined, limit: number): Promise<AuditDigest[]>;
+  /** The files `openid` uploaded at or after `since` (L1: the daily upload quota). */
+  uploadUsage(openid: string, since: string): Promise<UploadUsage>;
+  /**
+   * Files created before `before` that no proposal shows, oldest first, at most `limit`. A file
+   * found shown is marked kept and never looked at again.
+   */
+  listUnreferencedFiles(before: string, limit: number): Promise<FileRecord[]>;
+  /** Forgets a file's row (its bytes are removed first by the file storage). */
+  removeFile(id: string): Promise<void>;
+  findConsent(openid: string): Promise<ConsentRecord | null>;
+  recordConsent(input: { openid: string; consent: ConsentRecord; audit: AuditDraft }): Promise<ConsentRecord>;
+  personalData(openid: string): Promise<PersonalData>;
+  /** me.delete in one write: profile, grants and consent gone; records re-keyed to the pseudonym. */
+  erasePerson(erasure: Erasure): Promise<void>;
+  /** For each of `openids` that was erased, the latest instant it was (audit.trail shows 已注销用户 before it). */
+  erasedAt(openids: string[]): Promise<Map<string, string>>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;

@@ -112,7 +112,8 @@ export function cloudBaseRecords(core: CloudBaseCore) {
 
     async saveFile(file: FileRecord): Promise<void> {
       const { id, ...fields } = file;
-      await core.db.add(COLLECTIONS.files, { _id: id, ...fields });
+      // `kept` turns true once the upload sweep finds the file shown (cloudbase.anchoring.ts).
+      await core.db.add(COLLECTIONS.files, { _id: id, ...fields, kept: false });
     },
 
     async findFile(id: string): Promise<FileRecord | null> {

@@ -5,6 +5,9 @@ import { cloudBaseDirectory } from './cloudbase.directory';
 import { cloudBaseMoney } from './cloudbase.money';
 import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
+// Issue 14 (anchoring, uploads) and issue 17 (personal data)
+import { cloudBaseAnchoring } from './cloudbase.anchoring';
+import { cloudBasePersonalData } from './cloudbase.personal-data';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -38,6 +41,8 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseComments(core),
     ...cloudBaseMoney(core),
     ...cloudBaseRecords(core),
+    ...cloudBaseAnchoring(core),
+    ...cloudBasePersonalData(core),
     async close(): Promise<void> {
       core.close();
     },

@@ -339,4 +339,33 @@ export const migrations: Migration[] = [
       ${SUBSIDY_TOTALS_FROM_PROPOSALS}
     `,
   },
+  // Issue 14 (audit anchoring, upload quotas) and issue 17 (personal data): versions 12 and 13.
+  {
+    version: 12,
+    name: 'audit-days-upload-quota',
+    // audit.heads folds every entry in (at, chain, seq) order into one running hash a day; the
+    // upload quota counts a person's files of a day; the sweep looks only at files not yet found
+    // shown on a proposal (\`kept\` = 1 once found, so it never reads them again).
+    sql: `
+      CREATE INDEX audit_entries_by_at ON audit_entries(at, chain_id, seq);
+      CREATE INDEX files_by_owner ON files(owner_openid, created_at);
+      ALTER TABLE files ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX files_unkept ON files(created_at) WHERE kept = 0;
+    `,
+  },
+  {
+    version: 13,
+    name: 'personal-data',
+    // me.consent keeps the privacy notice's version a person agreed to; me.delete leaves only the
+    // digest of the erased openid with the instant (audit.trail shows 已注销用户 for entries before it).
+    sql: `
+      CREATE TABLE consents (openid TEXT PRIMARY KEY, version TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE TABLE erasures (
+        openid_digest TEXT NOT NULL,
+        pseudonym TEXT NOT NULL,
+        erased_at TEXT NOT NULL,
+        PRIMARY KEY (openid_digest, erased_at)
+      );
+    `,
+  },
 ];

@@ -6,6 +6,9 @@ import { ledgerRows } from './sqlite.ledgers';
 import { sqliteMoney } from './sqlite.money';
 import { requestGuards, sqliteProposals } from './sqlite.proposals';
 import { sqliteRecords } from './sqlite.records';
+// Issue 14 (anchoring, uploads) and issue 17 (personal data)
+import { sqliteAnchoring } from './sqlite.anchoring';
+import { sqlitePersonalData } from './sqlite.personal-data';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -37,6 +40,8 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteComments(core, guards),
     ...sqliteMoney(core, ledgers),
     ...sqliteRecords(core),
+    ...sqliteAnchoring(core),
+    ...sqlitePersonalData(core),
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { DateString } from '../../types/api';
+import { shanghaiDateOf } from '../domain/calendar';
+import { GENESIS_DAY_HASH } from '../../common/audit-anchoring';
+import type { AuditDigest, Store } from './ports/store.port';
+
+/**
+ * The daily heads of the audit trail (audit.heads, spec "Audit anchoring"). Every entry of every
+ * chain, in (at, chainId, seq) order, is folded into ONE running hash:
+ *   head = sha256(head + entry.hash), starting from 64 zeros;
+ * a day's head is the running hash after its last entry (days in Asia/Shanghai). A kept head
+ * therefore commits to every entry up to that day: rewriting any entry (and every hash after it,
+ * as a full chain rewrite must) changes every head from its day on, which `npm run audit:verify
+ * --anchor FILE` reports.
+ */
+
+export interface DayHead {
+  day: DateString;
+  /** The entries written that day. */
+  count: number;
+  hash: string;
+}
+
+/**
+ * Folds entries (already in (at, chainId, seq) order) into the day heads. `probes` asks for the
+ * running hash after the n-th entry of a day too: a head kept during its own day (with the
+ * count of that moment) is checked against the trail as it was then.
+ */
+export class DayHeadFold {
+  private head = GENESIS_DAY_HASH;
+  readonly days: DayHead[] = [];
+  /** `${day}#${count}` → the running hash after that many entries of the day, for each probe. */
+  readonly probed = new Map<string, string>();
+
+  constructor(private readonly probes: ReadonlySet<string> = new Set()) {}
+
+  add(entry: Pick<AuditDigest, 'at' | 'hash'>): void {
+    this.head = createHash('sha256').update(this.head + entry.hash).digest('hex');
+    const day = shanghaiDateOf(Date.parse(entry.at));
+    const last = this.days[this.days.length - 1];
+    if (last && last.day === day) {
+      last.count += 1;
+      last.hash = this.head;
+    } else {
+      this.days.push({ day, count: 1, hash: this.head });
+    }
+    const current = this.days[this.days.length - 1];
+    const key = `${day}#${current.count}`;
+    if (this.probes.has(key)) this.probed.set(key, this.head);
+  }
+}
+
+/** Reads the store's entries a page at a time. */
+const PAGE = 1000;
+
+/** Every day head of the store's audit trail, oldest day first (the fold, for its probes). */
+export async function foldAuditDays(store: Pick<Store, 'auditDigests'>, probes?: ReadonlySet<string>): Promise<DayHeadFold> {
+  const fold = new DayHeadFold(probes);
+  let after: Omit<AuditDigest, 'hash'> | undefined;
+  for (;;) {
+    const page = await store.auditDigests(after, PAGE);
+    for (const entry of page) fold.add(entry);
+    if (page.length === 0) return fold;
+    const last = page[page.length - 1];
+    after = { at: last.at, chainId: last.chainId, seq: last.seq };
+  }
+}
+
+/** Every day head of the store's audit trail, oldest day first. */
+export async function dayHeadsOf(store: Pick<Store, 'auditDigests'>): Promise<DayHead[]> {
+  return (await foldAuditDays(store)).days;
+}
+
+/** A kept head the trail no longer reproduces, and what the trail gives instead. */
+export interface AnchorMismatch {
+  day: string;
+  count: number;
+  kept: string;
+  found: string | null;
+}
+
+/** Checks kept heads (an audit.heads answer's items) against the store's trail. */
+export async function checkAnchor(store: Pick<Store, 'auditDigests'>, kept: DayHead[]): Promise<AnchorMismatch[]> {
+  const fold = await foldAuditDays(store, new Set(kept.map((head) => `${head.day}#${head.count}`)));
+  return kept
+    .map((head) => ({ day: head.day, count: head.count, kept: head.hash, found: fold.probed.get(`${head.day}#${head.count}`) ?? null }))
+    .filter((check) => check.found !== check.kept);
+}
