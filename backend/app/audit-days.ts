@@ -6,9 +6,11 @@ import type { AuditDigest, Store } from './ports/store.port';
 
 /**
  * The daily heads of the audit trail (audit.heads, spec "Audit anchoring"). Every entry of every
- * chain, in (at, chainId, seq) order, is folded into ONE running hash:
+ * chain, in the order the store appended them, is folded into ONE running hash:
  *   head = sha256(head + entry.hash), starting from 64 zeros;
- * a day's head is the running hash after its last entry (days in Asia/Shanghai). A kept head
+ * a day's head is the running hash after its last entry (days in Asia/Shanghai, never going
+ * back). A head is kept with its day's count, so that a head kept during its own day is checked
+ * against the running hash after that many entries of the day. A kept head
  * therefore commits to every entry up to that day: rewriting any entry (and every hash after it,
  * as a full chain rewrite must) changes every head from its day on, which `npm run audit:verify
  * --anchor FILE` reports.
@@ -36,8 +38,11 @@ export class DayHeadFold {
 
   add(entry: Pick<AuditDigest, 'at' | 'hash'>): void {
     this.head = createHash('sha256').update(this.head + entry.hash).digest('hex');
-    const day = shanghaiDateOf(Date.parse(entry.at));
     const last = this.days[this.days.length - 1];
+    // Days never go back: an entry stamped earlier than one appended before it (a clock set back)
+    // counts on the later day, so a head once kept is never changed by what comes after.
+    const stamped = shanghaiDateOf(Date.parse(entry.at));
+    const day = last && last.day > stamped ? last.day : stamped;
     if (last && last.day === day) {
       last.count += 1;
       last.hash = this.head;
@@ -56,13 +61,12 @@ const PAGE = 1000;
 /** Every day head of the store's audit trail, oldest day first (the fold, for its probes). */
 export async function foldAuditDays(store: Pick<Store, 'auditDigests'>, probes?: ReadonlySet<string>): Promise<DayHeadFold> {
   const fold = new DayHeadFold(probes);
-  let after: Omit<AuditDigest, 'hash'> | undefined;
+  let after: string | undefined;
   for (;;) {
     const page = await store.auditDigests(after, PAGE);
     for (const entry of page) fold.add(entry);
     if (page.length === 0) return fold;
-    const last = page[page.length - 1];
-    after = { at: last.at, chainId: last.chainId, seq: last.seq };
+    after = page[page.length - 1].cursor;
   }
 }
 

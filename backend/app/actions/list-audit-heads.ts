@@ -7,7 +7,7 @@ import { dateString } from '../schemas';
 export const listAuditHeads = defineAction({
   name: 'audit.heads',
   summary:
-    'The head of the whole audit trail at the end of each day (today\'s so far included), public so that anyone can keep a copy: every entry of every chain, in (at, chain, seq) order, folded into one running sha256; `npm run audit:verify --anchor FILE` reports a kept head the trail no longer reproduces (R-SUP-2).',
+    'The head of the whole audit trail at the end of each day (today\'s so far included), public so that anyone can keep a copy: every entry of every chain, in the order it was appended, folded into one running sha256 (days in Asia/Shanghai); `npm run audit:verify --anchor FILE` reports a kept head the trail no longer reproduces (R-SUP-2).',
   schema: z.object({
     from: dateString.optional().describe('the first day to list (Asia/Shanghai), inclusive'),
     to: dateString.optional().describe('the last day to list, inclusive'),

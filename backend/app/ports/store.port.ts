@@ -220,12 +220,15 @@ export interface FileRecord {
 }
 
 // Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5)
-/** An audit entry's place in the order audit.heads folds them in: (at, chainId, seq). */
+/**
+ * An audit entry as audit.heads folds it: in the order the store appended the entries (SQLite:
+ * a global sequence number written with each entry; CloudBase: (at, chainId, seq), its clock being
+ * the real one), with an opaque `cursor` to continue after it.
+ */
 export interface AuditDigest {
   at: string;
-  chainId: string;
-  seq: number;
   hash: string;
+  cursor: string;
 }
 
 /** What a person uploaded since an instant. */
@@ -394,8 +397,8 @@ export interface Store {
   findFile(id: string): Promise<FileRecord | null>;
 
   // Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5)
-  /** Audit entries in (at, chainId, seq) order after `after`, at most `limit` (audit.heads folds them). */
-  auditDigests(after: Omit<AuditDigest, 'hash'> | undefined, limit: number): Promise<AuditDigest[]>;
+  /** Audit entries in the order they were appended, after the cursor `after`, at most `limit` (audit.heads folds them). */
+  auditDigests(after: string | undefined, limit: number): Promise<AuditDigest[]>;
   /** The files `openid` uploaded at or after `since` (L1: the daily upload quota). */
   uploadUsage(openid: string, since: string): Promise<UploadUsage>;
   /**

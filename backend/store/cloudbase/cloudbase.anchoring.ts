@@ -27,14 +27,15 @@ function fileOf(doc: Doc): FileRecord {
 /** Audit anchoring and the housekeeping of uploads, as sqlite.anchoring.ts (indexes.ts lists their indexes). */
 export function cloudBaseAnchoring(core: CloudBaseCore) {
   return {
-    async auditDigests(after: Omit<AuditDigest, 'hash'> | undefined, limit: number): Promise<AuditDigest[]> {
-      const keyset: Scalar[] | undefined = after ? [after.at, after.chainId, after.seq] : undefined;
+    /** In (at, chainId, seq) order: the engine keeps no order of appends across documents, and its clock is the real one. */
+    async auditDigests(after: string | undefined, limit: number): Promise<AuditDigest[]> {
+      const keyset = after ? (JSON.parse(after) as Scalar[]) : undefined;
       const docs = await core.db.query(COLLECTIONS.audit, {
         where: keysetFilter([{}], DIGEST_ORDER, keyset),
         orderBy: DIGEST_ORDER,
         limit: Math.min(limit, MAX_QUERY_LIMIT),
       });
-      return docs.map((doc) => ({ at: doc.at as string, chainId: doc.chainId as string, seq: doc.seq as number, hash: doc.hash as string }));
+      return docs.map((doc) => ({ at: doc.at as string, hash: doc.hash as string, cursor: JSON.stringify([doc.at, doc.chainId, doc.seq]) }));
     },
 
     async uploadUsage(openid: string, since: string): Promise<UploadUsage> {

@@ -343,11 +343,18 @@ export const migrations: Migration[] = [
   {
     version: 12,
     name: 'audit-days-upload-quota',
-    // audit.heads folds every entry in (at, chain, seq) order into one running hash a day; the
-    // upload quota counts a person's files of a day; the sweep looks only at files not yet found
-    // shown on a proposal (\`kept\` = 1 once found, so it never reads them again).
+    // audit.heads folds every entry, in the order they were appended (\`gseq\`, numbered here for
+    // the entries already there by (at, chain, seq)), into one running hash a day; the upload quota
+    // counts a person's files of a day; the sweep looks only at files not yet found shown on a
+    // proposal (\`kept\` = 1 once found, so it never reads them again).
     sql: `
-      CREATE INDEX audit_entries_by_at ON audit_entries(at, chain_id, seq);
+      ALTER TABLE audit_entries ADD COLUMN gseq INTEGER;
+      DROP TRIGGER audit_entries_no_update;
+      WITH ordered AS (SELECT chain_id, seq, ROW_NUMBER() OVER (ORDER BY at, chain_id, seq) AS n FROM audit_entries)
+        UPDATE audit_entries SET gseq = (SELECT n FROM ordered o WHERE o.chain_id = audit_entries.chain_id AND o.seq = audit_entries.seq);
+      CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
+        BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
+      CREATE UNIQUE INDEX audit_entries_by_gseq ON audit_entries(gseq);
       CREATE INDEX files_by_owner ON files(owner_openid, created_at);
       ALTER TABLE files ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX files_unkept ON files(created_at) WHERE kept = 0;

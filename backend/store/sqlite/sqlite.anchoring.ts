@@ -15,17 +15,13 @@ function fileOf(row: FileRow): FileRecord {
 }
 
 /**
- * Audit anchoring (audit.heads reads every entry in one fixed order) and the housekeeping of
+ * Audit anchoring (audit.heads reads every entry in the order it was appended) and the housekeeping of
  * uploads (L1: the daily quota counts a person's files, the sweep finds files no proposal shows).
  */
 export function sqliteAnchoring(core: SqliteCore) {
   const { db } = core;
   const statements = {
-    firstDigests: db.prepare('SELECT at, chain_id AS chainId, seq, hash FROM audit_entries ORDER BY at, chain_id, seq LIMIT ?'),
-    nextDigests: db.prepare(
-      `SELECT at, chain_id AS chainId, seq, hash FROM audit_entries
-       WHERE (at, chain_id, seq) > (@at, @chainId, @seq) ORDER BY at, chain_id, seq LIMIT @limit`,
-    ),
+    digests: db.prepare('SELECT at, hash, gseq AS cursor FROM audit_entries WHERE gseq > ? ORDER BY gseq LIMIT ?'),
     usage: db.prepare('SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM files WHERE owner_openid = ? AND created_at >= ?'),
     unkept: db.prepare('SELECT * FROM files WHERE kept = 0 AND created_at < ? ORDER BY created_at, id LIMIT ?'),
     // Only the owner's proposals can show a file (a photo must be the proposer's own upload).
@@ -38,8 +34,9 @@ export function sqliteAnchoring(core: SqliteCore) {
   };
 
   return {
-    async auditDigests(after: Omit<AuditDigest, 'hash'> | undefined, limit: number): Promise<AuditDigest[]> {
-      return (after ? statements.nextDigests.all({ ...after, limit }) : statements.firstDigests.all(limit)) as AuditDigest[];
+    async auditDigests(after: string | undefined, limit: number): Promise<AuditDigest[]> {
+      const rows = statements.digests.all(after === undefined ? 0 : Number(after), limit) as { at: string; hash: string; cursor: number }[];
+      return rows.map((row) => ({ at: row.at, hash: row.hash, cursor: String(row.cursor) }));
     },
 
     async uploadUsage(openid: string, since: string): Promise<UploadUsage> {
