@@ -23,7 +23,7 @@ export type { CloudBaseStoreOptions } from './cloudbase.core';
  * - a proposal's counters (comments, ratings) live on its document, read in O(1);
  * - each audit chain's head (seq, hash) lives on its owner document, so two appends to a chain
  *   write one document and conflict instead of forking the chain (R-SUP-2);
- * - every list is a query with a limit ≤ 100 and a keyset on its sort order.
+ * - every list is a query with a limit ≤ 1000 (the server SDKs' own) and a keyset on its sort order.
  * See collections.ts for the `_id`s and indexes.ts for the indexes the queries need. The parts
  * live beside this file, one concern each; this puts them together.
  */
