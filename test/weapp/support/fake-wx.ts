@@ -20,6 +20,8 @@ export interface FakeWxHost {
   callFunction(name: string, data: unknown): Promise<unknown>;
   /** Navigation is applied by the harness (it opens the page). */
   navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack', url: string | undefined, delta?: number): void;
+  /** Issue 13: what an upload puts in cloud storage (the server reads it back to check it). */
+  stored?(fileID: string): void;
 }
 
 export interface FakeWx {
@@ -97,7 +99,11 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     cloud: {
       init: syncApi('cloud.init', () => undefined),
       callFunction: asyncApi('cloud.callFunction', async (options) => ({ result: await host.callFunction(options.name, options.data) })),
-      uploadFile: asyncApi('cloud.uploadFile', (options) => ({ fileID: `cloud://weishishi-test-7g2k.7765-weishishi/${options.cloudPath}`, statusCode: 204 })),
+      uploadFile: asyncApi('cloud.uploadFile', (options) => {
+        const fileID = `cloud://weishishi-test-7g2k.7765-weishishi/${options.cloudPath}`;
+        host.stored?.(fileID);
+        return { fileID, statusCode: 204 };
+      }),
       deleteFile: asyncApi('cloud.deleteFile', (options) => ({ fileList: (options.fileList ?? []).map((fileID: string) => ({ fileID, status: 0 })) })),
     },
     getStorageSync: syncApi('getStorageSync', (key: string) => storage.get(key) ?? ''),
