@@ -27,3 +27,9 @@ export const getRatingSummary = (proposalId: string) => send('rating.summary', {
 
 export const getLedger = (communityId: string, year: number) => send('ledger.get', { communityId, year });
 export const listLibrary = (cursor?: string) => send('library.list', cursor ? { cursor } : {});
+
+// Issue 14 (audit anchoring) and issue 17 (personal data)
+export const listAuditHeads = (request: RequestOf<'audit.heads'>) => send('audit.heads', request);
+export const exportMyData = () => send('me.export', {});
+export const deleteMyAccount = () => send('me.delete', { confirm: true });
+export const recordConsent = (version: string) => send('me.consent', { version });
