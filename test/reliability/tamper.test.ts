@@ -139,7 +139,7 @@ const REWRITES: Tamper[] = [
   },
 ];
 
-describe('Figure 9b — M4: tampering with the records or rewriting the trail is found by npm run audit:verify', () => {
+describe('Figure 9b — R-SUP-2, M4: tampering with the records or rewriting the trail is found by npm run audit:verify', () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'weishishi-tamper-'));
   let pristine: string;
   let anchorFile: string;

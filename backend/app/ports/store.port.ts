@@ -3,6 +3,8 @@ import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, Proposal
 import type { CommentVisibility } from '../../domain/comments';
 import type { RatingCounters } from '../../domain/ratings';
 import type { Refusal } from '../../domain/result';
+// Issue 14 (anchoring, uploads) and issue 17 (personal data)
+import type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
@@ -219,50 +221,8 @@ export interface FileRecord {
   createdAt: string;
 }
 
-// Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5)
-/**
- * An audit entry as audit.heads folds it: in the order the store appended the entries (SQLite:
- * a global sequence number written with each entry; CloudBase: (at, chainId, seq), its clock being
- * the real one), with an opaque `cursor` to continue after it.
- */
-export interface AuditDigest {
-  at: string;
-  hash: string;
-  cursor: string;
-}
-
-/** What a person uploaded since an instant. */
-export interface UploadUsage {
-  count: number;
-  bytes: number;
-}
-
-/** The privacy notice a person agreed to (me.consent). */
-export interface ConsentRecord {
-  version: string;
-  at: string;
-}
-
-/** Everything the store holds about one openid (me.export). */
-export interface PersonalData {
-  user: (UserRecord & { createdAt: string }) | null;
-  consent: ConsentRecord | null;
-  proposals: ProposalRecord[];
-  comments: CommentRecord[];
-  ratings: RatingRecord[];
-  files: FileRecord[];
-  /** The messages the outbox holds for the person, sent or not. */
-  messages: { kind: string; payload: Record<string, unknown>; createdAt: string; outcome: string | null }[];
-}
-
-/** me.delete: the openid's records move to `pseudonym`; what is public keeps its content under `erasedName`. */
-export interface Erasure {
-  openid: string;
-  pseudonym: string;
-  erasedName: string;
-  at: string;
-  audit: AuditDraft;
-}
+// Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5): their records.
+export type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
 
 export interface Store {
   // Identity and directory
