@@ -34,6 +34,8 @@ export interface FakeWx {
   /** What a successful call of `api` answers (besides errMsg). */
   answer(api: string, result: Record<string, unknown> | ((options: Record<string, any>) => Record<string, unknown>)): void;
   storage: Map<string, unknown>;
+  /** Files written to the user folder (wx.getFileSystemManager().writeFileSync), by path. */
+  files: Map<string, string>;
   /** Toasts and modals as the user saw them. */
   toasts(): string[];
   modals(): { title?: string; content?: string }[];
@@ -48,6 +50,7 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
   const failures = new Map<string, WxFailure>();
   const answers = new Map<string, Record<string, unknown> | ((options: Record<string, any>) => Record<string, unknown>)>();
   const storage = new Map<string, unknown>();
+  const files = new Map<string, string>();
   let privacyHandler: ReturnType<FakeWx['privacyHandler']>;
 
   /** An asynchronous API: success/fail/complete callbacks, as WeChat calls them (never synchronously). */
@@ -148,6 +151,12 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize'),
     downloadFile: asyncApi('downloadFile', () => ({ tempFilePath: 'wxfile://tmp_download.xlsx', statusCode: 200 })),
     openDocument: asyncApi('openDocument'),
+    // Issue 17: me.export saved as a file and sent to a chat.
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    getFileSystemManager: () => ({
+      writeFileSync: syncApi('fs.writeFileSync', (filePath: string, data: string) => void files.set(filePath, data)),
+    }),
+    shareFileMessage: asyncApi('shareFileMessage'),
     createSelectorQuery: () => {
       const query = { in: () => query, select: () => query, selectAll: () => query, selectViewport: () => query, boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, exec: (cb?: (r: unknown[]) => void) => cb?.([]) };
       return query;
@@ -170,6 +179,7 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     succeed: (api) => void failures.delete(api),
     answer: (api, result) => void answers.set(api, result),
     storage,
+    files,
     toasts: () => calls.filter((call) => call.api === 'showToast').map((call) => String(call.options.title)),
     modals: () => calls.filter((call) => call.api === 'showModal').map((call) => ({ title: call.options.title, content: call.options.content })),
     privacyHandler: () => privacyHandler,
