@@ -95,3 +95,12 @@ describe('me.delete', () => {
     expectRefused(await app.call('u-street-haishan', '2026-03-02', 'role.list', { scopeId: 's-haishan' }), 'forbidden');
   });
 });
+
+describe('me.delete, again', () => {
+  it('PIPL: deleting twice in the same instant (a retried request) answers ok both times', async () => {
+    const app = createApp();
+    dataOf(await app.callAt('u-res-3', '2026-03-02T10:00:00+08:00', 'me.delete', { confirm: true }));
+    dataOf(await app.callAt('u-res-3', '2026-03-02T10:00:00+08:00', 'me.delete', { confirm: true }));
+    expect(app.loggedErrors).toEqual([]);
+  });
+});

@@ -120,7 +120,7 @@ export function cloudBasePersonalData(core: CloudBaseCore) {
       await db.updateWhere(COLLECTIONS.outbox, [{ recipientOpenid: openid, delivered: false }], { delivered: true, deliveredAt: at, outcome: 'skipped', outcomeDetail: 'account deleted' });
       await db.updateWhere(COLLECTIONS.outbox, [{ recipientOpenid: openid }], { recipientOpenid: pseudonym });
       await core.transact(async (unit) => {
-        unit.put(COLLECTIONS.erasures, `${openidDigest(openid)}:${at}`, { openidDigest: openidDigest(openid), pseudonym, erasedAt: at });
+        unit.put(COLLECTIONS.erasures, `${openidDigest(openid)}:${pseudonym}`, { openidDigest: openidDigest(openid), pseudonym, erasedAt: at });
         await core.appendAudit(unit, erasure.audit);
       });
       // Last: until the profile goes, the person can sign in and run the erasure again.

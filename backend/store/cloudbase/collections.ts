@@ -45,7 +45,7 @@ export const COLLECTIONS = {
   // Issue 17 (personal data)
   /** `_id` = openid: the privacy notice's version agreed to and when. */
   consents: 'consents',
-  /** `_id` = `${sha256(openid)}:${erasedAt}`: an erased account (the openid itself is not kept). */
+  /** `_id` = `${sha256(openid)}:${pseudonym}`: an erased account (the openid itself is not kept). */
   erasures: 'erasures',
 } as const;
 

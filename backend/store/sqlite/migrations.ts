@@ -371,7 +371,7 @@ export const migrations: Migration[] = [
         openid_digest TEXT NOT NULL,
         pseudonym TEXT NOT NULL,
         erased_at TEXT NOT NULL,
-        PRIMARY KEY (openid_digest, erased_at)
+        PRIMARY KEY (openid_digest, pseudonym)
       );
     `,
   },
