@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { checkAnchor, dayHeadsOf } from '../../backend/app/audit-days';
-import { bringTo, createApp, dataOf, expectRefused, START } from '../support/app-harness';
+import { checkAnchor, dayHeadsOf, foldAuditDays } from '../../backend/app/audit-days';
+import { advance, bringTo, createApp, dataOf, expectRefused, START } from '../support/app-harness';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -40,6 +40,18 @@ describe('audit.heads', () => {
     expect(await checkAnchor(app.store, [{ ...before[0], hash: '1'.repeat(64) }])).toEqual([
       { day: before[0].day, count: before[0].count, kept: '1'.repeat(64), found: before[0].hash },
     ]);
+  });
+
+  it('M4: the answer resumed from where the last one stood is the fold of the whole trail, day after day', async () => {
+    const app = createApp();
+    const journey = await bringTo(app, 'submitted');
+    await dayHeadsOf(app.store);
+    for (const milestone of ['adopted', 'drafted', 'agenda_published', 'council_passed', 'street_review', 'approved'] as const) {
+      await advance(app, journey, milestone);
+      expect(await dayHeadsOf(app.store)).toEqual((await foldAuditDays(app.store)).days);
+    }
+    // The seed's and submission's day, then the meeting day of the vote and the decision.
+    expect((await dayHeadsOf(app.store)).length).toBe(2);
   });
 
   it('M4: lists only the days asked for, and refuses a range that ends before it starts', async () => {
