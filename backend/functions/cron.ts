@@ -16,8 +16,8 @@ import { seedDemoAllowed } from './seed-guard';
 // backend/app/jobs — flags overdue deadlines, reminds the staff whose deadline is near, rechecks
 // held-back comments and delivers the outbox as subscribe messages — as the local server runs
 // them on its own timer. Run by hand from the console with `{ "task": "seed-demo" }`, it seeds an
-// empty demo or test environment with the demo data of the API reference (seed-guard.ts). A mini-program cannot use it: a
-// call that carries a user's OPENID is refused.
+// empty demo or test environment with the demo data of the API reference (seed-guard.ts). A
+// mini-program cannot use it: a call that carries a user's OPENID is refused.
 
 const wx = cloud as unknown as WxCloud;
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV });
