@@ -85,3 +85,6 @@ export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   adjust: '调整预算',
   withdraw: '撤销项目',
 };
+
+// Personal data (issue 17 item 5): the name public records keep after their author deleted the account.
+export const ERASED_PERSON_NAME = '已注销用户';

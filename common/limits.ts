@@ -27,3 +27,12 @@ export const LIST_LIMITS = {
   photos: 6,
   budgetLines: 50,
 } as const;
+
+// Issue 14 L1: how much one person may upload a day (Asia/Shanghai), photos of proposals included.
+export const UPLOAD_LIMITS = {
+  perDay: 50,
+  /** 100 MB: twenty photos at the largest size the form sends. */
+  bytesPerDay: 100 * 1024 * 1024,
+  /** An upload that no record shows is removed once it is this old. */
+  unreferencedAfterMs: 24 * 60 * 60 * 1000,
+} as const;

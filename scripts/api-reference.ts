@@ -64,6 +64,8 @@ function rowsOf(schema: z.ZodTypeAny, field: string, required: boolean, descript
   }
   if (schema instanceof z.ZodBoolean) return [{ field, type: 'boolean', required, notes: notes ?? '' }];
   if (schema instanceof z.ZodEnum) return [{ field, type: (schema.options as string[]).map(code).join(' \\| '), required, notes: notes ?? '' }];
+  // A single allowed value (me.delete's `confirm: true`).
+  if (schema instanceof z.ZodLiteral) return [{ field, type: code(JSON.stringify(schema.value)), required, notes: notes ?? '' }];
   throw new Error(`api-reference: no table row for a ${schema.constructor.name} at "${field}"`);
 }
 

@@ -7,6 +7,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/proposal-detail', pages: ['index'] },
     { root: 'pages/proposal-new', pages: ['index'] },
+    // Issue 17: 我的 → 个人信息 (view, download, delete)
+    { root: 'pages/my-data', pages: ['index'] },
     { root: 'staff', pages: ['pages/inbox/index', 'pages/proposal/index', 'pages/council/index'] },
     {
       root: 'review',

@@ -63,6 +63,14 @@ export interface Me {
   name: string | null;
   communityId: string | null;
   roles: RoleGrant[];
+  /** Issue 17: the privacy notice agreed to (me.consent); me.get always answers it, null when none. */
+  consent?: ConsentView | null;
+}
+
+// Issue 17 item 5 (personal data)
+export interface ConsentView {
+  version: string;
+  at: InstantString;
 }
 
 export interface CommunityEntry {

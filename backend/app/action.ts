@@ -7,6 +7,7 @@ import type { Failure } from '../domain/result';
 import type { AuditDraft, Store, UserRecord } from './ports/store.port';
 import type { ContentCheck } from './ports/content-check.port';
 import type { PhotoOwnership } from './ports/photo-ownership.port';
+import type { PhotoCheck } from './ports/photo-check.port';
 
 /** Who calls: the openid from WeChat (or the dev header locally), nothing from the payload. */
 export interface Caller {
@@ -35,6 +36,8 @@ export interface AppServices {
   contentCheck: ContentCheck;
   /** Whose uploads the photos of a proposal are. */
   photos: PhotoOwnership;
+  /** Issue 13: in WeChat, each new photo's type, size and content are checked before it is shown. */
+  photoCheck?: PhotoCheck;
   limits: RateLimits;
   /** A new record id with a readable prefix (`p-…`, `cm-…`). */
   newId: (prefix: string) => string;

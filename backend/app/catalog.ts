@@ -40,6 +40,11 @@ import { startImplementation } from './actions/start-implementation';
 import { submitProposal } from './actions/submit-proposal';
 import { submitToStreet } from './actions/submit-to-street';
 import { summarizeRatings } from './actions/summarize-ratings';
+// Issue 14 (audit anchoring) and issue 17 (personal data)
+import { deleteMyAccount } from './actions/delete-my-account';
+import { exportMyData } from './actions/export-my-data';
+import { listAuditHeads } from './actions/list-audit-heads';
+import { recordConsent } from './actions/record-consent';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -51,6 +56,10 @@ import { summarizeRatings } from './actions/summarize-ratings';
 export const CATALOG = [
   getMe,
   joinCommunity,
+  // Issue 17 (personal data)
+  exportMyData,
+  deleteMyAccount,
+  recordConsent,
   getDirectory,
   grantRole,
   listRoles,
@@ -86,6 +95,8 @@ export const CATALOG = [
   listOverdue,
   listChecklist,
   readAuditTrail,
+  // Issue 14 (audit anchoring)
+  listAuditHeads,
   listLibrary,
   addLibraryEntry,
 ] as const;

@@ -55,6 +55,11 @@ export const ACTIONS = [
   'audit.trail',
   'library.list',
   'library.add',
+  // Issue 14 (audit anchoring) and issue 17 (personal data)
+  'audit.heads',
+  'me.export',
+  'me.delete',
+  'me.consent',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -166,6 +171,15 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return true;
     case 'library.add': // R-SUP-3: street, district and city curate their libraries
       return holdsRole(actor, ['street', 'district', 'city'], target);
+    // Issue 14 (audit anchoring) and issue 17 (personal data)
+    case 'audit.heads': // R-SUP-2: the daily heads of the audit trail are public, so that anyone can keep them
+      return true;
+    case 'me.export': // PIPL: a signed-in person takes out everything stored about them
+      return isSignedIn(actor);
+    case 'me.delete': // PIPL: a signed-in person deletes their own account, never another's
+      return isSignedIn(actor);
+    case 'me.consent': // PIPL: a signed-in person records agreeing to the privacy notice
+      return isSignedIn(actor);
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).

@@ -3,6 +3,7 @@
  * only the proposer and the staff in scope see the full name.
  */
 import type { Actor, Place, ProposalRecord } from '../../types/domain';
+import { ERASED_PERSON_NAME } from '../../common/glossary';
 import { holdsRole, STAFF_ROLES } from './scope';
 
 /**
@@ -29,6 +30,8 @@ export function maskPhone(phone: string): string {
 
 /** A resident's name as `viewer` may see it: full for the person and the staff in scope of `place`, else masked. */
 export function personNameFor(person: { openid: string; name: string }, place: Place, viewer: Actor): string {
+  // A deleted account's records keep their content under a name that is nobody's: shown as is.
+  if (person.name === ERASED_PERSON_NAME) return ERASED_PERSON_NAME;
   const full = viewer.openid === person.openid || holdsRole(viewer, STAFF_ROLES, place);
   return full ? person.name : maskName(person.name);
 }

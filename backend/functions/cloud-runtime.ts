@@ -4,6 +4,7 @@ import { defaultCalendar, type WorkCalendar } from '../domain/calendar';
 import { openCloudBaseStore, type CloudBaseStore } from '../store/cloudbase/cloudbase.store';
 import { WxServerDocDb } from '../store/cloudbase/wx-server-sdk.doc-db';
 import { CloudPhotos } from '../wechat/cloud-photos';
+import { CloudPhotoCheck, wxMediaApi } from '../wechat/cloud-photo-check';
 import { WeChatContentCheck } from '../wechat/wechat.content-check';
 import type { WxCloud } from '../wechat/wx-cloud';
 
@@ -42,6 +43,8 @@ export function createCloudRuntime(cloud: WxCloud, env: Record<string, string | 
     contentCheck,
     // Photos must be the caller's own uploads in this environment's storage.
     photos: new CloudPhotos(cloudEnvOf(cloud)),
+    // Issue 13: checked for type, size and content before any proposal shows them.
+    photoCheck: new CloudPhotoCheck(wxMediaApi(cloud)),
     limits: rateLimitsFromEnv(env),
     logError: (error, action) => console.error(`[api] ${action} failed`, error),
   });

@@ -9,13 +9,15 @@ import { templatesFromEnv } from '../wechat/subscribe-messages';
 import { SubscribeNotifier } from '../wechat/subscribe.notifier';
 import type { SubscribeMessageRequest, WxCloud } from '../wechat/wx-cloud';
 import { createCloudRuntime, lazyRuntime } from './cloud-runtime';
+import { CloudPhotoCheck, wxMediaApi } from '../wechat/cloud-photo-check';
+import { seedDemoAllowed } from './seed-guard';
 
 // The `cron` cloud function: a timer trigger every 10 minutes (config.json) runs the jobs of
 // backend/app/jobs — flags overdue deadlines, reminds the staff whose deadline is near, rechecks
 // held-back comments and delivers the outbox as subscribe messages — as the local server runs
 // them on its own timer. Run by hand from the console with `{ "task": "seed-demo" }`, it seeds an
-// empty environment with the demo data of the API reference. A mini-program cannot use it: a
-// call that carries a user's OPENID is refused.
+// empty demo or test environment with the demo data of the API reference (seed-guard.ts). A
+// mini-program cannot use it: a call that carries a user's OPENID is refused.
 
 const wx = cloud as unknown as WxCloud;
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV });
@@ -41,19 +43,26 @@ async function seedDemo(now: Date): Promise<{ seeded: boolean }> {
   return { seeded };
 }
 
-export async function main(event: { task?: unknown } | null | undefined): Promise<CronAnswer> {
+export async function main(event: { task?: unknown; production?: unknown } | null | undefined): Promise<CronAnswer> {
   if (wx.getWXContext().OPENID) return { ok: false, error: { code: 'forbidden', message: '该云函数仅由定时触发器调用' } };
   const now = systemClock.now();
   try {
     const task = event?.task;
-    if (task === 'seed-demo') return { ok: true, data: await seedDemo(now) };
+    if (task === 'seed-demo') {
+      // Issue 13: never into production by accident (seed-guard.ts).
+      const allowed = seedDemoAllowed({ stage: process.env.DEPLOY_STAGE, envId: wx.getWXContext().ENV, event: { ...event } });
+      if (!allowed.ok) return { ok: false, error: { code: 'forbidden', message: allowed.message } };
+      return { ok: true, data: await seedDemo(now) };
+    }
     if (task !== undefined) return { ok: false, error: { code: 'invalid_input', message: '未知的任务' } };
     const { store, calendar, contentCheck } = runtime();
     const state = process.env.WX_MINIPROGRAM_STATE;
     const notifier = new SubscribeNotifier((request: SubscribeMessageRequest) => wx.openapi.subscribeMessage.send(request), templatesFromEnv(), {
       miniprogramState: state && MINIPROGRAM_STATES.has(state) ? (state as SubscribeMessageRequest['miniprogramState']) : 'formal',
     });
-    const report = await runJobs({ store, calendar, contentCheck, notifier, clock: systemClock }, { log: (line) => console.error(line) });
+    // Issue 14 L1: photos no proposal shows a day after are removed from cloud storage.
+    const files = new CloudPhotoCheck(wxMediaApi(wx));
+    const report = await runJobs({ store, calendar, contentCheck, notifier, clock: systemClock, files }, { log: (line) => console.error(line) });
     console.log('[cron]', JSON.stringify(report));
     return { ok: true, data: report };
   } catch (error) {

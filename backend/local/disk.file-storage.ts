@@ -1,4 +1,6 @@
-import type { FileStorage, StoredFile } from '../app/ports/file-storage.port';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FileRemoval, FileStorage, StoredFile } from '../app/ports/file-storage.port';
 import type { Store } from '../app/ports/store.port';
 import { writeUpload, type ImageType } from './uploads';
 
@@ -6,7 +8,7 @@ import { writeUpload, type ImageType } from './uploads';
  * The file storage of the local door: the bytes in the upload folder, a row of the store naming
  * their owner (which StoredPhotos reads to tell whose a photo is). Served at `/files/<id>`.
  */
-export class DiskFileStorage implements FileStorage {
+export class DiskFileStorage implements FileStorage, FileRemoval {
   constructor(
     private readonly folder: string,
     private readonly store: Pick<Store, 'saveFile' | 'findFile'>,
@@ -21,5 +23,12 @@ export class DiskFileStorage implements FileStorage {
   async find(fileId: string): Promise<{ path: string; contentType: string } | null> {
     const file = await this.store.findFile(fileId);
     return file ? { path: file.path, contentType: file.contentType } : null;
+  }
+
+  /** L1: the sweep removes a day-old upload no record shows; only inside the upload folder. */
+  async remove(file: { id: string; path: string }): Promise<void> {
+    const resolved = path.resolve(file.path);
+    if (path.dirname(resolved) !== path.resolve(this.folder)) throw new Error(`refusing to remove ${file.id}: not in the upload folder`);
+    await fs.rm(resolved, { force: true });
   }
 }

@@ -6,6 +6,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from '../app/action';
 import { createDispatch } from '../app/dispatch';
 import { deliverOutbox } from '../app/jobs/deliver-outbox';
 import { runJobs } from '../app/jobs/run-jobs';
+import { uploadQuotaRefusal } from '../app/upload-quota';
 import type { Clock } from '../app/ports/clock.port';
 import { defaultCalendar, shanghaiDateOf } from '../domain/calendar';
 import { seedDemoData } from '../store/sqlite/sqlite.seed';
@@ -138,7 +139,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const outboxTimer = (options.outboxIntervalMs ?? 1000) > 0 ? setInterval(() => void deliver(), options.outboxIntervalMs ?? 1000) : null;
   outboxTimer?.unref();
   const jobs = () =>
-    void runJobs({ store, calendar: defaultCalendar, contentCheck, notifier, clock: jobClock }, { log }).then(
+    void runJobs({ store, calendar: defaultCalendar, contentCheck, notifier, clock: jobClock, files }, { log }).then(
       (report) => {
         if (report.overdue + report.near > 0) log(`[jobs] ${report.overdue} deadline(s) newly overdue, ${report.near} near`);
       },
@@ -225,6 +226,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     const image = await cleanImage(bytes);
     if (!image.ok) {
       sendAnswer(response, fail('invalid_input', image.message, 'file'));
+      return;
+    }
+    // L1: at most 50 uploads and 100 MB a person a day.
+    const overQuota = await uploadQuotaRefusal(store, openid, identity.identity.now, image.bytes.length);
+    if (overQuota) {
+      sendAnswer(response, { ok: false, error: overQuota });
       return;
     }
     const saved = await files.save({ ownerOpenid: openid, bytes: image.bytes, contentType: image.type, at: identity.identity.now.toISOString() });

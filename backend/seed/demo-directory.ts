@@ -51,3 +51,15 @@ export const DEFAULT_QUOTA_FEN = 200_000_000;
  * Asia/Shanghai), so that the demo's clock headers never make them newcomers.
  */
 export const DEMO_RESIDENT_SINCE = '2019-12-31T16:00:00.000Z';
+// Issue 14 (audit anchoring): the seed's first allocation of a ledger, as its chain's first entry.
+export function seedAllocationEntry(communityId: string, year: number, at: string) {
+  return {
+    chainId: `ledger:${communityId}:${year}`,
+    at,
+    actor: 'system',
+    action: 'ledger.seed',
+    from: null,
+    to: null,
+    detail: { quotaFen: DEFAULT_QUOTA_FEN, fromAllocatedFen: 0, toAllocatedFen: DEFAULT_QUOTA_FEN / 2 },
+  };
+}

@@ -36,7 +36,11 @@ export interface SubscribeMessageRequest {
 }
 
 export interface WxOpenApi {
-  security: { msgSecCheck(request: MsgSecCheckRequest): Promise<MsgSecCheckAnswer> };
+  security: {
+    msgSecCheck(request: MsgSecCheckRequest): Promise<MsgSecCheckAnswer>;
+    /** Issue 13: WeChat's check of an image (rejects with errCode 87014 for risky content). */
+    imgSecCheck?(request: { media: { contentType: string; value: Buffer } }): Promise<{ errCode?: number }>;
+  };
   subscribeMessage: { send(request: SubscribeMessageRequest): Promise<{ errCode?: number; errMsg?: string }> };
 }
 
@@ -46,6 +50,9 @@ export interface WxCloud {
   getWXContext(): WxContext;
   database(config?: Record<string, unknown>): unknown;
   openapi: WxOpenApi;
+  // Issue 13: cloud storage, for checking and removing uploaded photos.
+  downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  deleteFile(options: { fileList: string[] }): Promise<{ fileList?: { fileID: string; status: number; errMsg?: string }[] }>;
 }
 
 /** The error code an openapi call rejected with (wx-server-sdk puts it on `errCode`). */

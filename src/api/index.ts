@@ -28,3 +28,9 @@ export const getRatingSummary = (proposalId: string) => send('rating.summary', {
 export const getLedger = (communityId: string, year: number) => send('ledger.get', { communityId, year });
 /** R-SUP-3: the entries usable in `scopeId` (a community: its street's, its district's and the city's). */
 export const listLibrary = (cursor?: string, scopeId?: string) => send('library.list', { ...(cursor ? { cursor } : {}), ...(scopeId ? { scopeId } : {}) });
+
+// Issue 14 (audit anchoring) and issue 17 (personal data)
+export const listAuditHeads = (request: RequestOf<'audit.heads'>) => send('audit.heads', request);
+export const exportMyData = () => send('me.export', {});
+export const deleteMyAccount = () => send('me.delete', { confirm: true });
+export const recordConsent = (version: string) => send('me.consent', { version });

@@ -9,6 +9,8 @@ export const PAGES = {
   proposalDetail: '/pages/proposal-detail/index',
   staffInbox: '/staff/pages/inbox/index',
   reviewQueue: '/review/pages/queue/index',
+  // Issue 17: 我的 → 个人信息
+  myData: '/pages/my-data/index',
 } as const;
 
 export function proposalPath(id: string, extra: Record<string, string> = {}): string {

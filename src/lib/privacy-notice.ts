@@ -4,6 +4,9 @@
  */
 export const PRIVACY_NOTICE_TITLE = '个人信息保护告知';
 
+/** The version of this notice and of the privacy guide: me.consent records it with the date it was agreed to. */
+export const PRIVACY_NOTICE_VERSION = '2026.1';
+
 export const PRIVACY_NOTICE: readonly { heading: string; body: string }[] = [
   {
     heading: '我们收集哪些信息',
@@ -23,7 +26,7 @@ export const PRIVACY_NOTICE: readonly { heading: string; body: string }[] = [
   },
   {
     heading: '保存与删除',
-    body: '项目记录按档案管理要求保存，操作记录不可修改。您可以向所在社区工作站申请查阅、更正您的个人信息，或注销使用。',
+    body: '项目记录按档案管理要求保存，操作记录不可修改。您可以在“我的 → 个人信息”查看和下载我们保存的您的全部信息，或注销账号；也可以向所在社区工作站申请查阅、更正。',
   },
   {
     heading: '您的选择',

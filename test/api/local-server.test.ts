@@ -34,7 +34,7 @@ describe('the local server (npm start) on a temp store', () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       ok: true,
-      data: { openid: 'u-res-1', name: '张小明', communityId: 'c-zhongying', roles: [{ role: 'resident', scopeId: 'c-zhongying' }] },
+      data: { openid: 'u-res-1', name: '张小明', communityId: 'c-zhongying', roles: [{ role: 'resident', scopeId: 'c-zhongying' }], consent: null },
     });
   });
 
@@ -117,7 +117,7 @@ describe('the local server (npm start) on a temp store', () => {
     const nameless = await callApi(server.url, 'me.join', { communityId: 'c-tianxin', name: { $ne: null } }, { 'x-dev-openid': 'u-new-2' });
     expect([nameless.status, nameless.body.error.code, nameless.body.error.field]).toEqual([400, 'invalid_input', 'name']);
     const me = await callApi(server.url, 'me.get', {}, { 'x-dev-openid': 'u-new-2' });
-    expect(me.body.data).toEqual({ openid: 'u-new-2', name: null, communityId: null, roles: [] });
+    expect(me.body.data).toEqual({ openid: 'u-new-2', name: null, communityId: null, roles: [], consent: null });
   });
 
   it('an x-dev-now that is not an ISO instant is invalid_input', async () => {

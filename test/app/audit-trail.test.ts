@@ -70,12 +70,14 @@ describe('R-SUP-2: every action leaves exactly one audit entry on the proposalâ€
     ['rejected', 'review.decide', 'street_review', 0],
     ['transferred', 'review.decide', 'street_review', 0],
     ['withdrawn', 'change.apply', 'approved', 2],
-  ] as const)('R-SUP-2: ending %s is recorded by %s from %s; the ledger chain holds %i entries (approval and release)', async (state, action, from, ledgerEntries) => {
+  ] as const)('R-SUP-2: ending %s is recorded by %s from %s; the ledger chain holds %i entries (approval and release) after the seed\'s allocation', async (state, action, from, ledgerEntries) => {
     const app = createApp();
     const journey = await bringTo(app, state);
     const trail = await app.store.auditTrail(journey.id);
     expect(trail[trail.length - 1]).toMatchObject({ action, from, to: state });
-    expect(await app.store.auditTrail(ledgerChain('c-zhongying'))).toHaveLength(ledgerEntries);
+    const ledgerTrail = await app.store.auditTrail(ledgerChain('c-zhongying'));
+    expect(ledgerTrail[0].action).toBe('ledger.seed');
+    expect(ledgerTrail).toHaveLength(1 + ledgerEntries);
   });
 });
 

@@ -77,7 +77,7 @@ describe('dispatch', () => {
   it('me.get answers a never-seen openid with no name, community or roles', async () => {
     expect((await dispatchWith()('me.get', {}, { openid: 'u-fresh' }, NOW)).answer).toEqual({
       ok: true,
-      data: { openid: 'u-fresh', name: null, communityId: null, roles: [] },
+      data: { openid: 'u-fresh', name: null, communityId: null, roles: [], consent: null },
     });
   });
 });

@@ -52,6 +52,11 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'audit.trail': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-2' },
   'library.list': { anyone: true },
   'library.add': { roles: ['street', 'district', 'city'], rule: 'R-SUP-3' },
+  // Issue 14 (audit anchoring) and issue 17 (personal data)
+  'audit.heads': { anyone: true },
+  'me.export': { signedIn: true },
+  'me.delete': { signedIn: true },
+  'me.consent': { signedIn: true },
 };
 
 function ruleName(rule: Rule): string {

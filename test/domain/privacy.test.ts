@@ -48,4 +48,13 @@ describe('R-TRN-1: personal data of residents is never public', () => {
     const place = buildProposal();
     expect(personNameFor({ openid: 'u-res-2', name: '李秀英' }, place, viewer())).toBe(shown);
   });
+
+  test.each([
+    ['an anonymous visitor', () => buildActor(null)],
+    ['a community worker in scope', () => buildActor('community')],
+  ])('R-TRN-1: %s sees a deleted account as 已注销用户, unmasked', (_who, viewer) => {
+    const place = buildProposal();
+    expect(personNameFor({ openid: 'erased-0001', name: '已注销用户' }, place, viewer())).toBe('已注销用户');
+    expect(proposerNameFor(buildProposal({ proposerOpenid: 'erased-0001', proposerName: '已注销用户' }), viewer())).toBe('已注销用户');
+  });
 });

@@ -6,6 +6,7 @@ import { buildFunctions } from '../../scripts/build-functions';
 import { API_BUNDLE, caller, loadBundles, setClock, useTestClock, type FunctionMain } from './support/function-bundles';
 import { createWxServerSdkStandIn, STAND_IN_ENV, type WxServerSdkStandIn } from './support/wx-server-sdk.stand-in';
 import { GOODS_CAST, prepareGoodsLifecycle, runGoodsLifecycle } from '../support/goods-lifecycle';
+import { plainImage } from '../support/hostile-images';
 
 // The built cloudfunctions/api/index.js, loaded in Node: first with the real wx-server-sdk
 // (outside CloudBase its context is empty), then with the stand-in whose database is the
@@ -115,6 +116,8 @@ describe('the api cloud function on the CloudBase store (wx-server-sdk stand-in)
       api(RESIDENT, '2026-03-04', 'proposal.submit', {
         communityId: COMMUNITY, title: '带照片的提议', category: 'works', location: '田心社区', description: '附照片。', source: 'resident', photos, requestId,
       });
+    // The mini-program uploaded it: a real JPEG in storage (issue 13: it is read back and checked).
+    standIn.storage.set(`${folder(RESIDENT)}/a1.jpg`, await plainImage('jpeg'));
     const accepted = await submit([`${folder(RESIDENT)}/a1.jpg`], 'photo-test-0001');
     expect(accepted).toEqual({ ok: true, data: expect.objectContaining({ photos: [`${folder(RESIDENT)}/a1.jpg`] }) });
     expect(await submit([`${folder(RESIDENT)}/a1.jpg`, `${folder('u-res-1')}/b.jpg`], 'photo-test-0002')).toEqual({
@@ -123,5 +126,42 @@ describe('the api cloud function on the CloudBase store (wx-server-sdk stand-in)
     });
     expect((await submit(['f-0123456789abcdef.jpg'], 'photo-test-0003')).error.field).toBe('photos.0');
     expect((await submit([`${folder(RESIDENT).replace(STAND_IN_ENV, 'another-env')}/a.jpg`], 'photo-test-0004')).error.code).toBe('invalid_input');
+  });
+
+  it('issue 13: a photo in cloud storage is checked — type and size from its bytes, WeChat\'s image check — and removed when refused', async () => {
+    const folder = `cloud://${STAND_IN_ENV}.7765-${STAND_IN_ENV}-1318000000/proposals/${RESIDENT}`;
+    const submit = (photos: string[], requestId: string) =>
+      api(RESIDENT, '2026-03-04', 'proposal.submit', {
+        communityId: COMMUNITY, title: '带照片的提议', category: 'works', location: '田心社区', description: '附照片。', source: 'resident', photos, requestId,
+      });
+    const put = async (name: string, bytes: Buffer | Promise<Buffer>) => {
+      standIn.storage.set(`${folder}/${name}`, await bytes);
+      return `${folder}/${name}`;
+    };
+    // Not an image, whatever its name says: refused and deleted, the proposal not written.
+    const html = await put('x.jpg', Buffer.from('<html><script>alert(1)</script></html>'));
+    expect(await submit([html], 'photo-check-0001')).toEqual({ ok: false, error: { code: 'invalid_input', message: '只能上传 JPEG 或 PNG 照片', field: 'photos.0' } });
+    expect(standIn.storage.has(html)).toBe(false);
+    // Over the image check's 1 MB.
+    const large = await put('large.png', Buffer.concat([await plainImage('png'), Buffer.alloc(1024 * 1024)]));
+    expect((await submit([large], 'photo-check-0002')).error).toMatchObject({ code: 'invalid_input', field: 'photos.0' });
+    expect(standIn.storage.has(large)).toBe(false);
+    // Refused by WeChat's image check (87014): content_rejected, deleted.
+    standIn.imageCheck = () => ({ errCode: 87014 });
+    const risky = await put('risky.jpg', plainImage('jpeg'));
+    expect(await submit([risky], 'photo-check-0003')).toEqual({ ok: false, error: { code: 'content_rejected', message: '照片未通过内容安全检查，请更换', field: 'photos.0' } });
+    expect(standIn.storage.has(risky)).toBe(false);
+    // The check cannot answer: nothing is shown, nothing deleted; sent again later, it passes.
+    standIn.imageCheck = () => Object.assign(new Error('system busy'), { errCode: -1 });
+    const fine = await put('fine.png', plainImage('png'));
+    expect((await submit([fine], 'photo-check-0004')).error).toMatchObject({ code: 'internal', field: 'photos.0' });
+    expect(standIn.storage.has(fine)).toBe(true);
+    standIn.imageCheck = () => ({ errCode: 0 });
+    expect((await submit([fine], 'photo-check-0005')).ok).toBe(true);
+    // Each photo is checked once: the same file on a second proposal is not sent to WeChat again.
+    const checks = standIn.imagesChecked.length;
+    expect((await submit([fine], 'photo-check-0006')).ok).toBe(true);
+    expect(standIn.imagesChecked.length).toBe(checks);
+    expect(standIn.deleted.sort()).toEqual([html, large, risky].sort());
   });
 });

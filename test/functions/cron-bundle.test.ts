@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { seedCloudBaseDemoData } from '../../backend/store/cloudbase/cloudbase.seed';
 import { buildFunctions } from '../../scripts/build-functions';
 import { caller, CRON_BUNDLE, loadBundles, useTestClock } from './support/function-bundles';
-import { createWxServerSdkStandIn, type WxServerSdkStandIn } from './support/wx-server-sdk.stand-in';
+import { createWxServerSdkStandIn, STAND_IN_ENV, type WxServerSdkStandIn } from './support/wx-server-sdk.stand-in';
 
 // The built cloudfunctions/cron/index.js against the same stand-in as the api function: the
 // api makes the records, the timer (called with no OPENID, as WeChat calls it) flags, reminds,
@@ -29,6 +29,10 @@ beforeAll(async () => {
   // Each run logs its report (for the function's logs); the assertions read the answers instead.
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
 }, 60_000);
+
+afterEach(() => {
+  delete process.env.DEPLOY_STAGE;
+});
 
 afterAll(() => {
   for (const name of Object.keys(TEMPLATES)) delete process.env[name];
@@ -185,10 +189,29 @@ describe('the cron cloud function', () => {
     expect(await callCron(null, '2026-08-07', { task: 'drop-everything' })).toEqual({ ok: false, error: { code: 'invalid_input', message: '未知的任务' } });
   });
 
-  it('seeds an empty environment with the demo data once, from the console task "seed-demo"', async () => {
+  it('issue 13: seed-demo refuses an environment not marked demo or test, unless the event names this environment', async () => {
+    const standIn = createWxServerSdkStandIn();
+    const { cron } = loadBundles(standIn);
+    const callCron = caller(standIn, cron);
+    const refused = await callCron(null, '2026-09-15', { task: 'seed-demo' });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('DEPLOY_STAGE') } });
+    process.env.DEPLOY_STAGE = 'production';
+    try {
+      expect((await callCron(null, '2026-09-15', { task: 'seed-demo' })).ok).toBe(false);
+      // An event copied from another environment does nothing.
+      expect((await callCron(null, '2026-09-15', { task: 'seed-demo', production: 'another-env-1a2b' })).ok).toBe(false);
+      expect(await standIn.memory.count('users', [{}])).toBe(0);
+      expect(await callCron(null, '2026-09-15', { task: 'seed-demo', production: STAND_IN_ENV })).toEqual({ ok: true, data: { seeded: true } });
+    } finally {
+      delete process.env.DEPLOY_STAGE;
+    }
+  });
+
+  it('seeds an empty demo environment with the demo data once, from the console task "seed-demo"', async () => {
     const standIn = createWxServerSdkStandIn();
     const { api, cron } = loadBundles(standIn);
     const callCron = caller(standIn, cron);
+    process.env.DEPLOY_STAGE = 'demo';
     expect(await callCron(null, '2026-09-15', { task: 'seed-demo' })).toEqual({ ok: true, data: { seeded: true } });
     expect(await callCron(null, '2026-09-16', { task: 'seed-demo' })).toEqual({ ok: true, data: { seeded: false } });
     const listed = await caller(standIn, api)(null, '2026-09-15', { action: 'proposal.list', payload: { communityId: 'c-zhongying' } });

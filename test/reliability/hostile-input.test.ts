@@ -159,6 +159,11 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
     caller: STREET,
     payload: async () => ({ title: '口袋公园座椅', category: 'goods', plan: '标准方案', budgetLines: [{ item: '座椅', amountFen: 300_000 }] }),
   },
+  // Issue 14 (audit anchoring) and issue 17 (personal data); the leaver has no records to lose.
+  'audit.heads': { caller: null, payload: async (_p, today) => ({ from: today, to: today }) },
+  'me.export': { caller: RESIDENT, payload: async () => ({}) },
+  'me.delete': { caller: 'u-hostile-leaver', payload: async () => ({ confirm: true }) },
+  'me.consent': { caller: RESIDENT, payload: async () => ({ version: '2026.1' }) },
 };
 
 interface Input {

@@ -62,7 +62,7 @@ const CLAIM = {
 const { openid: _claimedOpenid, role: _claimedRole, ...CLAIM_KEEPING_FIELDS } = CLAIM;
 
 /** Actions whose target does not depend on a community: one cell per caller. */
-const SCOPELESS = new Set<Action>(['me.get', 'directory.get', 'policy.get', 'policy.set', 'subsidy.application', 'library.list', 'library.add']);
+const SCOPELESS = new Set<Action>(['me.get', 'directory.get', 'policy.get', 'policy.set', 'subsidy.application', 'library.list', 'library.add', 'audit.heads', 'me.export', 'me.consent', 'me.delete']);
 
 describe('Figure 7 — the permission matrix over HTTP', () => {
   let server: ServerProcess;
@@ -218,6 +218,16 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
         return { payload: { scopeId: communityId }, target: place };
       case 'library.add':
         return { payload: { title: '矩阵库条目', category: 'goods', plan: '方案', budgetLines: [{ item: '费用', amountFen: 1_000 }] }, target: {} };
+      // Issue 14 (audit anchoring) and issue 17 (personal data)
+      case 'audit.heads':
+      case 'me.export':
+        return { payload: {}, target: {} };
+      case 'me.consent':
+        return { payload: { version: '2026.1' }, target: {} };
+      case 'me.delete':
+        // Not confirmed: the door is judged (401 anonymous, else through to the payload check)
+        // without erasing the demo callers the rest of the matrix needs.
+        return { payload: { confirm: false }, target: {} };
       default:
         // An action added to the API without a cell here fails the matrix until it gets one.
         throw new Error(`figure 7 has no cell for the action ${String(action)}: add one to cellFor`);

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import HomePage from '../../src/pages/home/index';
 import MinePage from '../../src/pages/mine/index';
 import { LARGE_TEXT_KEY } from '../../src/lib/large-text';
-import { PRIVACY_NOTICE } from '../../src/lib/privacy-notice';
+import { PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION } from '../../src/lib/privacy-notice';
 import { buildMe, buildProposal, directory, pageOf } from './support/factories';
 import { answering, failure, freshStart, held, networkDown, ok, payloadsOf } from './support/fake-backend';
 import { navigations } from './support/taro-fakes';
@@ -55,6 +55,7 @@ describe('the mine page', () => {
         joined = true;
         return ok(buildMe({ openid: 'u-new', name: '王阿姨' }));
       },
+      'me.consent': ok({ version: PRIVACY_NOTICE_VERSION, at: '2026-03-02T02:00:00.000Z' }),
       'proposal.list': ok(pageOf([])),
     });
     render(<MinePage />);
@@ -73,6 +74,8 @@ describe('the mine page', () => {
     fireEvent.click(screen.getByText('同意并加入'));
     expect(await screen.findByTestId('profile')).toHaveTextContent('王阿姨');
     expect(payloadsOf('me.join')).toEqual([{ communityId: 'c-zhongying', name: '王阿姨' }]);
+    // Issue 17: the agreement is recorded with the notice's version.
+    expect(payloadsOf('me.consent')).toEqual([{ version: PRIVACY_NOTICE_VERSION }]);
   });
 
   it('asks for a community and a name before joining', async () => {
@@ -84,7 +87,12 @@ describe('the mine page', () => {
   });
 
   it('shows a server refusal of the name next to the name', async () => {
-    answering({ 'directory.get': ok(directory), 'me.get': ok(newcomer), 'me.join': failure('invalid_input', '参数不正确：name', 'name') });
+    answering({
+      'directory.get': ok(directory),
+      'me.get': ok(newcomer),
+      'me.consent': ok({ version: PRIVACY_NOTICE_VERSION, at: '2026-03-02T02:00:00.000Z' }),
+      'me.join': failure('invalid_input', '参数不正确：name', 'name'),
+    });
     render(<MinePage />);
     fireEvent.click(await screen.findByText('田心社区'));
     await typeInto('如：张小明、张阿姨', '王');

@@ -83,10 +83,20 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
   'pages/mine/index': {
     screens: {
       anonymous: () => ({ shows: ['您还没有登录', '大字模式'] }),
-      resident: (demo) => ({ shows: ['张小明', '中英街社区 · 沙头角街道', '我的提议', demo.publicity.title, '我的意见和评价'], hides: ['加入您的社区'] }),
+      resident: (demo) => ({ shows: ['张小明', '中英街社区 · 沙头角街道', '我的提议', demo.publicity.title, '我的意见和评价', '查看个人信息'], hides: ['加入您的社区'] }),
       community: () => ({ shows: ['加入您的社区', '个人信息保护告知'] }),
       street: () => ({ shows: ['加入您的社区', '个人信息保护告知'] }),
       district: () => ({ shows: ['加入您的社区'] }),
+    },
+  },
+  // Issue 17: 我的 → 个人信息
+  'pages/my-data/index': {
+    screens: {
+      anonymous: () => ({ shows: ['您还没有登录'], hides: ['注销账号'] }),
+      resident: (demo) => ({ shows: ['我们保存的您的信息', '张小明', '中英街社区 · 沙头角街道', demo.publicity.title, '下载我的信息', '注销账号'] }),
+      community: () => ({ shows: ['我们保存的您的信息', '社区工作人员', '下载我的信息', '注销账号'] }),
+      street: () => ({ shows: ['我们保存的您的信息', '街道审核人员', '注销账号'] }),
+      district: () => ({ shows: ['我们保存的您的信息', '注销账号'] }),
     },
   },
   'pages/proposal-detail/index': {

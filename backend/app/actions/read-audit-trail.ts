@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERASED_PERSON_NAME } from '../../../common/glossary';
 import type { AuditTrailEntry } from '../../../types/api';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
@@ -18,9 +19,13 @@ export const readAuditTrail = defineAction({
     if (!stored) return fail('not_found', '没有这个项目', 'id');
     const refused = context.authorize(stored.record);
     if (refused) return refused;
-    const entries: AuditTrailEntry[] = (await store.auditTrail(proposalChain(input.id))).map((entry) => ({
+    const trail = await store.auditTrail(proposalChain(input.id));
+    // Issue 17: an entry written before its actor deleted the account stays as written (the hash
+    // covers it) and is shown under the erased name.
+    const erased = await store.erasedAt(trail.map((entry) => entry.actor));
+    const entries: AuditTrailEntry[] = trail.map((entry) => ({
       at: entry.at,
-      actor: entry.actor,
+      actor: (erased.get(entry.actor) ?? '') >= entry.at ? ERASED_PERSON_NAME : entry.actor,
       action: entry.action,
       from: entry.from,
       to: entry.to,

@@ -10,6 +10,7 @@ import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commitRefused, indexingOf, policyFor, proposalChain, proposalView, transitionContextFor } from '../proposals';
 import { category, personText, recordId, requestId, source } from '../schemas';
+import { checkPhotos } from '../photos';
 
 
 export const submitProposal = defineAction({
@@ -37,9 +38,9 @@ export const submitProposal = defineAction({
     const refused = context.authorize(place);
     if (refused) return refused;
 
-    for (const [index, photo] of (input.photos ?? []).entries()) {
-      if (!(await context.services.photos.owns(openid, photo))) return fail('invalid_input', '照片须由本人上传', `photos.${index}`);
-    }
+    // The caller's own uploads, checked once in WeChat (issue 13: type, size, media check).
+    const photoRefused = await checkPhotos(context, openid, input.photos ?? []);
+    if (photoRefused) return photoRefused;
 
     const libraryEntry = input.libraryEntryId ? await store.findLibraryEntry(input.libraryEntryId) : null;
     if (input.libraryEntryId && !libraryEntry) return fail('not_found', '项目库中没有这个条目', 'libraryEntryId');

@@ -7,6 +7,9 @@ import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './deli
 import { recheckPendingComments, type RecheckReport } from './recheck-pending-comments';
 import { remindNearDeadlines } from './remind-near-deadlines';
 import { sweepOverdue } from './sweep-overdue';
+// Issue 14 L1
+import type { FileRemoval } from '../ports/file-storage.port';
+import { sweepUnreferencedFiles } from './sweep-files';
 
 /** What the jobs run on: the ports, plugged in by the `cron` function and by the local server. */
 export interface JobPorts {
@@ -15,6 +18,8 @@ export interface JobPorts {
   contentCheck: ContentCheck;
   notifier: Notifier;
   clock: Clock;
+  /** Issue 14 L1: where the bytes of unreferenced uploads are removed (without it, the sweep does not run). */
+  files?: FileRemoval;
 }
 
 export interface JobsReport {
@@ -23,6 +28,8 @@ export interface JobsReport {
   comments: RecheckReport;
   delivery: DeliveryReport;
   prunedRateCounters: number;
+  /** Issue 14 L1: uploads no record showed a day after, removed. */
+  removedFiles: number;
   /** The jobs that failed this run (each runs on its own: one failing does not stop the others). */
   errors: string[];
 }
@@ -33,7 +40,8 @@ const RATE_COUNTER_AGE_MS = 2 * 86_400_000;
 /**
  * One run of every job, each safe to run any number of times and in several processes at once:
  * flag overdue deadlines, remind the staff whose deadline is near, recheck comments the content
- * check held back, deliver the outbox, prune old rate counters. Both doors run it: the `cron`
+ * check held back, deliver the outbox, prune old rate counters, remove day-old uploads no record
+ * shows (when given where files live). Both doors run it: the `cron`
  * cloud function on its timer, the local server on its own.
  */
 export async function runJobs(ports: JobPorts, options: { delivery?: DeliveryOptions; log?: (line: string) => void } = {}): Promise<JobsReport> {
@@ -43,6 +51,7 @@ export async function runJobs(ports: JobPorts, options: { delivery?: DeliveryOpt
     comments: { published: 0, hidden: 0, kept: 0 },
     delivery: { sent: 0, refused: 0, failed: 0, skipped: 0, retrying: 0 },
     prunedRateCounters: 0,
+    removedFiles: 0,
     errors: [],
   };
   const log = options.log ?? ((line: string) => console.error(line));
@@ -70,5 +79,11 @@ export async function runJobs(ports: JobPorts, options: { delivery?: DeliveryOpt
   await attempt('rate-counters', async () => {
     report.prunedRateCounters = await ports.store.pruneRateCounters(new Date(ports.clock.now().getTime() - RATE_COUNTER_AGE_MS).toISOString());
   });
+  const { files } = ports;
+  if (files) {
+    await attempt('files', async () => {
+      report.removedFiles = await sweepUnreferencedFiles({ store: ports.store, files, clock: ports.clock });
+    });
+  }
   return report;
 }

@@ -16,3 +16,12 @@ export interface FileStorage {
   /** Where a stored file lies and what it is; null for an unknown id. */
   find(fileId: string): Promise<{ path: string; contentType: string } | null>;
 }
+
+/**
+ * L1: removes the bytes of an upload that no record shows (the sweep job, jobs/sweep-files.ts).
+ * Locally the file in the upload folder; in WeChat the cloud-storage file. Removing what is
+ * already gone is not an error.
+ */
+export interface FileRemoval {
+  remove(file: { id: string; path: string }): Promise<void>;
+}

@@ -3,6 +3,8 @@ import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, Proposal
 import type { CommentVisibility } from '../../domain/comments';
 import type { RatingCounters } from '../../domain/ratings';
 import type { Refusal } from '../../domain/result';
+// Issue 14 (anchoring, uploads) and issue 17 (personal data)
+import type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
@@ -221,6 +223,9 @@ export interface FileRecord {
   createdAt: string;
 }
 
+// Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5): their records.
+export type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
+
 export interface Store {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
@@ -367,6 +372,26 @@ export interface Store {
   // Files
   saveFile(file: FileRecord): Promise<void>;
   findFile(id: string): Promise<FileRecord | null>;
+
+  // Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5)
+  /** Audit entries in the order they were appended, after the cursor `after`, at most `limit` (audit.heads folds them). */
+  auditDigests(after: string | undefined, limit: number): Promise<AuditDigest[]>;
+  /** The files `openid` uploaded at or after `since` (L1: the daily upload quota). */
+  uploadUsage(openid: string, since: string): Promise<UploadUsage>;
+  /**
+   * Files created before `before` that no proposal shows, oldest first, at most `limit`. A file
+   * found shown is marked kept and never looked at again.
+   */
+  listUnreferencedFiles(before: string, limit: number): Promise<FileRecord[]>;
+  /** Forgets a file's row (its bytes are removed first by the file storage). */
+  removeFile(id: string): Promise<void>;
+  findConsent(openid: string): Promise<ConsentRecord | null>;
+  recordConsent(input: { openid: string; consent: ConsentRecord; audit: AuditDraft }): Promise<ConsentRecord>;
+  personalData(openid: string): Promise<PersonalData>;
+  /** me.delete in one write: profile, grants and consent gone; records re-keyed to the pseudonym. */
+  erasePerson(erasure: Erasure): Promise<void>;
+  /** For each of `openids` that was erased, the latest instant it was (audit.trail shows 已注销用户 before it). */
+  erasedAt(openids: string[]): Promise<Map<string, string>>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import type { AuditDraft, CommunityPlace, GrantRecord, ScopeFilter, ScopePlace, 
 import type { CloudBaseCore } from './cloudbase.core';
 import { compareText, grantsOf, userDoc, userOf } from './cloudbase.documents';
 import { COLLECTIONS, grantKey } from './collections';
-import { MAX_QUERY_LIMIT, queryAll, type Conjunction } from './doc-db';
+import { MAX_IN_VALUES, queryAll, type Conjunction } from './doc-db';
 
 /** The directory (places), the users with their grants inline, and who holds a role where. */
 export function cloudBaseDirectory(core: CloudBaseCore) {
@@ -112,10 +112,10 @@ export function cloudBaseDirectory(core: CloudBaseCore) {
       const keys = new Set(units.flatMap((unit) => roles.map((role) => grantKey(role, unit))));
       const grants: GrantRecord[] = [];
       const wanted = [...keys];
-      for (let start = 0; start < wanted.length; start += MAX_QUERY_LIMIT) {
+      for (let start = 0; start < wanted.length; start += MAX_IN_VALUES) {
         // A query's `in` takes at most 100 values. Each key is in one chunk: a grant found by a
         // chunk's query is taken from that chunk only, so none is listed twice.
-        const chunk = new Set(wanted.slice(start, start + MAX_QUERY_LIMIT));
+        const chunk = new Set(wanted.slice(start, start + MAX_IN_VALUES));
         const docs = await queryAll(core.db, COLLECTIONS.users, [{ grantKeys: { in: [...chunk] } }], [['_id', 'asc']]);
         for (const doc of docs) {
           const name = (doc.name as string | null | undefined) ?? null;

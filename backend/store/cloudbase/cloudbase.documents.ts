@@ -167,7 +167,7 @@ const NEWEST_FIRST: DocQuery['orderBy'] = [
   ['_id', 'desc'],
 ];
 
-/** One page of a newest-first list: limit + 1 records tell whether more follow (≤ 100 a query). */
+/** One page of a newest-first list: limit + 1 records tell whether more follow (≤ 1000 a query). */
 export async function newestFirstPage(db: DocDb, collection: string, where: Filter, after: Cursor | undefined, limit: number): Promise<Slice<Doc>> {
   const size = Math.max(1, Math.min(limit, MAX_QUERY_LIMIT - 1));
   const docs = await db.query(collection, {

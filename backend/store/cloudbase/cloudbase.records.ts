@@ -3,7 +3,7 @@ import type { AuditDraft, AuditEntry, Cursor, DeliveryOutcome, FileRecord, Outbo
 import type { CloudBaseCore } from './cloudbase.core';
 import { auditEntryOf, libraryEntryOf, newestFirstPage, outboxMessageOf } from './cloudbase.documents';
 import { COLLECTIONS, outboxDocId } from './collections';
-import { keysetFilter, MAX_QUERY_LIMIT, queryAll, type DocQuery, type Scalar } from './doc-db';
+import { keysetFilter, MAX_IN_VALUES, MAX_QUERY_LIMIT, queryAll, type DocQuery, type Scalar } from './doc-db';
 
 const OLDEST_FIRST: DocQuery['orderBy'] = [['seq', 'asc']];
 
@@ -81,8 +81,8 @@ export function cloudBaseRecords(core: CloudBaseCore) {
     },
 
     async settleOutbox(input: { ids: number[]; at: string; outcome: DeliveryOutcome; detail?: string }): Promise<void> {
-      for (let start = 0; start < input.ids.length; start += MAX_QUERY_LIMIT) {
-        const chunk = input.ids.slice(start, start + MAX_QUERY_LIMIT).map(outboxDocId);
+      for (let start = 0; start < input.ids.length; start += MAX_IN_VALUES) {
+        const chunk = input.ids.slice(start, start + MAX_IN_VALUES).map(outboxDocId);
         await core.db.updateWhere(
           COLLECTIONS.outbox,
           [{ _id: { in: chunk }, delivered: false }],
@@ -114,7 +114,8 @@ export function cloudBaseRecords(core: CloudBaseCore) {
 
     async saveFile(file: FileRecord): Promise<void> {
       const { id, ...fields } = file;
-      await core.db.add(COLLECTIONS.files, { _id: id, ...fields });
+      // `kept` turns true once the upload sweep finds the file shown (cloudbase.anchoring.ts).
+      await core.db.add(COLLECTIONS.files, { _id: id, ...fields, kept: false });
     },
 
     async findFile(id: string): Promise<FileRecord | null> {

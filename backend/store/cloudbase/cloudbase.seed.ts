@@ -1,6 +1,6 @@
-import { GENESIS_HASH } from '../audit-chain';
-import { DEFAULT_QUOTA_FEN, DEMO_RESIDENT_SINCE, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../../seed/demo-directory';
-import { COLLECTIONS, grantKey, ledgerDocId } from './collections';
+import { GENESIS_HASH, hashEntry } from '../audit-chain';
+import { DEFAULT_QUOTA_FEN, DEMO_RESIDENT_SINCE, demoCommunities, demoDistricts, demoStreets, demoUsers, seedAllocationEntry } from '../../seed/demo-directory';
+import { auditDocId, COLLECTIONS, grantKey, ledgerDocId } from './collections';
 import type { DocDb } from './doc-db';
 
 /**
@@ -32,6 +32,10 @@ export async function seedCloudBaseDemoData(db: DocDb, options: { at: string; ye
       });
       // The previous year too: early in a year, the sample projects were approved in the last one.
       for (const year of [options.year - 1, options.year]) {
+        // Issue 14: the first allocation is the ledger chain's first entry (audit:verify replays it).
+        const entry = seedAllocationEntry(community.id, year, options.at);
+        const hash = hashEntry(GENESIS_HASH, { ...entry, seq: 1 });
+        await tx.set(COLLECTIONS.audit, auditDocId(entry.chainId, 1), { ...entry, seq: 1, prevHash: GENESIS_HASH, hash });
         await tx.set(COLLECTIONS.ledgers, ledgerDocId(community.id, year), {
           communityId: community.id,
           year,
@@ -39,8 +43,8 @@ export async function seedCloudBaseDemoData(db: DocDb, options: { at: string; ye
           allocatedFen: DEFAULT_QUOTA_FEN / 2,
           approvedFen: 0,
           spentFen: 0,
-          auditSeq: 0,
-          auditHash: GENESIS_HASH,
+          auditSeq: 1,
+          auditHash: hash,
         });
       }
     }

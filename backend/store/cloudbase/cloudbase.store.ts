@@ -7,6 +7,9 @@ import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
 // Residency against hopping (issue 15, M3)
 import { cloudBaseResidency } from './cloudbase.residency';
+// Issue 14 (anchoring, uploads) and issue 17 (personal data)
+import { cloudBaseAnchoring } from './cloudbase.anchoring';
+import { cloudBasePersonalData } from './cloudbase.personal-data';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -22,7 +25,7 @@ export type { CloudBaseStoreOptions } from './cloudbase.core';
  * - a proposal's counters (comments, ratings) live on its document, read in O(1);
  * - each audit chain's head (seq, hash) lives on its owner document, so two appends to a chain
  *   write one document and conflict instead of forking the chain (R-SUP-2);
- * - every list is a query with a limit ≤ 100 and a keyset on its sort order.
+ * - every list is a query with a limit ≤ 1000 (the server SDKs' own) and a keyset on its sort order.
  * See collections.ts for the `_id`s and indexes.ts for the indexes the queries need. The parts
  * live beside this file, one concern each; this puts them together.
  */
@@ -41,6 +44,8 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseMoney(core),
     ...cloudBaseRecords(core),
     ...cloudBaseResidency(core), // residency against hopping (M3)
+    ...cloudBaseAnchoring(core),
+    ...cloudBasePersonalData(core),
     async close(): Promise<void> {
       core.close();
     },

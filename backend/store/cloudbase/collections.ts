@@ -42,6 +42,11 @@ export const COLLECTIONS = {
   audit: 'audit',
   /** `_id` = `o${seq}`: messages to people, written in the transaction of the change they tell of. */
   outbox: 'outbox',
+  // Issue 17 (personal data)
+  /** `_id` = openid: the privacy notice's version agreed to and when. */
+  consents: 'consents',
+  /** `_id` = `${sha256(openid)}:${pseudonym}`: an erased account (the openid itself is not kept). */
+  erasures: 'erasures',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -7,8 +7,9 @@
  * The semantics every implementation keeps (they are the engine's):
  * - `set` replaces the whole document (or creates it); `add` creates and fails on a taken `_id`;
  *   `update` changes only the named top-level fields, and does nothing to a missing document.
- * - A query names its filter, its order and an explicit limit of at most 100 (MAX_QUERY_LIMIT):
- *   the engine returns at most 100 records a call, so every list pages with a keyset.
+ * - A query names its filter, its order and an explicit limit of at most 1000 (MAX_QUERY_LIMIT):
+ *   the server SDKs return at most 1000 records a call (100 when no limit is named), so every
+ *   list pages with a keyset. An `in` takes at most 100 values (MAX_IN_VALUES).
  * - A filter is an OR of conjunctions; a conjunction maps fields to a value (equality; on an
  *   array field: "contains") or to a range of comparisons. Comparisons never cross types: a
  *   string range never matches null or a number.
@@ -19,8 +20,11 @@
  *   by `fn` rolls the transaction back and is thrown again as is.
  */
 
-/** The engine returns at most this many records per query. */
-export const MAX_QUERY_LIMIT = 100;
+/** The server SDKs return at most this many records per query (issue 13: the real limit, not the default 100). */
+export const MAX_QUERY_LIMIT = 1000;
+
+/** The most values one `in` is given. */
+export const MAX_IN_VALUES = 100;
 
 export type Scalar = string | number | boolean | null;
 
@@ -99,10 +103,19 @@ export interface DocDb {
   runTransaction<T>(work: (tx: DocTransaction) => Promise<T>, options?: { retries?: number }): Promise<T>;
 }
 
-/** Two transactions wrote one document and this one lost every retry. */
+/** The engine's code for "two transactions wrote one document" (@cloudbase/database ERRORS). */
+export const TRANSACTION_CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
+
+/**
+ * Two transactions wrote one document and this one lost. It carries the engine's own code, so
+ * that thrown from inside a transaction's callback the SDK's runTransaction retries it as it
+ * retries its own conflicts (it compares `error.code`), and the SDK's error as `cause`.
+ */
 export class TransactionConflictError extends Error {
-  constructor(message = 'transaction conflict') {
-    super(message);
+  readonly code = TRANSACTION_CONFLICT_CODE;
+
+  constructor(message = 'transaction conflict', options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'TransactionConflictError';
   }
 }
@@ -167,7 +180,7 @@ export function withRange(conjunction: Conjunction, field: string, range: Range)
   return { ...conjunction, [field]: keys.length === 1 && keys[0] === 'eq' ? (merged.eq as Scalar) : merged };
 }
 
-/** Reads every record of a query, a page (≤ 100) at a time, following its keyset. */
+/** Reads every record of a query, a page (≤ 1000) at a time, following its keyset. */
 export async function queryAll(db: Pick<DocDb, 'query'>, collection: string, where: Filter, orderBy: DocQuery['orderBy']): Promise<Doc[]> {
   const all: Doc[] = [];
   let after: Scalar[] | undefined;

@@ -71,6 +71,18 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
   { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },
+  // Issue 14 (audit anchoring, uploads) and issue 17 (personal data)
+  { collection: COLLECTIONS.audit, name: 'at_chain_seq', keys: [['at', 1], ['chainId', 1], ['seq', 1]], for: 'auditDigests (audit.heads)' },
+  { collection: COLLECTIONS.files, name: 'owner_oldest', keys: [['ownerOpenid', 1], ['createdAt', 1], ['_id', 1]], for: 'uploadUsage, personalData' },
+  { collection: COLLECTIONS.files, name: 'unkept_oldest', keys: [['kept', 1], ['createdAt', 1], ['_id', 1]], for: 'listUnreferencedFiles' },
+  { collection: COLLECTIONS.comments, name: 'author_oldest', keys: [['authorOpenid', 1], ['createdAt', 1], ['_id', 1]], for: 'personalData, erasePerson' },
+  { collection: COLLECTIONS.comments, name: 'reply_openid', keys: [['reply.openid', 1], ['createdAt', 1], ['_id', 1]], for: 'erasePerson' },
+  { collection: COLLECTIONS.ratings, name: 'rater_oldest', keys: [['openid', 1], ['updatedAt', 1], ['_id', 1]], for: 'personalData, erasePerson' },
+  { collection: COLLECTIONS.requests, name: 'openid_oldest', keys: [['openid', 1], ['createdAt', 1], ['_id', 1]], for: 'erasePerson' },
+  { collection: COLLECTIONS.rateCounters, name: 'openid', keys: [['openid', 1]], for: 'erasePerson' },
+  { collection: COLLECTIONS.outbox, name: 'recipient', keys: [['recipientOpenid', 1], ['delivered', 1]], for: 'erasePerson' },
+  { collection: COLLECTIONS.outbox, name: 'recipient_oldest', keys: [['recipientOpenid', 1], ['seq', 1]], for: 'personalData' },
+  { collection: COLLECTIONS.erasures, name: 'digest_latest', keys: [['openidDigest', 1], ['erasedAt', -1]], for: 'erasedAt' },
 ];
 
 /** The request body of CloudBase's UpdateTable (`manager.database.updateCollection`) for one index. */

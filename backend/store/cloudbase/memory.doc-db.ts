@@ -17,7 +17,7 @@ import { applyUpdate, clone, compareValues, documentOf, matchesFilter, valueAt }
  * An in-memory DocDb with the engine's documented semantics, for tests (and for the cloud
  * function stand-in): snapshot reads, eager write-write conflicts between transactions (the
  * second writer of a document loses at once, like the engine's WriteConflict), the loser's work
- * run again up to `retries` times, `set` replacing the whole document, queries limited to 100
+ * run again up to `retries` times, `set` replacing the whole document, queries limited to 1000
  * records and to the operators the engine has. Every operation yields to the event loop first,
  * so that operations started together really interleave.
  */
@@ -41,6 +41,9 @@ export interface MemoryDocDbStats {
 }
 
 class WriteConflict extends Error {
+  /** The engine's code, as @cloudbase/database gives it: the shims recognise a conflict by it. */
+  readonly code = 'DATABASE_TRANSACTION_CONFLICT';
+
   constructor(key: string) {
     super(`write conflict on ${key.replace('\u0000', '/')}`);
   }

@@ -2,6 +2,7 @@ import {
   DuplicateIdError,
   isRange,
   isUpdateOp,
+  TRANSACTION_CONFLICT_CODE,
   TransactionConflictError,
   type Conjunction,
   type Filter,
@@ -80,29 +81,58 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * The engine's "two transactions wrote one document": the node SDK's code
- * DATABASE_TRANSACTION_CONFLICT, or (through wx-server-sdk, which keeps only the message) the
- * engine's words for it. The live contract run's races check these against the real engine.
+ * The engine's code of an SDK error: `code` as @cloudbase/database and the node SDK give it
+ * (`DATABASE_TRANSACTION_CONFLICT`); through wx-server-sdk, which replaces it by a number
+ * (`errCode` -501001 for every database code it does not know), the code the engine put in
+ * brackets at the head of its message (`[ResourceUnavailable.TransactionConflict] …`). Null
+ * when there is none: no guess is made from the words of a message.
  */
+export function sdkCodeOf(error: unknown): string | null {
+  if (!error || typeof error !== 'object') return null;
+  const { code, errMsg, message } = error as Record<string, unknown>;
+  if (typeof code === 'string' && code !== '') return code;
+  for (const text of [errMsg, message]) {
+    const bracketed = typeof text === 'string' ? /^(?:[\w.]+:fail\s+)?\[([A-Za-z]+(?:\.[A-Za-z]+)+)\]/.exec(text) : null;
+    if (bracketed) return bracketed[1];
+  }
+  return null;
+}
+
+const CONFLICT_CODES = new Set([TRANSACTION_CONFLICT_CODE, 'ResourceUnavailable.TransactionConflict', 'FailedOperation.TransactionConflict']);
+const DUPLICATE_CODES = new Set(['DATABASE_DUPLICATE_WRITE', 'FailedOperation.DuplicateWrite', 'InvalidParameter.DuplicateKey']);
+
+/** The engine's "two transactions wrote one document", by its code (sdkCodeOf). */
 export function isConflict(error: unknown): boolean {
   if (error instanceof TransactionConflictError) return true;
-  return /TRANSACTION_?CONFLICT|Transaction\s*(is\s*)?conflict|WriteConflict|write\s*conflict|事务冲突/i.test(messageOf(error));
+  const code = sdkCodeOf(error);
+  return code !== null && CONFLICT_CODES.has(code);
 }
 
+/** A taken `_id`, by the engine's code, or MongoDB's E11000 that the engine passes on. */
 export function isDuplicateId(error: unknown): boolean {
-  return /E11000|duplicate key|DUPLICATE/i.test(messageOf(error));
+  const code = sdkCodeOf(error);
+  if (code !== null && DUPLICATE_CODES.has(code)) return true;
+  return /\bE11000\b/.test(messageOf(error));
 }
 
-/** Answers the result, or throws what the engine answered as an error object (`{ code, message }`). */
+/** Answers the result, or throws what the engine answered as an error object, keeping its code, errCode and requestId. */
 export function checked<T>(result: T): T {
   const code = (result as { code?: unknown } | null)?.code;
-  if (code) throw Object.assign(new Error(messageOf(result)), { code });
+  if (code) {
+    const { message: _message, ...fields } = result as Record<string, unknown>;
+    throw Object.assign(new Error(messageOf(result)), fields);
+  }
   return result;
 }
 
-/** Our error for an SDK's: conflicts and taken ids become ours, the rest is thrown as is. */
+/**
+ * Our error for an SDK's: a conflict becomes TransactionConflictError (which carries the engine's
+ * code again, so the SDK's own retry fires when it is thrown inside a transaction, and the SDK's
+ * error as `cause`); a taken id becomes DuplicateIdError; the rest is thrown as is, codes and all.
+ */
 export function translateError(error: unknown, context: { collection?: string; id?: string } = {}): unknown {
-  if (isConflict(error)) return error instanceof TransactionConflictError ? error : new TransactionConflictError(messageOf(error));
+  if (error instanceof TransactionConflictError) return error;
+  if (isConflict(error)) return new TransactionConflictError(messageOf(error), { cause: error });
   if (context.collection && context.id && isDuplicateId(error)) return new DuplicateIdError(context.collection, context.id);
   return error;
 }

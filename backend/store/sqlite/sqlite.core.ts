@@ -67,8 +67,10 @@ export class SqliteCore {
     this.statements = {
       lastAudit: db.prepare('SELECT seq, hash FROM audit_entries WHERE chain_id = ? ORDER BY seq DESC LIMIT 1'),
       insertAudit: db.prepare(
-        `INSERT INTO audit_entries (chain_id, seq, at, actor, action, from_state, to_state, detail, prev_hash, hash)
-         VALUES (@chainId, @seq, @at, @actor, @action, @from, @to, @detail, @prevHash, @hash)`,
+        // gseq (migration 12): the entry's place among all entries, for audit.heads.
+        `INSERT INTO audit_entries (chain_id, seq, at, actor, action, from_state, to_state, detail, prev_hash, hash, gseq)
+         VALUES (@chainId, @seq, @at, @actor, @action, @from, @to, @detail, @prevHash, @hash,
+           (SELECT COALESCE(MAX(gseq), 0) + 1 FROM audit_entries))`,
       ),
       moveHead: db.prepare(
         `INSERT INTO audit_heads (chain_id, seq, hash) VALUES (@chainId, @seq, @hash)

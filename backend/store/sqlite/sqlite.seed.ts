@@ -1,5 +1,6 @@
 import { DEFAULT_QUOTA_FEN, DEMO_RESIDENT_SINCE, demoCommunities, demoDistricts, demoStreets, demoUsers } from '../../seed/demo-directory';
 import type { SqliteStore } from './sqlite.store';
+import { seedAllocationEntry } from '../../seed/demo-directory';
 
 /**
  * Seeds the demo data of spec/api.md into an empty store, in one transaction: a store is either
@@ -25,7 +26,11 @@ export function seedDemoData(store: SqliteStore, options: { at: string; year: nu
       demoCommunities.forEach((community, index) => {
         insertCommunity.run(community.id, community.streetId, community.name, index);
         // The previous year too: early in a year, the sample projects were approved in the last one.
-        for (const year of [options.year - 1, options.year]) insertLedger.run(community.id, year, DEFAULT_QUOTA_FEN, DEFAULT_QUOTA_FEN / 2);
+        for (const year of [options.year - 1, options.year]) {
+          insertLedger.run(community.id, year, DEFAULT_QUOTA_FEN, DEFAULT_QUOTA_FEN / 2);
+          // Issue 14: the first allocation is on the ledger's chain, so audit:verify can replay it.
+          store.appendAuditEntry(seedAllocationEntry(community.id, year, options.at));
+        }
       });
       for (const user of demoUsers) {
         insertUser.run(user.openid, user.name, user.communityId, options.at, options.at);

@@ -8,6 +8,9 @@ import { requestGuards, sqliteProposals } from './sqlite.proposals';
 import { sqliteRecords } from './sqlite.records';
 // Residency against hopping (issue 15, M3)
 import { sqliteResidency } from './sqlite.residency';
+// Issue 14 (anchoring, uploads) and issue 17 (personal data)
+import { sqliteAnchoring } from './sqlite.anchoring';
+import { sqlitePersonalData } from './sqlite.personal-data';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -40,6 +43,8 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteMoney(core, ledgers),
     ...sqliteRecords(core),
     ...sqliteResidency(core, guards), // residency against hopping (M3)
+    ...sqliteAnchoring(core),
+    ...sqlitePersonalData(core),
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { agreePrivacy, declinePrivacy, onPrivacyRequest, openPrivacyContract, PRIVACY_AGREE_BUTTON_ID } from '../../lib/privacy.weapp';
 import type { PrivacyRequest } from '../../lib/privacy';
+import { recordConsent } from '../../api';
+import { PRIVACY_NOTICE_VERSION } from '../../lib/privacy-notice';
 import './PrivacySheet.css';
 
 /**
@@ -34,7 +36,11 @@ export function PrivacySheet() {
             id={PRIVACY_AGREE_BUTTON_ID}
             className='privacy-sheet__button privacy-sheet__button--agree'
             openType='agreePrivacyAuthorization'
-            onAgreePrivacyAuthorization={() => agreePrivacy()}
+            onAgreePrivacyAuthorization={() => {
+              agreePrivacy();
+              // Issue 17: the agreement is recorded with the guide's version and the date.
+              void recordConsent(PRIVACY_NOTICE_VERSION).catch(() => undefined);
+            }}
           >
             同意并继续
           </Button>

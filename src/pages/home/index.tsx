@@ -5,6 +5,7 @@ import type { ProposalState } from '../../../types/domain';
 import { getLedger, listProposals } from '../../api';
 import { Action } from '../../components/Action';
 import { LedgerBar } from '../../components/LedgerBar';
+import { AuditHead } from '../../components/AuditHead';
 import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
@@ -218,6 +219,8 @@ function LedgerSection({ communityId }: { communityId: string }) {
       {state.status === 'ready' && (
         <View className='card'>
           <LedgerBar ledger={state.data} />
+          {/* Issue 14: the audit trail's daily head, public for anyone to keep. */}
+          <AuditHead />
         </View>
       )}
     </Section>

@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '../../../common/glossary';
 import { TEXT_LIMITS } from '../../../common/limits';
 import type { Directory, Me, Role } from '../../../types/api';
-import { joinCommunity, listProposals } from '../../api';
+import { joinCommunity, listProposals, recordConsent } from '../../api';
 import { Action } from '../../components/Action';
 import { Field } from '../../components/Field';
 import { LoadMore } from '../../components/LoadMore';
@@ -15,7 +15,7 @@ import { type CommunityContext, findCommunity, loadCommunityContext } from '../.
 import { messageOf } from '../../lib/labels';
 import { useLargeText } from '../../lib/large-text';
 import { PAGES, openPage } from '../../lib/navigation';
-import { PRIVACY_NOTICE, PRIVACY_NOTICE_TITLE } from '../../lib/privacy-notice';
+import { PRIVACY_NOTICE, PRIVACY_NOTICE_TITLE, PRIVACY_NOTICE_VERSION } from '../../lib/privacy-notice';
 import { useAnswer, usePaged } from '../../lib/use-answer';
 import './index.css';
 
@@ -56,6 +56,7 @@ function MineContent({ context, onJoined }: { context: CommunityContext; onJoine
         {/* First: large text, so that the notice below can be read comfortably. */}
         <LargeTextSetting />
         <JoinForm directory={directory} preselected={context.community?.id ?? null} onJoined={onJoined} />
+        <MyDataEntry />
       </View>
     );
   }
@@ -65,6 +66,7 @@ function MineContent({ context, onJoined }: { context: CommunityContext; onJoine
       <LargeTextSetting />
       <StaffEntry me={me} />
       <MyProposals />
+      <MyDataEntry />
       <Section title='我的意见和评价'>
         <View className='card'>
           <Text className='block muted'>您发表的意见和评价，可在对应项目的详情页查看。</Text>
@@ -95,6 +97,20 @@ function Profile({ me, directory }: { me: Me; directory: Directory }) {
         </View>
       </View>
     </View>
+  );
+}
+
+/** Issue 17: 个人信息 — see, download and delete what is stored about me. */
+function MyDataEntry() {
+  return (
+    <Section title='个人信息' testId='my-data-entry'>
+      <View className='card'>
+        <Text className='block muted'>查看、下载我们保存的您的信息，或注销账号。</Text>
+        <Action variant='secondary' block onClick={() => openPage(PAGES.myData)} testId='open-my-data'>
+          查看个人信息
+        </Action>
+      </View>
+    </Section>
   );
 }
 
@@ -168,6 +184,13 @@ function JoinForm({ directory, preselected, onJoined }: { directory: Directory; 
     setFormError(null);
     if (Object.keys(found).length > 0) return;
     setJoining(true);
+    // The agreement to the notice is recorded with its version and date (issue 17), then the join.
+    const consent = await recordConsent(PRIVACY_NOTICE_VERSION);
+    if (!consent.ok) {
+      setJoining(false);
+      setFormError(messageOf(consent.error));
+      return;
+    }
     const answer = await joinCommunity({ communityId: communityId as string, name: name.trim() });
     setJoining(false);
     if (!answer.ok) {

@@ -221,6 +221,15 @@ export interface WxServerSdkStandIn {
   /** The sends WeChat accepted. */
   sent: SubscribeMessageRequest[];
   inits: unknown[];
+  // Issue 13: cloud storage and WeChat's image check.
+  /** The files of cloud storage by file id (what the mini-program uploaded). */
+  storage: Map<string, Buffer>;
+  /** How imgSecCheck answers an image (default: pass). */
+  imageCheck: (bytes: Buffer) => { errCode: number } | Error;
+  /** The images imgSecCheck was asked about. */
+  imagesChecked: Buffer[];
+  /** The file ids deleteFile was asked to remove. */
+  deleted: string[];
 }
 
 export const STAND_IN_ENV = 'weishishi-test-7g2k';
@@ -241,6 +250,10 @@ export function createWxServerSdkStandIn(options: { memory?: MemoryDocDb } = {})
     attempted: [],
     sent: [],
     inits: [],
+    storage: new Map(),
+    imageCheck: () => ({ errCode: 0 }),
+    imagesChecked: [],
+    deleted: [],
   };
   standIn.module = {
     DYNAMIC_CURRENT_ENV: Symbol.for('SYMBOL_CURRENT_ENV'),
@@ -253,8 +266,27 @@ export function createWxServerSdkStandIn(options: { memory?: MemoryDocDb } = {})
     database(config: DatabaseConfig = {}) {
       return standInDatabase(memory, config);
     },
+    async downloadFile(options: { fileID: string }) {
+      const bytes = standIn.storage.get(options.fileID);
+      if (!bytes) throw Object.assign(new Error('cloud.downloadFile:fail storage file not exists'), { errCode: -503003 });
+      return { fileContent: Buffer.from(bytes), statusCode: 200, errMsg: 'downloadFile:ok' };
+    },
+    async deleteFile(options: { fileList: string[] }) {
+      standIn.deleted.push(...options.fileList);
+      return {
+        fileList: options.fileList.map((fileID) => ({ fileID, status: standIn.storage.delete(fileID) ? 0 : -503003, errMsg: 'ok' })),
+        errMsg: 'deleteFile:ok',
+      };
+    },
     openapi: {
       security: {
+        async imgSecCheck(request: { media: { contentType: string; value: Buffer } }) {
+          standIn.imagesChecked.push(request.media.value);
+          const answer = standIn.imageCheck(request.media.value);
+          if (answer instanceof Error) throw answer;
+          if (answer.errCode !== 0) throw Object.assign(new Error(`openapi.security.imgSecCheck:fail ${answer.errCode}`), answer);
+          return { errCode: 0, errMsg: 'openapi.security.imgSecCheck:ok' };
+        },
         async msgSecCheck(request: MsgSecCheckRequest) {
           standIn.checked.push(request);
           const answer = standIn.contentCheck(request);

@@ -13,7 +13,7 @@ import {
   type DocDb,
 } from '../../../backend/store/cloudbase/doc-db';
 import { MemoryDocDb } from '../../../backend/store/cloudbase/memory.doc-db';
-import { isConflict, isDuplicateId, sdkUpdate, sdkWhere, type SdkCommandBuilder } from '../../../backend/store/cloudbase/sdk-commands';
+import { checked, isConflict, isDuplicateId, sdkUpdate, sdkWhere, translateError, type SdkCommandBuilder } from '../../../backend/store/cloudbase/sdk-commands';
 import { filterOfEncoded } from '../../functions/support/wx-server-sdk.stand-in';
 
 // The in-memory DocDb keeps the engine's documented semantics; the contract suite relies on it
@@ -43,16 +43,19 @@ describe('the in-memory DocDb', () => {
     await expect(store.get('nothing', 'a')).rejects.toThrow(/does not exist/);
   });
 
-  it('a query needs a limit of 1..100, like the engine, which never returns more than 100', async () => {
+  it('a query needs a limit of 1..1000, like the server SDKs, which never return more than 1000 (issue 13: the real limit)', async () => {
     const store = db();
-    for (let n = 0; n < 130; n += 1) await store.set('things', `t${String(n).padStart(3, '0')}`, { n });
-    await expect(store.query('things', { where: [{}], orderBy: [], limit: 101 })).rejects.toThrow(UnsupportedQueryError);
+    for (let n = 0; n < 1130; n += 1) await store.set('things', `t${String(n).padStart(4, '0')}`, { n });
+    await expect(store.query('things', { where: [{}], orderBy: [], limit: 1001 })).rejects.toThrow(UnsupportedQueryError);
     await expect(store.query('things', { where: [{}], orderBy: [], limit: 0 })).rejects.toThrow(UnsupportedQueryError);
-    expect(await store.query('things', { where: [{}], orderBy: [['n', 'desc']], limit: 100 })).toHaveLength(100);
-    // queryAll pages with the keyset: every record once.
-    const all = await queryAll(store, 'things', [{ n: { gte: 5 } }], [['_id', 'asc']]);
-    expect(all.map((doc) => doc.n)).toEqual(Array.from({ length: 125 }, (_, index) => index + 5));
-    expect(await store.count('things', [{ n: { lt: 10 } }, { n: { gte: 125 } }])).toBe(15);
+    expect(await store.query('things', { where: [{}], orderBy: [['n', 'desc']], limit: 1000 })).toHaveLength(1000);
+    // queryAll pages with the keyset, 1000 a page: every record once, in two queries.
+    const queries: number[] = [];
+    const counting = { query: (collection: string, query: Parameters<typeof store.query>[1]) => (queries.push(query.limit), store.query(collection, query)) };
+    const all = await queryAll(counting, 'things', [{ n: { gte: 5 } }], [['_id', 'asc']]);
+    expect(all.map((doc) => doc.n)).toEqual(Array.from({ length: 1125 }, (_, index) => index + 5));
+    expect(queries).toEqual([1000, 1000]);
+    expect(await store.count('things', [{ n: { lt: 10 } }, { n: { gte: 1125 } }])).toBe(15);
   });
 
   it('matches like the engine: ranges never cross types, equality on an array means "contains", null matches a missing field', async () => {
@@ -201,11 +204,34 @@ describe('keyset pagination and the SDK encoding of our filters', () => {
 });
 
 describe('the engine\'s errors as the shims see them', () => {
-  it('recognises a transaction conflict by the node SDK\'s code or by the engine\'s words through wx-server-sdk', () => {
+  it('issue 13: recognises a transaction conflict by the engine\'s code — the node SDK\'s `code`, or the code wx-server-sdk leaves at the head of its message — never by its words', () => {
     expect(isConflict({ code: 'DATABASE_TRANSACTION_CONFLICT', message: 'database transaction conflict' })).toBe(true);
     expect(isConflict({ errCode: -501001, errMsg: '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others.' })).toBe(true);
-    expect(isConflict(new Error('WriteConflict'))).toBe(true);
+    expect(isConflict({ errCode: -501001, errMsg: 'document.get:fail [ResourceUnavailable.TransactionConflict] Transaction is conflict' })).toBe(true);
+    // Words alone are not a code: a message that merely mentions a conflict is not retried.
+    expect(isConflict(new Error('WriteConflict'))).toBe(false);
+    expect(isConflict({ errCode: -501001, errMsg: 'the write conflict resolver timed out; 事务冲突' })).toBe(false);
+    expect(isConflict({ code: 'DATABASE_REQUEST_FAILED', message: 'Transaction is conflict' })).toBe(false);
     expect(isConflict({ errCode: -1, errMsg: 'document.get:fail network error' })).toBe(false);
     expect(isDuplicateId({ errMsg: 'E11000 duplicate key error collection: files' })).toBe(true);
+  });
+
+  it('issue 13: a conflict keeps the engine\'s code and the SDK\'s error, so the SDK\'s own runTransaction retries it', () => {
+    const sdkError = { errCode: -501001, errMsg: '[ResourceUnavailable.TransactionConflict] Transaction is conflict', requestId: 'r-1' };
+    const ours = translateError(sdkError) as TransactionConflictError;
+    expect(ours).toBeInstanceOf(TransactionConflictError);
+    // @cloudbase/database's runTransaction runs the callback again when error.code is this.
+    expect(ours.code).toBe('DATABASE_TRANSACTION_CONFLICT');
+    expect(ours.cause).toBe(sdkError);
+    // Anything else keeps its own code and fields.
+    const other = { code: 'DATABASE_PERMISSION_DENIED', message: 'denied' };
+    expect(translateError(other)).toBe(other);
+    let thrown: unknown;
+    try {
+      checked({ code: 'DATABASE_PERMISSION_DENIED', message: 'denied', requestId: 'r-2' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'DATABASE_PERMISSION_DENIED', requestId: 'r-2', message: expect.stringContaining('denied') });
   });
 });

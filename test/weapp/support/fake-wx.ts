@@ -20,6 +20,8 @@ export interface FakeWxHost {
   callFunction(name: string, data: unknown): Promise<unknown>;
   /** Navigation is applied by the harness (it opens the page). */
   navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack', url: string | undefined, delta?: number): void;
+  /** Issue 13: what an upload puts in cloud storage (the server reads it back to check it). */
+  stored?(fileID: string): void;
 }
 
 export interface FakeWx {
@@ -32,6 +34,8 @@ export interface FakeWx {
   /** What a successful call of `api` answers (besides errMsg). */
   answer(api: string, result: Record<string, unknown> | ((options: Record<string, any>) => Record<string, unknown>)): void;
   storage: Map<string, unknown>;
+  /** Files written to the user folder (wx.getFileSystemManager().writeFileSync), by path. */
+  files: Map<string, string>;
   /** Toasts and modals as the user saw them. */
   toasts(): string[];
   modals(): { title?: string; content?: string }[];
@@ -46,6 +50,7 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
   const failures = new Map<string, WxFailure>();
   const answers = new Map<string, Record<string, unknown> | ((options: Record<string, any>) => Record<string, unknown>)>();
   const storage = new Map<string, unknown>();
+  const files = new Map<string, string>();
   let privacyHandler: ReturnType<FakeWx['privacyHandler']>;
 
   /** An asynchronous API: success/fail/complete callbacks, as WeChat calls them (never synchronously). */
@@ -97,7 +102,11 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     cloud: {
       init: syncApi('cloud.init', () => undefined),
       callFunction: asyncApi('cloud.callFunction', async (options) => ({ result: await host.callFunction(options.name, options.data) })),
-      uploadFile: asyncApi('cloud.uploadFile', (options) => ({ fileID: `cloud://weishishi-test-7g2k.7765-weishishi/${options.cloudPath}`, statusCode: 204 })),
+      uploadFile: asyncApi('cloud.uploadFile', (options) => {
+        const fileID = `cloud://weishishi-test-7g2k.7765-weishishi/${options.cloudPath}`;
+        host.stored?.(fileID);
+        return { fileID, statusCode: 204 };
+      }),
       deleteFile: asyncApi('cloud.deleteFile', (options) => ({ fileList: (options.fileList ?? []).map((fileID: string) => ({ fileID, status: 0 })) })),
     },
     getStorageSync: syncApi('getStorageSync', (key: string) => storage.get(key) ?? ''),
@@ -142,6 +151,12 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize'),
     downloadFile: asyncApi('downloadFile', () => ({ tempFilePath: 'wxfile://tmp_download.xlsx', statusCode: 200 })),
     openDocument: asyncApi('openDocument'),
+    // Issue 17: me.export saved as a file and sent to a chat.
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    getFileSystemManager: () => ({
+      writeFileSync: syncApi('fs.writeFileSync', (filePath: string, data: string) => void files.set(filePath, data)),
+    }),
+    shareFileMessage: asyncApi('shareFileMessage'),
     createSelectorQuery: () => {
       const query = { in: () => query, select: () => query, selectAll: () => query, selectViewport: () => query, boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, exec: (cb?: (r: unknown[]) => void) => cb?.([]) };
       return query;
@@ -164,6 +179,7 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     succeed: (api) => void failures.delete(api),
     answer: (api, result) => void answers.set(api, result),
     storage,
+    files,
     toasts: () => calls.filter((call) => call.api === 'showToast').map((call) => String(call.options.title)),
     modals: () => calls.filter((call) => call.api === 'showModal').map((call) => ({ title: call.options.title, content: call.options.content })),
     privacyHandler: () => privacyHandler,

@@ -5,6 +5,9 @@ import { useTestClock } from '../../functions/support/function-bundles';
 import { startBackend, type Backend } from './backend';
 import { createFakeWx, type FakeWx } from './fake-wx';
 
+/** A photo as cloud storage holds it: JPEG by its first bytes, what the server's type check reads (WeChat's image check is the stand-in's, passing). */
+const TEST_JPEG = Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), Buffer.alloc(256)]);
+
 installViewDocument();
 /* eslint-disable @typescript-eslint/no-require-imports */
 const simulate = require('miniprogram-simulate') as { render(id: string, properties?: unknown): RenderedComponent };
@@ -80,6 +83,8 @@ export class Weapp {
         if (name !== 'api') throw new Error(`no cloud function ${name}`);
         return backend.call(this.openid, data as { action: string; payload: unknown });
       },
+      // The photo the fake chose, as cloud storage holds it: a real JPEG (the server checks it).
+      stored: (fileID) => backend.standIn.storage.set(fileID, TEST_JPEG),
       navigate: (kind, url, delta) => {
         this.navigations.push(`${kind} ${url ?? delta ?? ''}`.trim());
         this.pending = this.pending.then(() => this.follow(kind, url, delta));
