@@ -40,6 +40,11 @@ import { startImplementation } from './actions/start-implementation';
 import { submitProposal } from './actions/submit-proposal';
 import { submitToStreet } from './actions/submit-to-street';
 import { summarizeRatings } from './actions/summarize-ratings';
+// Issue 16: calendar, library editing, exports
+import { getCalendar } from './actions/get-calendar';
+import { setCalendar } from './actions/set-calendar';
+import { updateLibraryEntry } from './actions/update-library-entry';
+import { createExport } from './actions/create-export';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -88,6 +93,11 @@ export const CATALOG = [
   readAuditTrail,
   listLibrary,
   addLibraryEntry,
+  // Issue 16: calendar, library editing, exports
+  updateLibraryEntry,
+  getCalendar,
+  setCalendar,
+  createExport,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

@@ -55,6 +55,11 @@ export const ACTIONS = [
   'audit.trail',
   'library.list',
   'library.add',
+  // Issue 16: calendar, library editing, exports
+  'calendar.get',
+  'calendar.set',
+  'library.update',
+  'export.create',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -166,6 +171,15 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return true;
     case 'library.add': // R-SUP-3: street, district and city curate their libraries
       return holdsRole(actor, ['street', 'district', 'city'], target);
+    // Issue 16: calendar, library editing, exports
+    case 'calendar.get': // R-TIME-3: which years are known, and where from, is public
+      return true;
+    case 'calendar.set': // R-TIME-1: the city loads the State Council's schedule for the whole city
+      return holdsRole(actor, ['city'], target);
+    case 'library.update': // R-SUP-3: a library entry is edited by the scope it belongs to (or the city)
+      return holdsRole(actor, ['street', 'district', 'city'], target);
+    case 'export.create': // R-SUP-1, R-FUN-3: staff export the lists of their own scope
+      return holdsRole(actor, ['community', 'street', 'district', 'city'], target);
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).

@@ -6,6 +6,8 @@ import { WxServerDocDb } from '../store/cloudbase/wx-server-sdk.doc-db';
 import { CloudPhotos } from '../wechat/cloud-photos';
 import { WeChatContentCheck } from '../wechat/wechat.content-check';
 import type { WxCloud } from '../wechat/wx-cloud';
+// Issue 16: exported workbooks in cloud storage
+import { CloudExportStorage, type WxCloudFiles } from '../wechat/cloud.export-storage';
 
 /**
  * What both cloud functions run on, built once per function instance (WeChat keeps an instance
@@ -42,6 +44,7 @@ export function createCloudRuntime(cloud: WxCloud, env: Record<string, string | 
     contentCheck,
     // Photos must be the caller's own uploads in this environment's storage.
     photos: new CloudPhotos(cloudEnvOf(cloud)),
+    exports: new CloudExportStorage(cloud as unknown as WxCloudFiles), // issue 16
     limits: rateLimitsFromEnv(env),
     logError: (error, action) => console.error(`[api] ${action} failed`, error),
   });

@@ -7,6 +7,7 @@ import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './deli
 import { recheckPendingComments, type RecheckReport } from './recheck-pending-comments';
 import { remindNearDeadlines } from './remind-near-deadlines';
 import { sweepOverdue } from './sweep-overdue';
+import { calendarFor } from '../calendars';
 
 /** What the jobs run on: the ports, plugged in by the `cron` function and by the local server. */
 export interface JobPorts {
@@ -36,7 +37,9 @@ const RATE_COUNTER_AGE_MS = 2 * 86_400_000;
  * check held back, deliver the outbox, prune old rate counters. Both doors run it: the `cron`
  * cloud function on its timer, the local server on its own.
  */
-export async function runJobs(ports: JobPorts, options: { delivery?: DeliveryOptions; log?: (line: string) => void } = {}): Promise<JobsReport> {
+export async function runJobs(given: JobPorts, options: { delivery?: DeliveryOptions; log?: (line: string) => void } = {}): Promise<JobsReport> {
+  // Issue 16: the jobs count on the years the city loaded too.
+  const ports: JobPorts = { ...given, calendar: await calendarFor(given.store, given.calendar) };
   const report: JobsReport = {
     overdue: 0,
     near: 0,

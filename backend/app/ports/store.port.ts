@@ -219,6 +219,16 @@ export interface FileRecord {
   createdAt: string;
 }
 
+/** A year's holiday schedule as the city loaded it (issue 16). */
+export interface StoredCalendarYear {
+  year: number;
+  holidays: DateString[];
+  workdays: DateString[];
+  note: string;
+  setAt: string;
+  setBy: string;
+}
+
 export interface Store {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
@@ -350,6 +360,18 @@ export interface Store {
   // Files
   saveFile(file: FileRecord): Promise<void>;
   findFile(id: string): Promise<FileRecord | null>;
+
+  // Library editing (issue 16)
+  /** A library entry with the scope it belongs to (R-SUP-3); null when there is none. */
+  findLibraryEntryOwner(id: string): Promise<{ entry: LibraryEntry; scopeId: string } | null>;
+  /** Replaces an entry's title, category, plan and budget lines, with its audit entry. */
+  updateLibraryEntry(input: { entry: LibraryEntry; audit: AuditDraft }): Promise<LibraryEntry>;
+
+  // Working-day calendar (issue 16): the years the city loaded (calendar.set)
+  /** Every loaded year, oldest first. */
+  listCalendarYears(): Promise<StoredCalendarYear[]>;
+  /** Saves (or replaces) a year's schedule with its audit entry. */
+  saveCalendarYear(input: { year: StoredCalendarYear; audit: AuditDraft }): Promise<StoredCalendarYear>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;

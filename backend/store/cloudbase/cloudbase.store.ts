@@ -5,6 +5,9 @@ import { cloudBaseDirectory } from './cloudbase.directory';
 import { cloudBaseMoney } from './cloudbase.money';
 import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
+// Issue 16: the working-day calendar as data
+import { cloudBaseCalendar } from './cloudbase.calendar';
+import { cloudBaseLibraryEdit } from './cloudbase.library-edit';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -38,6 +41,8 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseComments(core),
     ...cloudBaseMoney(core),
     ...cloudBaseRecords(core),
+    ...cloudBaseCalendar(core), // issue 16
+    ...cloudBaseLibraryEdit(core), // issue 16
     async close(): Promise<void> {
       core.close();
     },

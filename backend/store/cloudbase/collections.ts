@@ -42,6 +42,9 @@ export const COLLECTIONS = {
   audit: 'audit',
   /** `_id` = `o${seq}`: messages to people, written in the transaction of the change they tell of. */
   outbox: 'outbox',
+  // Issue 16: the working-day calendar as data
+  /** `_id` = the year: a holiday schedule the city loaded (calendar.set); its chain `calendar:<year>` lives in `chains`. */
+  calendarYears: 'calendar_years',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -69,6 +69,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.library, name: 'newest', keys: NEWEST, for: 'listLibrary' },
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
+  // Issue 16: every loaded year of the working-day calendar, read by every request.
+  { collection: COLLECTIONS.calendarYears, name: 'year', keys: [['year', 1]], for: 'listCalendarYears' },
   { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },
 ];
 

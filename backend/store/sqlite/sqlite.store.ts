@@ -6,6 +6,9 @@ import { ledgerRows } from './sqlite.ledgers';
 import { sqliteMoney } from './sqlite.money';
 import { requestGuards, sqliteProposals } from './sqlite.proposals';
 import { sqliteRecords } from './sqlite.records';
+// Issue 16: the working-day calendar as data
+import { sqliteCalendar } from './sqlite.calendar';
+import { sqliteLibraryEdit } from './sqlite.library-edit';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -37,6 +40,8 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteComments(core, guards),
     ...sqliteMoney(core, ledgers),
     ...sqliteRecords(core),
+    ...sqliteCalendar(core), // issue 16
+    ...sqliteLibraryEdit(core), // issue 16
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.
