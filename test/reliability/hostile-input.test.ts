@@ -159,6 +159,11 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
     caller: STREET,
     payload: async () => ({ title: '口袋公园座椅', category: 'goods', plan: '标准方案', budgetLines: [{ item: '座椅', amountFen: 300_000 }] }),
   },
+  // Issue 16
+  'calendar.get': { caller: null, payload: async () => ({ year: 2026 }) },
+  'calendar.set': { caller: 'u-city', payload: async () => ({ year: 2027, holidays: ['2027-01-01'], workdays: [], note: '通知' }) },
+  'library.update': { caller: 'u-city', payload: async () => ({ id: 'lib-none', title: '口袋公园座椅' }) },
+  'export.create': { caller: STREET, payload: async () => ({ kind: 'ledger', scopeId: 's-shatoujiao', format: 'csv' }) },
 };
 
 interface Input {
