@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditTrailEntry } from '../../../types/api';
+import type { AuditTrailEntry, AuditTrailEntryFull } from '../../../types/api';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { proposalChain } from '../proposals';
@@ -7,8 +7,9 @@ import { recordId } from '../schemas';
 
 export const readAuditTrail = defineAction({
   name: 'audit.trail',
-  summary: 'A project\'s hash-chained audit trail, oldest first: each entry\'s `prevHash` is the hash of the one before (R-SUP-2).',
-  schema: z.object({ id: recordId }),
+  summary:
+    'A project\'s hash-chained audit trail, oldest first: each entry\'s `prevHash` is the hash of the one before (R-SUP-2). With `full: true` each entry also carries `chainId`, `seq` and `detail` — everything its hash covers — so that the page can recompute the chain (common/audit-hash.ts).',
+  schema: z.object({ id: recordId, full: z.boolean().optional().describe('also answer chainId, seq and detail (what the hash covers)') }),
   access: { signIn: true, permission: 'audit.trail' },
   audit: [],
   next: [],
@@ -18,7 +19,8 @@ export const readAuditTrail = defineAction({
     if (!stored) return fail('not_found', '没有这个项目', 'id');
     const refused = context.authorize(stored.record);
     if (refused) return refused;
-    const entries: AuditTrailEntry[] = (await store.auditTrail(proposalChain(input.id))).map((entry) => ({
+    const entries: (AuditTrailEntry | AuditTrailEntryFull)[] = (await store.auditTrail(proposalChain(input.id))).map((entry) => ({
+      ...(input.full ? { chainId: entry.chainId, seq: entry.seq, detail: entry.detail } : {}),
       at: entry.at,
       actor: entry.actor,
       action: entry.action,
