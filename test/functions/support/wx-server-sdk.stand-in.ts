@@ -221,6 +221,8 @@ export interface WxServerSdkStandIn {
   /** The sends WeChat accepted. */
   sent: SubscribeMessageRequest[];
   inits: unknown[];
+  /** Issue 16: files the function put in cloud storage (exports), by fileID. */
+  uploaded: Map<string, Buffer>;
 }
 
 export const STAND_IN_ENV = 'weishishi-test-7g2k';
@@ -241,6 +243,7 @@ export function createWxServerSdkStandIn(options: { memory?: MemoryDocDb } = {})
     attempted: [],
     sent: [],
     inits: [],
+    uploaded: new Map(),
   };
   standIn.module = {
     DYNAMIC_CURRENT_ENV: Symbol.for('SYMBOL_CURRENT_ENV'),
@@ -252,6 +255,22 @@ export function createWxServerSdkStandIn(options: { memory?: MemoryDocDb } = {})
     },
     database(config: DatabaseConfig = {}) {
       return standInDatabase(memory, config);
+    },
+    // Issue 16: cloud storage as the exports use it.
+    async uploadFile(request: { cloudPath: string; fileContent: Buffer }) {
+      const fileID = `cloud://${STAND_IN_ENV}.7765-weishishi/${request.cloudPath}`;
+      standIn.uploaded.set(fileID, request.fileContent);
+      return { fileID, statusCode: 204, errMsg: 'uploadFile:ok' };
+    },
+    async getTempFileURL(request: { fileList: string[] }) {
+      return {
+        fileList: request.fileList.map((fileID) => ({
+          fileID,
+          status: standIn.uploaded.has(fileID) ? 0 : -1,
+          tempFileURL: standIn.uploaded.has(fileID) ? `https://7765-weishishi.tcb.qcloud.la/${fileID.split('/').slice(3).join('/')}?sign=test` : '',
+          errMsg: standIn.uploaded.has(fileID) ? 'ok' : 'file not found',
+        })),
+      };
     },
     openapi: {
       security: {
