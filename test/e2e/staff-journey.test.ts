@@ -189,6 +189,9 @@ describe('the staff journey across roles, in Chromium on the H5 build', () => {
     await testId('after-approval').getByText('批复后本年度剩余 ¥1,150,000.00').waitFor();
     await shoot('review-decide');
     await tap(testId('send-decision'));
+    await testId('send-decision-question').waitFor();
+    await shoot('review-decide-confirm');
+    await tap(testId('send-decision-confirm'));
     await testId('notice').getByText('已审核通过，批复预算 ¥50,000.00').waitFor();
 
     // The community publishes the notice: the window ends Tue 22 Sep (R-PUB-1).
