@@ -20,15 +20,18 @@ interface PublicStep {
 }
 
 const COUNCIL = '居民议事会';
+/** A library proposal may come from a resident or a worker: the record does not say which. */
+const PROPOSER = '提议人';
 
 /** Who acted at each step, when, and what changed — read from the proposal's own record (public, R-TRN-1). */
 export function publicStepsOf(proposal: ProposalView): PublicStep[] {
   const steps: PublicStep[] = [];
-  const add = (key: string, role: Role | typeof COUNCIL, on: string | undefined, what: string) =>
-    steps.push({ key, role: role === COUNCIL ? COUNCIL : ROLE_LABELS[role], on: on ? formatDate(on) : '', what });
+  const add = (key: string, role: Role | typeof COUNCIL | typeof PROPOSER, on: string | undefined, what: string) =>
+    steps.push({ key, role: role === COUNCIL || role === PROPOSER ? role : ROLE_LABELS[role], on: on ? formatDate(on) : '', what });
   const moved = (to: ProposalState) => `状态变为「${STATE_LABELS[to]}」`;
   const { screening, report, vote, review, publicity, implementation, evaluation, audit } = proposal;
-  add('submitted', proposal.source === 'resident' || proposal.source === 'library' ? 'resident' : 'community', shanghaiDateOf(proposal.createdAt), '提交提议');
+  // A resident proposes as `resident` (or from the library); the other sources are keyed in by the community.
+  add('submitted', proposal.source === 'resident' ? 'resident' : proposal.source === 'library' ? PROPOSER : 'community', shanghaiDateOf(proposal.createdAt), '提交提议');
   if (screening) add('screening', 'community', screening.decidedOn, moved(screening.adopt ? 'adopted' : 'not_adopted'));
   if (report) add('report', 'community', undefined, `起草申请报告，预算 ${formatFen(report.budgetFen)}`);
   if (proposal.meetingOn) add('agenda', 'community', undefined, `公布议事会议程，会议 ${formatDate(proposal.meetingOn)}`);

@@ -65,12 +65,14 @@ function Library({ context }: { context: StaffContext }) {
       <View className='staff__head'>
         <Text className='staff__title'>项目库</Text>
         <Text className='staff__sub'>{unit ? `${names.scope(unit)}可用的项目：市级、区级和本街道的成熟项目` : '全市的成熟项目'}</Text>
-        <Chips
-          label='层级'
-          options={[{ value: 'all' as LevelFilter, label: '全部' }, ...(Object.keys(LEVELS) as (keyof typeof LEVELS)[]).map((value) => ({ value: value as LevelFilter, label: LEVELS[value] }))]}
-          value={level}
-          onChange={setLevel}
-        />
+        {list.state.status === 'ready' && list.state.data.items.some((entry) => entry.scope) ? (
+          <Chips
+            label='层级'
+            options={[{ value: 'all' as LevelFilter, label: '全部' }, ...(Object.keys(LEVELS) as (keyof typeof LEVELS)[]).map((value) => ({ value: value as LevelFilter, label: LEVELS[value] }))]}
+            value={level}
+            onChange={setLevel}
+          />
+        ) : null}
       </View>
       <SuccessNotice message={notice} />
       {curator && editing === null ? (
