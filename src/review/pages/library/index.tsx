@@ -97,7 +97,7 @@ function Library({ context }: { context: StaffContext }) {
           {(page) => {
             const shown = page.items.filter((entry) => level === 'all' || entry.scope?.level === level);
             return shown.length === 0 ? (
-              <Text className='block muted card'>这一层级还没有项目</Text>
+              <Text className='block muted card'>{level === 'all' ? '项目库里还没有项目' : '这一层级还没有项目'}</Text>
             ) : (
               <View>
                 {shown.map((entry) =>
