@@ -85,7 +85,7 @@ export function createDispatch(dependencies: AppDependencies) {
     try {
       const user = caller.openid ? await services.store.findUser(caller.openid) : null;
       // Issue 16: deadlines count on the years the city loaded (calendar.set) as well as the bundled data.
-      const calendar = await calendarFor(services.store, services.calendar);
+      const calendar = await calendarFor(services.store, services.calendar, now.getTime());
       return await action.run(parsed.data, contextOf(action, { ...services, calendar }, caller, user, now));
     } catch (error) {
       logError(error, action.name);

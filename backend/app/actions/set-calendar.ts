@@ -5,7 +5,7 @@ import type { WorkCalendar } from '../../domain/calendar';
 import { BUNDLED_HOLIDAYS, calendarWithYears, calendarYearOf, checkCalendarYear, deadlineChanges, recomputedRecord } from '../../domain/calendar-years';
 import { defineAction, type UseCaseContext } from '../action';
 import { ok } from '../answers';
-import { calendarFor } from '../calendars';
+import { calendarFor, forgetCalendar } from '../calendars';
 import type { StoredCalendarYear } from '../ports/store.port';
 import { indexingOf, policyFor, proposalChain } from '../proposals';
 import { dateString, personText } from '../schemas';
@@ -89,6 +89,7 @@ export const setCalendar = defineAction({
       year,
       audit: context.auditEntry({ chainId: calendarChain(input.year), detail: { holidays: year.holidays, workdays: year.workdays, note: year.note } }),
     });
+    forgetCalendar(store);
     const after = calendarWithYears(BUNDLED_HOLIDAYS, [...others, saved]);
     const recomputed = await recomputeOpenDeadlines(context, before, after, input.year);
     const view = calendarYearOf(BUNDLED_HOLIDAYS, [...others, saved], input.year);
