@@ -140,6 +140,7 @@ const CHAIN_WORDS = {
   user: "the user's chain",
   policy: "the policy's chain (district, year)",
   library: "the library entry's chain",
+  calendar: "the calendar year's chain", // issue 16
 } as const;
 
 export function apiReference(): string {

@@ -3,7 +3,9 @@ import { renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Bundles each cloud function into one index.js: WeChat uploads only the function's own folder,
-// so everything but wx-server-sdk (installed there from its package.json) must be inside.
+// so everything but wx-server-sdk (installed there from its package.json) must be inside. Issue 16:
+// exceljs (2 MB, only for export.create) is installed the same way, from the api function's
+// package.json, and loaded only when a workbook is written, so that no cold start pays for it.
 
 const root = path.resolve(__dirname, '..');
 /** Each entry backend/functions/<name>.ts is bundled into cloudfunctions/<name>/index.js. */
@@ -20,7 +22,7 @@ export async function buildFunctions(): Promise<string[]> {
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk'],
+      external: ['wx-server-sdk', 'exceljs'],
       logLevel: 'warning',
       write: false,
     });

@@ -12,7 +12,17 @@ export default defineAppConfig({
     { root: 'staff', pages: ['pages/inbox/index', 'pages/proposal/index', 'pages/council/index'] },
     {
       root: 'review',
-      pages: ['pages/queue/index', 'pages/decide/index', 'pages/ledger/index', 'pages/oversight/index', 'pages/audit/index', 'pages/district/index'],
+      pages: [
+        'pages/queue/index',
+        'pages/decide/index',
+        'pages/ledger/index',
+        'pages/oversight/index',
+        'pages/audit/index',
+        'pages/district/index',
+        // Issue 16: the working-day calendar and the project library
+        'pages/calendar/index',
+        'pages/library/index',
+      ],
     },
   ],
   window: {

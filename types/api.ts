@@ -275,3 +275,29 @@ export interface LibraryEntry {
   scope?: { level: 'city' | 'district' | 'street'; id: string };
 }
 
+
+// --- Issue 16 (calendar, audit trail, library, exports) ---
+import type { DateString as CalendarDay } from './domain';
+
+/** `calendar.get`: one year's holiday schedule and where it comes from (R-TIME-3). */
+export interface CalendarYearView {
+  year: number;
+  holidays: CalendarDay[];
+  workdays: CalendarDay[];
+  source: 'bundled' | 'loaded' | 'none';
+  /** True when nothing is known of the year: its deadlines count weekdays only. */
+  provisional: boolean;
+}
+
+/** An audit entry with what its hash covers, so that a page can recompute the chain (R-SUP-2). */
+export interface AuditTrailEntryFull extends AuditTrailEntry {
+  chainId: string;
+  seq: number;
+  detail: Record<string, unknown>;
+}
+
+/** `export.create`: the file's name and where to fetch it. */
+export interface ExportFile {
+  fileName: string;
+  url: string;
+}

@@ -8,6 +8,7 @@ import type { AuditDraft, Store, UserRecord } from './ports/store.port';
 import type { ContentCheck } from './ports/content-check.port';
 import type { PhotoOwnership } from './ports/photo-ownership.port';
 import type { PhotoCheck } from './ports/photo-check.port';
+import type { ExportStorage } from './ports/file-storage.port';
 
 /** Who calls: the openid from WeChat (or the dev header locally), nothing from the payload. */
 export interface Caller {
@@ -41,6 +42,8 @@ export interface AppServices {
   limits: RateLimits;
   /** A new record id with a readable prefix (`p-…`, `cm-…`). */
   newId: (prefix: string) => string;
+  /** Issue 16: where exported workbooks go (absent: `export.create` answers `internal`). */
+  exports?: ExportStorage;
 }
 
 /** What an audit entry of the answering action holds beyond what the context stamps on it. */
@@ -71,7 +74,7 @@ export interface UseCaseContext {
 }
 
 /** The audit chains an action may write to (see proposals.ts for their ids). */
-export type AuditChain = 'proposal' | 'ledger' | 'comments' | 'ratings' | 'user' | 'policy' | 'library';
+export type AuditChain = 'proposal' | 'ledger' | 'comments' | 'ratings' | 'user' | 'policy' | 'library' | 'calendar' /* issue 16 */;
 
 /**
  * One action of the API, declared once: everything else — the dispatch table, the action list,

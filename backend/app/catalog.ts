@@ -45,6 +45,11 @@ import { deleteMyAccount } from './actions/delete-my-account';
 import { exportMyData } from './actions/export-my-data';
 import { listAuditHeads } from './actions/list-audit-heads';
 import { recordConsent } from './actions/record-consent';
+// Issue 16: calendar, library editing, exports
+import { getCalendar } from './actions/get-calendar';
+import { setCalendar } from './actions/set-calendar';
+import { updateLibraryEntry } from './actions/update-library-entry';
+import { createExport } from './actions/create-export';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -99,6 +104,11 @@ export const CATALOG = [
   listAuditHeads,
   listLibrary,
   addLibraryEntry,
+  // Issue 16: calendar, library editing, exports
+  updateLibraryEntry,
+  getCalendar,
+  setCalendar,
+  createExport,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

@@ -8,6 +8,7 @@ import type { UserRecord } from './ports/store.port';
 import { DEFAULT_RATE_LIMITS, type AnyAction, type AppServices, type AuditFields, type Caller, type UseCaseContext } from './action';
 import { fail, statusOf } from './answers';
 import { declarationOf } from './catalog';
+import { calendarFor } from './calendars';
 
 export interface Dispatched {
   status: number;
@@ -83,7 +84,9 @@ export function createDispatch(dependencies: AppDependencies) {
     }
     try {
       const user = caller.openid ? await services.store.findUser(caller.openid) : null;
-      return await action.run(parsed.data, contextOf(action, services, caller, user, now));
+      // Issue 16: deadlines count on the years the city loaded (calendar.set) as well as the bundled data.
+      const calendar = await calendarFor(services.store, services.calendar, now.getTime());
+      return await action.run(parsed.data, contextOf(action, { ...services, calendar }, caller, user, now));
     } catch (error) {
       logError(error, action.name);
       return fail('internal', '系统繁忙，请稍后再试');

@@ -60,6 +60,11 @@ export const ACTIONS = [
   'me.export',
   'me.delete',
   'me.consent',
+  // Issue 16: calendar, library editing, exports
+  'calendar.get',
+  'calendar.set',
+  'library.update',
+  'export.create',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -180,6 +185,15 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return isSignedIn(actor);
     case 'me.consent': // PIPL: a signed-in person records agreeing to the privacy notice
       return isSignedIn(actor);
+    // Issue 16: calendar, library editing, exports
+    case 'calendar.get': // R-TIME-3: which years are known, and where from, is public
+      return true;
+    case 'calendar.set': // R-TIME-1: the city loads the State Council's schedule for the whole city
+      return holdsRole(actor, ['city'], target);
+    case 'library.update': // R-SUP-3: a library entry is edited by the scope it belongs to (or the city)
+      return holdsRole(actor, ['street', 'district', 'city'], target);
+    case 'export.create': // R-SUP-1, R-FUN-3: staff export the lists of their own scope
+      return holdsRole(actor, ['community', 'street', 'district', 'city'], target);
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).

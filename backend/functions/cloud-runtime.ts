@@ -7,6 +7,8 @@ import { CloudPhotos } from '../wechat/cloud-photos';
 import { CloudPhotoCheck, wxMediaApi } from '../wechat/cloud-photo-check';
 import { WeChatContentCheck } from '../wechat/wechat.content-check';
 import type { WxCloud } from '../wechat/wx-cloud';
+// Issue 16: exported workbooks in cloud storage
+import { CloudExportStorage, type WxCloudFiles } from '../wechat/cloud.export-storage';
 
 /**
  * What both cloud functions run on, built once per function instance (WeChat keeps an instance
@@ -45,6 +47,7 @@ export function createCloudRuntime(cloud: WxCloud, env: Record<string, string | 
     photos: new CloudPhotos(cloudEnvOf(cloud)),
     // Issue 13: checked for type, size and content before any proposal shows them.
     photoCheck: new CloudPhotoCheck(wxMediaApi(cloud)),
+    exports: new CloudExportStorage(cloud as unknown as WxCloudFiles), // issue 16
     limits: rateLimitsFromEnv(env),
     logError: (error, action) => console.error(`[api] ${action} failed`, error),
   });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Answer } from '../../types/api';
 import { fail, statusOf } from '../app/answers';
@@ -21,6 +22,8 @@ import { LogNotifier } from './log.notifier';
 import { localHostNames, nestsDeeperThan, pathOfTarget, printableTarget, refuseForeignRequest } from './request-guard';
 import { createStaticSite, serveFile } from './static-files';
 import { fileOfBody, MAX_UPLOAD_BYTES } from './uploads';
+// Issue 16: exported workbooks
+import { DiskExportStorage } from './disk.export-storage';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** How deep arrays and objects may nest in an API body; the deepest action payload needs 4. */
@@ -115,8 +118,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const notifier = new LogNotifier(log);
   const contentCheck = new LocalContentCheck();
   const files = new DiskFileStorage(options.uploadDir, store);
+  const exportFiles = new DiskExportStorage(path.join(options.uploadDir, 'exports')); // issue 16
   const dispatch = createDispatch({
     store,
+    exports: exportFiles,
     calendar: defaultCalendar,
     contentCheck,
     photos: new StoredPhotos(store),
@@ -268,6 +273,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     } else if (pathname.startsWith('/files/') && readOnly) {
       const id = pathname.slice('/files/'.length);
       await serveFile(FILE_ID.test(id) ? await files.find(id) : null, request, response);
+    } else if (pathname.startsWith('/exports/') && readOnly) {
+      // Issue 16: an export made by export.create
+      await serveFile(exportFiles.find(pathname.slice('/exports/'.length)), request, response);
     } else if (readOnly) {
       await site.serve(request, response, pathname);
     } else {

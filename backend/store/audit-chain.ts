@@ -1,34 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AuditDraft, AuditEntry } from '../app/ports/store.port';
+import { canonicalJson, GENESIS_HASH, hashInput } from '../../common/audit-hash';
 
-/** The hash before the first entry of every chain. */
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** JSON with object keys sorted at every depth: the same entry always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, field]) => field !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+// The canonical text and the genesis hash are shared with the mini-program (common/audit-hash.ts).
+export { canonicalJson, GENESIS_HASH };
 
 /** R-SUP-2: hash = sha256(prevHash + canonical entry). */
 export function hashEntry(prevHash: string, entry: AuditDraft & { seq: number }): string {
-  const canonical = canonicalJson({
-    chainId: entry.chainId,
-    seq: entry.seq,
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    from: entry.from,
-    to: entry.to,
-    detail: entry.detail,
-  });
-  return createHash('sha256').update(prevHash + canonical).digest('hex');
+  return createHash('sha256').update(hashInput(prevHash, entry)).digest('hex');
 }
 
 export interface ChainBreak {

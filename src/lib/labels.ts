@@ -3,6 +3,7 @@
  * roles, deadlines…) are common/glossary's, the same the server writes into messages and exports:
  * this file holds only what is presentation.
  */
+import { humanizeDates } from '../../common/dates';
 import type { ApiError, ErrorCode } from '../../types/api';
 import type { ProposalState } from '../../types/domain';
 
@@ -46,5 +47,6 @@ const FALLBACK_MESSAGES: Readonly<Record<ErrorCode, string>> = {
 
 /** The sentence to show for an error: the server's own message, else one for its code. */
 export function messageOf(error: ApiError): string {
-  return error.message || FALLBACK_MESSAGES[error.code] || FALLBACK_MESSAGES.internal;
+  // Dates as people read them (12月5日), also where a message carries an ISO date.
+  return humanizeDates(error.message || FALLBACK_MESSAGES[error.code] || FALLBACK_MESSAGES.internal);
 }

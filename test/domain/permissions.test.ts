@@ -57,6 +57,11 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'me.export': { signedIn: true },
   'me.delete': { signedIn: true },
   'me.consent': { signedIn: true },
+  // Issue 16
+  'calendar.get': { anyone: true },
+  'calendar.set': { roles: ['city'], rule: 'R-TIME-1' },
+  'library.update': { roles: ['street', 'district', 'city'], rule: 'R-SUP-3' },
+  'export.create': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-1' },
 };
 
 function ruleName(rule: Rule): string {

@@ -146,15 +146,18 @@ describe('the staff journey across roles, in Chromium on the H5 build', () => {
     await testId('notice').getByText('申请报告已保存').waitFor();
     await testId('go-council').waitFor();
 
-    // The agenda: Thu 17 Sep is too early (refused on screen), Fri 18 Sep is accepted (R-COU-2).
+    // The agenda: Thu 17 Sep is too early — greyed, with the reason on screen — and Fri 18 Sep is
+    // accepted (R-COU-2).
     await tap(testId('go-council'));
     await testId('agenda').waitFor();
     await testId(`agenda-pick-${id}`).waitFor();
-    await tap(page$().getByRole('radio', { name: '9月17日 周四' }));
-    await tap(testId('publish-agenda'));
-    await testId('field-meetingOn').getByText(/会议最早可定于 2026-09-18/).waitFor();
+    await testId('why-greyed-meetingOn').getByText(/今天发布最早可定于2026年9月18日（周五），更早的日期不可选/).waitFor();
+    const early = page$().getByRole('radio', { name: '9月17日 周四（不可选）', exact: true });
+    await expect(early.getAttribute('aria-disabled')).resolves.toBe('true');
+    await tap(early);
+    await expect(early.getAttribute('aria-checked')).resolves.toBe('false');
     await shoot('staff-council-too-early');
-    await tap(page$().getByRole('radio', { name: '9月18日 周五' }));
+    await tap(page$().getByRole('radio', { name: '9月18日 周五', exact: true }));
     await tap(testId('publish-agenda'));
     await testId('notice').getByText(/2026年9月18日（周五）召开议事会/).waitFor();
 
@@ -189,6 +192,9 @@ describe('the staff journey across roles, in Chromium on the H5 build', () => {
     await testId('after-approval').getByText('批复后本年度剩余 ¥1,150,000.00').waitFor();
     await shoot('review-decide');
     await tap(testId('send-decision'));
+    await testId('send-decision-question').waitFor();
+    await shoot('review-decide-confirm');
+    await tap(testId('send-decision-confirm'));
     await testId('notice').getByText('已审核通过，批复预算 ¥50,000.00').waitFor();
 
     // The community publishes the notice: the window ends Tue 22 Sep (R-PUB-1).

@@ -13,6 +13,9 @@ const WORKER = 'u-com-tianxin';
 const STREET = 'u-street-haishan';
 const COMMUNITY = 'c-tianxin';
 
+// The first case loads (and the runner transforms) both bundles: ~2 s alone, more on a shared machine.
+jest.setTimeout(30_000);
+
 const TEMPLATES: Record<string, string> = {
   WX_TEMPLATE_PROPOSAL_STATE_CHANGED: 'tpl-state',
   WX_TEMPLATE_DEADLINE_OVERDUE: 'tpl-overdue',

@@ -164,6 +164,11 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
   'me.export': { caller: RESIDENT, payload: async () => ({}) },
   'me.delete': { caller: 'u-hostile-leaver', payload: async () => ({ confirm: true }) },
   'me.consent': { caller: RESIDENT, payload: async () => ({ version: '2026.1' }) },
+  // Issue 16
+  'calendar.get': { caller: null, payload: async () => ({ year: 2026 }) },
+  'calendar.set': { caller: 'u-city', payload: async () => ({ year: 2027, holidays: ['2027-01-01'], workdays: [], note: '通知' }) },
+  'library.update': { caller: 'u-city', payload: async () => ({ id: 'lib-none', title: '口袋公园座椅' }) },
+  'export.create': { caller: STREET, payload: async () => ({ kind: 'ledger', scopeId: 's-shatoujiao', format: 'csv' }) },
 };
 
 interface Input {

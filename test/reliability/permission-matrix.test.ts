@@ -62,7 +62,7 @@ const CLAIM = {
 const { openid: _claimedOpenid, role: _claimedRole, ...CLAIM_KEEPING_FIELDS } = CLAIM;
 
 /** Actions whose target does not depend on a community: one cell per caller. */
-const SCOPELESS = new Set<Action>(['me.get', 'directory.get', 'policy.get', 'policy.set', 'subsidy.application', 'library.list', 'library.add', 'audit.heads', 'me.export', 'me.consent', 'me.delete']);
+const SCOPELESS = new Set<Action>(['me.get', 'directory.get', 'policy.get', 'policy.set', 'subsidy.application', 'library.list', 'library.add', 'audit.heads', 'me.export', 'me.consent', 'me.delete', 'calendar.get', 'calendar.set']);
 
 describe('Figure 7 — the permission matrix over HTTP', () => {
   let server: ServerProcess;
@@ -228,6 +228,24 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
         // Not confirmed: the door is judged (401 anonymous, else through to the payload check)
         // without erasing the demo callers the rest of the matrix needs.
         return { payload: { confirm: false }, target: {} };
+      // Issue 16
+      case 'calendar.get':
+        return { payload: { year: yearOf(today) }, target: {} };
+      case 'calendar.set':
+        return { payload: { year: 2031, holidays: ['2031-01-01'], workdays: [], note: '矩阵' }, target: {} };
+      case 'library.update': {
+        // A street entry of the community's street, made in the store: its owner scope is the target.
+        const id = uniqueRequestId('lib-matrix');
+        await world.store.addLibraryEntry({
+          entry: { id, title: '矩阵库条目', category: 'goods', plan: '方案', budgetLines: [{ item: '费用', amountFen: 1_000 }], createdAt: new Date().toISOString() },
+          scopeId: place.streetId!,
+          createdBy: 'matrix',
+          audit: { chainId: `library:${id}`, at: new Date().toISOString(), actor: 'matrix', action: 'library.add', from: null, to: null, detail: {} },
+        });
+        return { payload: { id, title: '矩阵库条目（改）' }, target: { streetId: place.streetId, districtId: place.districtId } };
+      }
+      case 'export.create':
+        return { payload: { kind: 'ledger', scopeId: communityId, format: 'csv' }, target: place };
       default:
         // An action added to the API without a cell here fails the matrix until it gets one.
         throw new Error(`figure 7 has no cell for the action ${String(action)}: add one to cellFor`);

@@ -13,6 +13,11 @@
  * The only stand-in is the content check, which crosses the process boundary to WeChat:
  * `contentCheckAnswering('review')` and `unreachableContentCheck()` prove the fail-closed paths.
  */
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { ExportStorage } from '../../backend/app/ports/file-storage.port';
+import { DiskExportStorage } from '../../backend/local/disk.export-storage';
 import type { Answer, ErrorCode } from '../../types/api';
 import type { BudgetLine, Category, ProposalState } from '../../types/domain';
 import type { RateLimits } from '../../backend/app/action';
@@ -122,6 +127,8 @@ export function unreachableContentCheck(): ContentCheck {
 
 export interface AppOptions {
   contentCheck?: ContentCheck;
+  /** Issue 16: where exports go (default: a fresh temporary folder). */
+  exports?: ExportStorage;
   limits?: Partial<RateLimits>;
 }
 
@@ -163,6 +170,7 @@ export function createApp(options: AppOptions = {}): App {
     calendar: defaultCalendar,
     contentCheck: options.contentCheck ?? new LocalContentCheck(),
     photos: new StoredPhotos(store),
+    exports: options.exports ?? new DiskExportStorage(path.join(os.tmpdir(), `wss-exports-${process.pid}-${randomUUID()}`)),
     // Only when a test asks: otherwise the dispatcher's defaults (5 a day, 30 an hour) apply.
     ...(options.limits ? { limits: { proposalsPerDay: 5, commentsPerHour: 30, ...options.limits } } : {}),
     // Readable ids in creation order; the product's ids are random.

@@ -70,9 +70,14 @@ describe('the street decision page', () => {
     expect(payloadsOf('ledger.get')).toEqual([{ communityId: 'c-tianxin', year: 2026 }]);
     expect(await screen.findByText('田心社区 2026 年资金台账', {}, slow)).toBeInTheDocument();
     fireEvent.click(screen.getByText('审核通过'));
-    // The report's budget is the starting amount; what stays after it is shown.
+    // The budget lines the amount must match stand next to it; what stays after it is shown.
+    expect(screen.getByTestId('approval-lines')).toHaveTextContent('不超过合计 ¥50,000.00');
     expect(screen.getByTestId('after-approval')).toHaveTextContent('批复后本年度剩余 ¥950,000.00');
     fireEvent.click(screen.getByTestId('send-decision'));
+    // Irreversible: the page says what will happen, and a second tap sends it.
+    expect(screen.getByTestId('send-decision-question')).toHaveTextContent('批复 ¥50,000.00 后，这笔资金从社区 2026 年度已下达额度中占用（批复后剩余 ¥950,000.00）');
+    expect(payloadsOf('review.decide')).toEqual([]);
+    fireEvent.click(screen.getByTestId('send-decision-confirm'));
     await waitFor(() => expect(payloadsOf('review.decide')).toEqual([{ id: proposal.id, outcome: 'approved', approvedBudgetFen: 5_000_000 }]));
     expect(await screen.findByText('已审核通过，批复预算 ¥50,000.00', {}, slow)).toBeInTheDocument();
   });
@@ -90,6 +95,7 @@ describe('the street decision page', () => {
     fireEvent.click(await screen.findByText('审核通过', {}, slow));
     expect(screen.queryByTestId('after-approval')).not.toBeInTheDocument();
     fireEvent.click(screen.getByTestId('send-decision'));
+    fireEvent.click(screen.getByTestId('send-decision-confirm'));
     expect(await within(screen.getByTestId('field-approvedBudgetFen')).findByText('超出社区本年度已下达的资金额度', {}, slow)).toBeInTheDocument();
   });
 
@@ -108,6 +114,7 @@ describe('the street decision page', () => {
     expect(within(screen.getByTestId('field-reason')).getByText('请填写不通过的原因，会向居民公开')).toBeInTheDocument();
     await typeInto('reason', '属物业职责');
     fireEvent.click(screen.getByTestId('send-decision'));
+    fireEvent.click(screen.getByTestId('send-decision-confirm'));
     await waitFor(() => expect(payloadsOf('review.decide')).toEqual([{ id: proposal.id, outcome: 'rejected', reason: '属物业职责' }]));
   });
 
@@ -125,6 +132,7 @@ describe('the street decision page', () => {
     await typeInto('department', '区城管局');
     await typeInto('reason', '属市政道路');
     fireEvent.click(screen.getByTestId('send-decision'));
+    fireEvent.click(screen.getByTestId('send-decision-confirm'));
     await waitFor(() => expect(payloadsOf('review.decide')).toEqual([{ id: proposal.id, outcome: 'transferred', reason: '属市政道路', department: '区城管局' }]));
   });
 
@@ -154,6 +162,8 @@ describe('the street decision page', () => {
     fireEvent.click(within(section).getByText('同意'));
     await typeInto('changeReason', '情况属实');
     fireEvent.click(screen.getByTestId('send-change-decision'));
+    expect(screen.getByTestId('send-change-decision-question')).toHaveTextContent('同意后批复预算由 ¥50,000.00 改为 ¥56,000.00，再占用额度 ¥6,000.00。');
+    fireEvent.click(screen.getByTestId('send-change-decision-confirm'));
     await waitFor(() => expect(payloadsOf('change.decide')).toEqual([{ changeId: 'ch-9', approve: true, reason: '情况属实' }]));
     expect(await screen.findByText('已同意变更申请', {}, slow)).toBeInTheDocument();
   });

@@ -53,7 +53,13 @@ describe('the district settings page', () => {
 
   it('shows a skeleton, then the policy of the year in yuan and the subsidy application with its totals and due date', async () => {
     const me = held();
-    answering({ 'me.get': me.reply, 'directory.get': ok(directory), 'policy.get': ok(policy), 'subsidy.application': ok(subsidy) });
+    answering({
+      'me.get': me.reply,
+      'directory.get': ok(directory),
+      'policy.get': ok(policy),
+      'subsidy.application': ok(subsidy),
+      'export.create': ok({ fileName: '盐田区-2026年市级补助申报-2026-11-20.xlsx', url: '/exports/x-1.xlsx', rows: 1 }),
+    });
     render(<DistrictPage />);
     expect(screen.getByLabelText('加载中')).toBeInTheDocument();
     me.release(ok(districtAdmin));
@@ -64,7 +70,16 @@ describe('the district settings page', () => {
     expect(within(application).getByTestId('subsidy-match')).toHaveTextContent('¥271,000.00');
     expect(within(application).getByText('2026年11月30日（周一）')).toBeInTheDocument();
     expect(within(application).getByText('口袋公园座椅')).toBeInTheDocument();
-    expect(within(application).getByTestId('csv-link')).toHaveAttribute('download', '市级补助申请-2026.csv');
+    // 导出 Excel: the server makes the workbook, the browser downloads it under its Chinese name.
+    const clicked: HTMLAnchorElement[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    fireEvent.click(within(application).getByTestId('export-xlsx'));
+    expect(await within(application).findByTestId('export-message', {}, slow)).toHaveTextContent('已导出：盐田区-2026年市级补助申报-2026-11-20.xlsx');
+    expect(payloadsOf('export.create')).toEqual([{ kind: 'subsidy', scopeId: 'd-yantian', year: 2026, format: 'xlsx' }]);
+    expect(clicked.map((link) => [link.getAttribute('href'), link.download])).toEqual([['/exports/x-1.xlsx', '盐田区-2026年市级补助申报-2026-11-20.xlsx']]);
+    click.mockRestore();
     expect(payloadsOf('policy.get')).toEqual([{ districtId: 'd-yantian', year: 2026 }]);
     expect(payloadsOf('subsidy.application')).toEqual([{ districtId: 'd-yantian', year: 2026 }]);
   });

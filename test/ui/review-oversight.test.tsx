@@ -61,12 +61,13 @@ describe('the oversight page', () => {
     expect(await screen.findByText('没有逾期的项目', {}, slow)).toBeInTheDocument();
   });
 
-  it('R-SUP-1: lists the overdue records and the missing documents of a scope, with the CSV as a download link', async () => {
+  it('R-SUP-1: lists the overdue records and the missing documents of a scope, with 导出 Excel (or CSV) as a download', async () => {
     answering({
       'me.get': ok(district),
       'directory.get': ok(directory),
       'oversight.overdue': ok(pageOf([{ id: 'p-9', communityId: 'c-qiaoyuan', title: '共享图书角', state: 'street_review', overdue: [{ deadline: 'reviewDueOn', on: '2026-12-15', label: '街道审核逾期' }] }])),
       'oversight.checklist': ok({ ...pageOf([{ id: 'p-1', communityId: 'c-qiaoyuan', title: '共享图书角', state: 'completed', missing: [{ id: 'completion.maintenance', label: '后续管养单位及资金安排' }] }]), csv: CSV }),
+      'export.create': async (payload: any) => ok({ fileName: `盐田区-材料检查清单.${payload.format}`, url: `/exports/x-1.${payload.format}`, rows: 1 }),
     });
     render(<OversightPage />);
     expect(await screen.findByText('街道审核逾期：截止 2026年12月15日（周二）', {}, slow)).toBeInTheDocument();
@@ -75,15 +76,16 @@ describe('the oversight page', () => {
     expect(navigations).toEqual([{ api: 'navigateTo', url: '/review/pages/decide/index?id=p-9' }]);
     const checklist = screen.getByTestId('checklist');
     expect(await within(checklist).findByText('缺少：后续管养单位及资金安排', {}, slow)).toBeInTheDocument();
-    const link = within(checklist).getByTestId('csv-link');
-    expect(link.tagName).toBe('A');
-    expect(link).toHaveAttribute('href', 'blob:csv-1');
-    expect(link).toHaveAttribute('download', '材料缺失清单-盐田区.csv');
-    expect(link).toHaveTextContent('导出材料缺失清单 CSV（1 条）');
-    const bytes = new Uint8Array(await bytesOf(created[0]));
-    // A BOM first, so that spreadsheet programs read the Chinese as UTF-8, then the server's CSV.
-    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
-    expect(Buffer.from(bytes.slice(3)).toString('utf8')).toBe(CSV);
+    // 导出 Excel (CSV stays an option): the server makes the file, the browser downloads it.
+    const clicked: HTMLAnchorElement[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    fireEvent.click(within(checklist).getByText('或导出 CSV'));
+    expect(await within(checklist).findByTestId('export-message', {}, slow)).toHaveTextContent('已导出：盐田区-材料检查清单.csv');
+    expect(payloadsOf('export.create')).toEqual([{ kind: 'checklist', scopeId: 'd-yantian', format: 'csv' }]);
+    expect(clicked.map((link) => link.download)).toEqual(['盐田区-材料检查清单.csv']);
+    click.mockRestore();
 
     // Another scope: a street of the district.
     fireEvent.click(screen.getByText('沙头角街道'));

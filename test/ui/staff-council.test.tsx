@@ -74,7 +74,8 @@ describe('the residents council page', () => {
     fireEvent.click(screen.getByRole('radio', { name: '9月17日 周四' }));
     fireEvent.click(screen.getByTestId('publish-agenda'));
     const field = screen.getByTestId('field-meetingOn');
-    expect(await within(field).findByText('议事公示须在会议召开前至少 3 个工作日发布，会议最早可定于 2026-09-18', {}, slow)).toBeInTheDocument();
+    // The server's message, its date as people read it (never ISO).
+    expect(await within(field).findByText('议事公示须在会议召开前至少 3 个工作日发布，会议最早可定于 9月18日', {}, slow)).toBeInTheDocument();
     expect(payloadsOf('council.publishAgenda')).toEqual([{ communityId: 'c-tianxin', meetingOn: '2026-09-17', proposalIds: [drafted.id] }]);
 
     agenda = ok({ id: 'm-1', communityId: 'c-tianxin', meetingOn: '2026-09-18', proposalIds: [drafted.id], proposals: [] });
@@ -82,6 +83,25 @@ describe('the residents council page', () => {
     expect(within(field).queryByRole('alert')).not.toBeInTheDocument();
     fireEvent.click(screen.getByTestId('publish-agenda'));
     expect(await screen.findByText('议事公示已发布：2026年9月18日（周五）召开议事会，审议 1 个项目', {}, slow)).toBeInTheDocument();
+  });
+
+  it('R-COU-2: offers only the meeting days the rules allow, and says why the earlier ones are greyed', async () => {
+    const drafted = buildProposal({ communityId: 'c-tianxin', state: 'drafted', title: '四点半课堂', allowedActions: ['council.publishAgenda'] });
+    answering({
+      'me.get': ok(worker),
+      'directory.get': ok(directory),
+      'proposal.list': lists({ drafted: ok(pageOf([drafted])) }),
+      'council.status': ok({ communityId: 'c-tianxin', lastMeetingOn: null, nextDueOn: null, overdue: false, earliestMeetingOn: { on: '2026-09-18', provisional: false } }),
+    });
+    render(<CouncilPage />);
+    const why = await screen.findByTestId('why-greyed-meetingOn', {}, slow);
+    expect(why).toHaveTextContent('今天发布最早可定于2026年9月18日（周五），更早的日期不可选');
+    const early = screen.getByRole('radio', { name: '9月17日 周四（不可选）' });
+    expect(early).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(early);
+    expect(early).toHaveAttribute('aria-checked', 'false');
+    fireEvent.click(screen.getByRole('radio', { name: '9月18日 周五' }));
+    expect(screen.getByRole('radio', { name: '9月18日 周五' })).toHaveAttribute('aria-checked', 'true');
   });
 
   it('needs a meeting day and at least one proposal before publishing', async () => {

@@ -148,6 +148,8 @@ describe('the staff proposal page', () => {
       ]);
       expect(screen.getByTestId('budget-total')).toHaveTextContent('¥50,000.00');
       expect(screen.getByTestId('fee-share')).toHaveTextContent('¥6,000.00（占 12.0%）');
+      // The ceiling as the lines are typed (the default 10% until the district's policy answers).
+      expect(screen.getByTestId('fee-ceiling')).toHaveTextContent('服务管理费上限为预算的 10%，即 ¥5,000.00；已超出 ¥1,000.00');
       // Yuan text becomes fen exactly: 0.1 yuan is 10 fen.
       fireEvent.click(screen.getByTestId('add-line'));
       const third = await screen.findByTestId('budget-line-2');
@@ -205,6 +207,7 @@ describe('the staff proposal page', () => {
       await typeInto('budgetLines.1.amountFen', '5000', screen.getByTestId('budget-line-1'));
       expect(screen.queryByTestId('error-budgetLines')).not.toBeInTheDocument();
       expect(screen.getByTestId('fee-share')).toHaveTextContent('¥5,000.00（占 10.0%）');
+      expect(screen.getByTestId('fee-ceiling')).toHaveTextContent('即 ¥5,000.00；还可填 ¥0.00');
       fireEvent.click(screen.getByTestId('save-report'));
       expect(await screen.findByText('申请报告已保存', {}, slow)).toBeInTheDocument();
       expect(payloadsOf('proposal.draftReport')[1].budgetLines).toEqual([

@@ -109,6 +109,8 @@ describe('staff', () => {
     await reviewer.tap('审核通过');
     await reviewer.waitForText('批复后本年度剩余');
     await reviewer.tap('确认审核通过');
+    await reviewer.waitForText('项目进入公示准备');
+    await reviewer.tap('确定，提交');
     await reviewer.waitForText('已审核通过，批复预算 ¥43,000.00');
     const approved = await weapp.backend().ok(null, 'proposal.get', { id: demo.streetReview.id });
     expect(approved.state).toBe('approved');

@@ -102,10 +102,11 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
   'pages/proposal-detail/index': {
     query: (demo) => `id=${demo.publicity.id}`,
     screens: {
-      anonymous: (demo) => ({ shows: [demo.publicity.title, '提议人 张*明', '公示期截止', '办理进度'], hides: ['发表意见'] }),
+      // Issue 16: 办理记录 for everyone; the audit trail's button for the staff in scope only.
+      anonymous: (demo) => ({ shows: [demo.publicity.title, '提议人 张*明', '公示期截止', '办理进度', '办理记录', '发布公示，至'], hides: ['发表意见', '查看完整审计记录（工作人员）'] }),
       resident: (demo) => ({ shows: [demo.publicity.title, '张小明（我）', '居民意见', '发表意见', '社区回复'] }),
       community: (demo) => ({ shows: [demo.publicity.title, '提议人 张小明', '办理进度'], hides: ['发表意见'] }),
-      street: (demo) => ({ shows: [demo.publicity.title, '提议人 张小明'] }),
+      street: (demo) => ({ shows: [demo.publicity.title, '提议人 张小明', '办理记录', '查看完整审计记录（工作人员）'] }),
       district: (demo) => ({ shows: [demo.publicity.title, '申请报告'] }),
     },
   },
@@ -201,6 +202,21 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       community: () => ({ shows: ['您没有区级设置的权限'] }),
       street: () => ({ shows: ['沙头角街道 · 授予角色', '授予角色'], hides: ['保存政策'] }),
       district: () => ({ shows: ['盐田区 · 区级设置', '保存政策', '市级补助申请', '申报截止2026年11月30日'] }),
+    },
+  },
+  // Issue 16: the working-day calendar and the project library.
+  'review/pages/calendar/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      resident: () => ({ shows: ['工作日历', '2027 年现行安排', '尚未录入', '放假安排由市民政录入。'], hides: ['读取日期并在日历上显示'] }),
+      district: () => ({ shows: ['工作日历', '2026 年', '尚未录入'], hides: ['读取日期并在日历上显示'] }),
+    },
+  },
+  'review/pages/library/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      community: () => ({ shows: ['项目库', '中英街社区可用的项目', '项目库里还没有项目'], hides: ['新增项目库条目'] }),
+      street: () => ({ shows: ['项目库', '新增项目库条目（沙头角街道）'] }),
     },
   },
 };

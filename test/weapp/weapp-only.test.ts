@@ -5,7 +5,7 @@ import { WX_FAILURE_MESSAGES } from '../../src/lib/wx-failure';
 import { createFakeWx } from './support/fake-wx';
 import { useWeapp } from './support/weapp';
 
-// The weapp-only modules (*.weapp.ts: upload, subscribe, CSV export, privacy) with a fake `wx`
+// The weapp-only modules (*.weapp.ts: upload, subscribe, Excel export, privacy) with a fake `wx`
 // that records every call and fails on demand: in the built app where a page reaches them, from
 // their source otherwise (subscribe, whose templates are build settings the plain build leaves
 // empty).
@@ -72,25 +72,27 @@ describe('privacy authorisation (app.json __usePrivacyCheck__)', () => {
   });
 });
 
-describe('CSV copy (复制 CSV) on the district page', () => {
-  it('copies the CSV and says so', async () => {
+describe('导出 Excel on the district page (export.create → wx.downloadFile → wx.openDocument)', () => {
+  it('makes the workbook in cloud storage, downloads it and opens it with its menu', async () => {
     const app = await launch('u-district-yantian');
     await app.open('/review/pages/district/index');
-    await app.waitForText('复制 CSV 内容');
-    await app.tap('复制 CSV 内容（2 条）');
-    const [copy] = app.fake.callsOf('setClipboardData');
-    expect(copy.data).toContain('长者智能手机课堂');
-    expect(app.fake.toasts()).toContain('已复制，可粘贴到电脑表格');
+    await app.waitForText('导出补助申请 Excel');
+    await app.tap('导出补助申请 Excel');
+    await app.waitForText('已打开：');
+    const [download] = app.fake.callsOf('downloadFile');
+    expect(download.url).toMatch(/^https:\/\/7765-weishishi\.tcb\.qcloud\.la\/exports\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{32}\.xlsx\?sign=test$/);
+    expect(app.fake.callsOf('openDocument')).toEqual([expect.objectContaining({ filePath: 'wxfile://tmp_download.xlsx', fileType: 'xlsx', showMenu: true })]);
+    expect(app.text()).toContain('盐田区-');
+    expect(app.errors).toEqual([]);
   });
 
-  it('declining the privacy prompt (errno 104) is said in a toast, with no unhandled rejection', async () => {
+  it('a file that cannot be opened is said on the page, with no unhandled rejection', async () => {
     const app = await launch('u-district-yantian');
     await app.open('/review/pages/district/index');
-    await app.waitForText('复制 CSV 内容');
-    app.fake.fail('setClipboardData', { errno: 104, errMsg: 'setClipboardData:fail privacy permission is not authorized' });
-    await app.tap('复制 CSV 内容（2 条）');
-    await app.idle();
-    expect(app.fake.toasts()).toEqual([WX_FAILURE_MESSAGES.privacyRefused]);
+    await app.waitForText('导出补助申请 Excel');
+    app.fake.fail('openDocument', { errMsg: 'openDocument:fail filetype not supported' });
+    await app.tap('导出补助申请 Excel');
+    await app.waitForText('文件打开失败，请稍后再试');
     expect(app.errors).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ export const addLibraryEntry = defineAction({
   next: ['library.list'],
   async run(input, context) {
     // The entry belongs to the caller's highest curating scope; without one, the check refuses.
-    const grant = CURATORS.map((role) => context.actor.grants.find((g) => g.role === role)).find((g) => g !== undefined);
+    const grant = CURATORS.map((role) => {
+      const held = context.actor.grants.find((g) => g.role === role);
+      return held ? { role, scopeId: held.scopeId } : undefined;
+    }).find((g) => g !== undefined);
     const scope = grant ? await context.services.store.findScope(grant.scopeId) : null;
     const { kind: _kind, ...target } = scope ?? { kind: 'city' };
     const refused = context.authorize(target);

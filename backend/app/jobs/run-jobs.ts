@@ -10,6 +10,7 @@ import { sweepOverdue } from './sweep-overdue';
 // Issue 14 L1
 import type { FileRemoval } from '../ports/file-storage.port';
 import { sweepUnreferencedFiles } from './sweep-files';
+import { calendarFor } from '../calendars';
 
 /** What the jobs run on: the ports, plugged in by the `cron` function and by the local server. */
 export interface JobPorts {
@@ -44,7 +45,9 @@ const RATE_COUNTER_AGE_MS = 2 * 86_400_000;
  * shows (when given where files live). Both doors run it: the `cron`
  * cloud function on its timer, the local server on its own.
  */
-export async function runJobs(ports: JobPorts, options: { delivery?: DeliveryOptions; log?: (line: string) => void } = {}): Promise<JobsReport> {
+export async function runJobs(given: JobPorts, options: { delivery?: DeliveryOptions; log?: (line: string) => void } = {}): Promise<JobsReport> {
+  // Issue 16: the jobs count on the years the city loaded too.
+  const ports: JobPorts = { ...given, calendar: await calendarFor(given.store, given.calendar) };
   const report: JobsReport = {
     overdue: 0,
     near: 0,

@@ -25,3 +25,19 @@ export interface FileStorage {
 export interface FileRemoval {
   remove(file: { id: string; path: string }): Promise<void>;
 }
+
+// --- Issue 16: exported workbooks ---
+
+/** A file made for download (an Excel export): where the page fetches it. */
+export interface ExportedFile {
+  url: string;
+}
+
+/**
+ * Where exported workbooks go: locally a folder served at `/exports/…` (an unguessable name is
+ * the only key); in WeChat cloud storage, answered as a temporary download URL that the page
+ * hands to `wx.downloadFile` and `wx.openDocument`.
+ */
+export interface ExportStorage {
+  save(input: { fileName: string; bytes: Buffer; contentType: string; ownerOpenid: string; at: string }): Promise<ExportedFile>;
+}

@@ -225,6 +225,15 @@ export interface FileRecord {
 
 // Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5): their records.
 export type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
+/** A year's holiday schedule as the city loaded it (issue 16). */
+export interface StoredCalendarYear {
+  year: number;
+  holidays: DateString[];
+  workdays: DateString[];
+  note: string;
+  setAt: string;
+  setBy: string;
+}
 
 export interface Store {
   // Identity and directory
@@ -392,6 +401,17 @@ export interface Store {
   erasePerson(erasure: Erasure): Promise<void>;
   /** For each of `openids` that was erased, the latest instant it was (audit.trail shows 已注销用户 before it). */
   erasedAt(openids: string[]): Promise<Map<string, string>>;
+  // Library editing (issue 16)
+  /** A library entry with the scope it belongs to (R-SUP-3); null when there is none. */
+  findLibraryEntryOwner(id: string): Promise<{ entry: LibraryEntry; scopeId: string } | null>;
+  /** Replaces an entry's title, category, plan and budget lines, with its audit entry. */
+  updateLibraryEntry(input: { entry: LibraryEntry; audit: AuditDraft }): Promise<LibraryEntry>;
+
+  // Working-day calendar (issue 16): the years the city loaded (calendar.set)
+  /** Every loaded year, oldest first. */
+  listCalendarYears(): Promise<StoredCalendarYear[]>;
+  /** Saves (or replaces) a year's schedule with its audit entry. */
+  saveCalendarYear(input: { year: StoredCalendarYear; audit: AuditDraft }): Promise<StoredCalendarYear>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;

@@ -10,6 +10,9 @@ import { cloudBaseResidency } from './cloudbase.residency';
 // Issue 14 (anchoring, uploads) and issue 17 (personal data)
 import { cloudBaseAnchoring } from './cloudbase.anchoring';
 import { cloudBasePersonalData } from './cloudbase.personal-data';
+// Issue 16: the working-day calendar as data
+import { cloudBaseCalendar } from './cloudbase.calendar';
+import { cloudBaseLibraryEdit } from './cloudbase.library-edit';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -46,6 +49,8 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseResidency(core), // residency against hopping (M3)
     ...cloudBaseAnchoring(core),
     ...cloudBasePersonalData(core),
+    ...cloudBaseCalendar(core), // issue 16
+    ...cloudBaseLibraryEdit(core), // issue 16
     async close(): Promise<void> {
       core.close();
     },

@@ -47,6 +47,9 @@ export const COLLECTIONS = {
   consents: 'consents',
   /** `_id` = `${sha256(openid)}:${pseudonym}`: an erased account (the openid itself is not kept). */
   erasures: 'erasures',
+  // Issue 16: the working-day calendar as data
+  /** `_id` = the year: a holiday schedule the city loaded (calendar.set); its chain `calendar:<year>` lives in `chains`. */
+  calendarYears: 'calendar_years',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -70,6 +70,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.library, name: 'scope_newest', keys: [['scopeId', 1], ...NEWEST], for: 'listLibrary (R-SUP-3: the entries usable in a unit)' },
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
+  // Issue 16: every loaded year of the working-day calendar, read by every request.
+  { collection: COLLECTIONS.calendarYears, name: 'year', keys: [['year', 1]], for: 'listCalendarYears' },
   { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },
   // Issue 14 (audit anchoring, uploads) and issue 17 (personal data)
   { collection: COLLECTIONS.audit, name: 'at_chain_seq', keys: [['at', 1], ['chainId', 1], ['seq', 1]], for: 'auditDigests (audit.heads)' },

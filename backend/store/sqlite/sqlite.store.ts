@@ -11,6 +11,9 @@ import { sqliteResidency } from './sqlite.residency';
 // Issue 14 (anchoring, uploads) and issue 17 (personal data)
 import { sqliteAnchoring } from './sqlite.anchoring';
 import { sqlitePersonalData } from './sqlite.personal-data';
+// Issue 16: the working-day calendar as data
+import { sqliteCalendar } from './sqlite.calendar';
+import { sqliteLibraryEdit } from './sqlite.library-edit';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -45,6 +48,8 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteResidency(core, guards), // residency against hopping (M3)
     ...sqliteAnchoring(core),
     ...sqlitePersonalData(core),
+    ...sqliteCalendar(core), // issue 16
+    ...sqliteLibraryEdit(core), // issue 16
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

@@ -19,6 +19,7 @@ import { AuditCard } from './components/AuditCard';
 import { Ratings } from './components/Ratings';
 import { Comments } from './components/Comments';
 import { ShareButton } from './components/ShareButton';
+import { ProcessRecord } from '../../components/ProcessRecord';
 import './index.css';
 
 /**
@@ -86,6 +87,7 @@ function ProposalStory({ proposal, justSubmitted, onChanged }: { proposal: Propo
       <ReportCard proposal={proposal} />
       <ImplementationCard proposal={proposal} />
       {!canComment && showComments ? <Comments proposal={proposal} onChanged={onChanged} /> : null}
+      <ProcessRecord proposal={proposal} />
       <ShareButton />
     </View>
   );

@@ -194,6 +194,8 @@ export function DateChoice({
   error,
   hint,
   required,
+  allowedFrom,
+  disabledReason,
 }: {
   label: string;
   name: string;
@@ -204,31 +206,45 @@ export function DateChoice({
   error?: string | null;
   hint?: string;
   required?: boolean;
+  /** Issue 16: the first day the rules allow (as the server counts it); earlier days are greyed. */
+  allowedFrom?: string;
+  /** Why the greyed days are not allowed, shown under the days. */
+  disabledReason?: string;
 }) {
+  const allowed = (day: string) => !allowedFrom || day >= allowedFrom;
   return (
     <Field label={label} name={name} required={required} hint={hint} error={error}>
       <View className='date-choice' role='radiogroup' aria-label={label}>
         {days.map((day) => (
           <View
             key={day}
-            className={`date-choice__day${day === value ? ' date-choice__day--on' : ''}`}
+            className={`date-choice__day${day === value ? ' date-choice__day--on' : ''}${allowed(day) ? '' : ' date-choice__day--off'}`}
             role='radio'
             aria-checked={day === value}
+            aria-disabled={!allowed(day)}
             data-date={day}
-            aria-label={`${day === today ? '今天 ' : ''}${chipLabel(day)}`}
-            onClick={() => onChange(day)}
+            aria-label={`${day === today ? '今天 ' : ''}${chipLabel(day)}${allowed(day) ? '' : '（不可选）'}`}
+            onClick={() => {
+              if (allowed(day)) onChange(day);
+            }}
           >
             <Text className='date-choice__date'>{formatMonthDay(day)}</Text>
             <Text className='date-choice__weekday'>{day === today ? `今天 ${weekdayOf(day)}` : weekdayOf(day)}</Text>
           </View>
         ))}
       </View>
+      {allowedFrom && disabledReason && days.some((day) => !allowed(day)) ? (
+        <Text className='date-choice__why' data-testid={`why-greyed-${name}`}>
+          {disabledReason}
+        </Text>
+      ) : null}
       <Picker
         mode='date'
-        value={value || today}
+        value={value || allowedFrom || today}
+        start={allowedFrom}
         onChange={(event) => {
           const picked = dateOfInput(event.detail.value);
-          if (picked) onChange(picked);
+          if (picked && allowed(picked)) onChange(picked);
         }}
       >
         <View className='date-choice__other'>

@@ -14,6 +14,9 @@ export const STAFF_PAGES = {
   audit: '/review/pages/audit/index',
   district: '/review/pages/district/index',
   publicDetail: '/pages/proposal-detail/index',
+  // Issue 16
+  calendar: '/review/pages/calendar/index',
+  library: '/review/pages/library/index',
 } as const;
 
 export function pageWithId(page: string, id: string): string {

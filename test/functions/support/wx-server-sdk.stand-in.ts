@@ -230,6 +230,8 @@ export interface WxServerSdkStandIn {
   imagesChecked: Buffer[];
   /** The file ids deleteFile was asked to remove. */
   deleted: string[];
+  /** Issue 16: files the function put in cloud storage (exports), by fileID. */
+  uploaded: Map<string, Buffer>;
 }
 
 export const STAND_IN_ENV = 'weishishi-test-7g2k';
@@ -254,6 +256,7 @@ export function createWxServerSdkStandIn(options: { memory?: MemoryDocDb } = {})
     imageCheck: () => ({ errCode: 0 }),
     imagesChecked: [],
     deleted: [],
+    uploaded: new Map(),
   };
   standIn.module = {
     DYNAMIC_CURRENT_ENV: Symbol.for('SYMBOL_CURRENT_ENV'),
@@ -276,6 +279,22 @@ export function createWxServerSdkStandIn(options: { memory?: MemoryDocDb } = {})
       return {
         fileList: options.fileList.map((fileID) => ({ fileID, status: standIn.storage.delete(fileID) ? 0 : -503003, errMsg: 'ok' })),
         errMsg: 'deleteFile:ok',
+      };
+    },
+    // Issue 16: cloud storage as the exports use it.
+    async uploadFile(request: { cloudPath: string; fileContent: Buffer }) {
+      const fileID = `cloud://${STAND_IN_ENV}.7765-weishishi/${request.cloudPath}`;
+      standIn.uploaded.set(fileID, request.fileContent);
+      return { fileID, statusCode: 204, errMsg: 'uploadFile:ok' };
+    },
+    async getTempFileURL(request: { fileList: string[] }) {
+      return {
+        fileList: request.fileList.map((fileID) => ({
+          fileID,
+          status: standIn.uploaded.has(fileID) ? 0 : -1,
+          tempFileURL: standIn.uploaded.has(fileID) ? `https://7765-weishishi.tcb.qcloud.la/${fileID.split('/').slice(3).join('/')}?sign=test` : '',
+          errMsg: standIn.uploaded.has(fileID) ? 'ok' : 'file not found',
+        })),
       };
     },
     openapi: {

@@ -26,6 +26,7 @@ import { BudgetTable, day, Row } from '../../../staff/workbench/display';
 import { FormError, SuccessNotice } from '../../../staff/workbench/feedback';
 import { Chips, TextBox, TextInput, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
+import { ChangeLines, changeQuestion, ConfirmPanel, reviewQuestion } from './components/confirm';
 import '../../../staff/workbench/staff.css';
 
 /**
@@ -143,8 +144,19 @@ function DecisionForm({ proposal, ledger, onDecided }: { proposal: ProposalView;
   const action = useAction<ProposalView>();
   const parsed = parseYuan(budget);
   const after = parsed.ok ? ledger.remainingFen - parsed.fen : null;
+  // Issue 16: a decision is said in words and confirmed before it is sent.
+  const [asking, setAsking] = useState<string | null>(null);
+
+  const ask = () => {
+    if (!outcome) return action.refuse('outcome', '请选择审核结果');
+    if (outcome === 'approved' && !parsed.ok) return action.refuse('approvedBudgetFen', parsed.message);
+    if (outcome === 'transferred' && !department.trim()) return action.refuse('department', '请填写承接的职能部门');
+    if (outcome !== 'approved' && !reason.trim()) return action.refuse('reason', outcome === 'rejected' ? '请填写不通过的原因，会向居民公开' : '请填写转交的原因');
+    setAsking(reviewQuestion(outcome, { approvedFen: parsed.ok ? parsed.fen : undefined, ledger, department: department.trim() }));
+  };
 
   const send = () => {
+    setAsking(null);
     if (!outcome) return action.refuse('outcome', '请选择审核结果');
     if (outcome === 'approved') {
       if (!parsed.ok) return action.refuse('approvedBudgetFen', parsed.message);
@@ -171,12 +183,19 @@ function DecisionForm({ proposal, ledger, onDecided }: { proposal: ProposalView;
         value={outcome}
         onChange={(value) => {
           setOutcome(value);
+          setAsking(null);
           action.reset();
         }}
       />
       <View style={{ marginTop: '24px' }}>
         {outcome === 'approved' ? (
           <View>
+            {proposal.report ? (
+              <View data-testid='approval-lines'>
+                <Text className='block small muted'>批复预算应与申请报告的预算明细相符，且不超过合计 {formatFen(proposal.report.budgetFen)}：</Text>
+                <BudgetTable lines={proposal.report.budgetLines} totalFen={proposal.report.budgetFen} feeFen={proposal.report.feeFen} />
+              </View>
+            ) : null}
             <YuanInput
               label='批复预算'
               name='approvedBudgetFen'
@@ -220,8 +239,9 @@ function DecisionForm({ proposal, ledger, onDecided }: { proposal: ProposalView;
         </View>
       ) : null}
       <FormError message={action.formError([...DECISION_FIELDS, 'outcome'])} />
-      {outcome ? (
-        <Action block busy={action.busy} busyLabel='正在提交…' onClick={send} testId='send-decision'>
+      {outcome && asking ? <ConfirmPanel question={asking} busy={action.busy} onConfirm={send} onCancel={() => setAsking(null)} testId='send-decision' /> : null}
+      {outcome && !asking ? (
+        <Action block busy={action.busy} busyLabel='正在提交…' onClick={ask} testId='send-decision'>
           确认{OUTCOMES.find((option) => option.value === outcome)?.label}
         </Action>
       ) : null}
@@ -236,7 +256,14 @@ function ChangeDecision({ proposal, onDecided }: { proposal: ProposalView; onDec
   const action = useAction<unknown>();
   // The change itself, as the server sends it with the proposal: what the street decides on.
   const change = proposal.pendingChange?.state === 'pending' ? proposal.pendingChange : undefined;
+  const [asking, setAsking] = useState<string | null>(null);
+  const ask = () => {
+    if (!approve) return action.refuse('approve', '请选择同意或不同意');
+    if (!reason.trim()) return action.refuse('reason', '请填写审核意见');
+    setAsking(changeQuestion(approve === 'yes', change, proposal));
+  };
   const send = () => {
+    setAsking(null);
     if (!approve) return action.refuse('approve', '请选择同意或不同意');
     if (!reason.trim()) return action.refuse('reason', '请填写审核意见');
     void action.run(
@@ -253,6 +280,7 @@ function ChangeDecision({ proposal, onDecided }: { proposal: ProposalView; onDec
         {change?.newBudgetFen !== undefined ? <Row label='调整后预算'>{formatFen(change.newBudgetFen)}</Row> : null}
         {change ? <Row label='变更理由'>{change.reason}</Row> : null}
         {change ? <Row label='提出日期'>{day(change.requestedOn)}</Row> : null}
+        <ChangeLines proposal={proposal} change={change} />
         <Chips
           label='是否同意'
           options={[
@@ -262,6 +290,7 @@ function ChangeDecision({ proposal, onDecided }: { proposal: ProposalView; onDec
           value={approve}
           onChange={(value) => {
             setApprove(value);
+            setAsking(null);
             action.reset();
           }}
         />
@@ -274,9 +303,13 @@ function ChangeDecision({ proposal, onDecided }: { proposal: ProposalView; onDec
           </View>
         ) : null}
         <FormError message={action.formError(['reason', 'approve'])} />
-        <Action block busy={action.busy} busyLabel='正在提交…' onClick={send} testId='send-change-decision'>
-          提交审核意见
-        </Action>
+        {asking ? (
+          <ConfirmPanel question={asking} busy={action.busy} onConfirm={send} onCancel={() => setAsking(null)} testId='send-change-decision' />
+        ) : (
+          <Action block busy={action.busy} busyLabel='正在提交…' onClick={ask} testId='send-change-decision'>
+            提交审核意见
+          </Action>
+        )}
       </View>
     </Section>
   );

@@ -19,7 +19,7 @@ import { Row } from '../../../staff/workbench/display';
 import { Done, FormError } from '../../../staff/workbench/feedback';
 import { Chips, TextInput, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
-import { CsvExport } from '../../components/csv-export';
+import { ExcelExport } from '../../components/excel-export';
 import '../../../staff/workbench/staff.css';
 
 /**
@@ -266,7 +266,7 @@ function Subsidy({ application, names }: { application: SubsidyApplication; name
           ))}
         </View>
       )}
-      <CsvExport csv={application.csv} fileName={`市级补助申请-${application.year}.csv`} label='导出补助申请 CSV' rows={application.projects.length} />
+      <ExcelExport request={{ kind: 'subsidy', scopeId: application.districtId, year: application.year }} label='导出补助申请 Excel' />
     </View>
   );
 }

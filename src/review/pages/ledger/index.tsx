@@ -18,6 +18,7 @@ import { communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOpt
 import { Done, FormError } from '../../../staff/workbench/feedback';
 import { Chips, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
+import { ExcelExport } from '../../components/excel-export';
 import '../../../staff/workbench/staff.css';
 
 /**
@@ -73,6 +74,10 @@ function Ledgers({ context }: { context: StaffContext }) {
       ) : (
         <CommunityLedgers key={`${grant.scopeId}-${year}`} grant={grant} communities={communities} year={year} />
       )}
+      <View className='card'>
+        <ExcelExport request={{ kind: 'ledger', scopeId: grant.scopeId, year }} label='导出资金台账 Excel' />
+        <ExcelExport request={{ kind: 'proposals', scopeId: grant.scopeId, year }} label='导出项目清单 Excel' />
+      </View>
     </View>
   );
 }

@@ -14,7 +14,7 @@ import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Chips } from '../../../staff/workbench/fields';
-import { CsvExport } from '../../components/csv-export';
+import { ExcelExport } from '../../components/excel-export';
 import '../../../staff/workbench/staff.css';
 
 /**
@@ -117,6 +117,7 @@ function OverdueList({ scopeId, names }: { scopeId: string; names: PlaceNames })
                   ),
                 )}
                 <LoadMore hasMore={Boolean(page.nextCursor)} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} endText='以上是全部逾期事项' />
+                <ExcelExport request={{ kind: 'overdue', scopeId }} label='导出逾期清单 Excel' />
               </View>
             )
           }
@@ -203,7 +204,7 @@ function Checklist({ scopeId, names }: { scopeId: string; names: PlaceNames }) {
                   </View>
                 ))}
                 <LoadMore hasMore={Boolean(shown.nextCursor)} loading={loadingMore} error={moreError} onMore={() => void loadMore()} endText='以上是全部缺失材料的项目' />
-                <CsvExport csv={shown.csv} fileName={`材料缺失清单-${names.scope(scopeId)}.csv`} label='导出材料缺失清单 CSV' rows={shown.items.length} />
+                <ExcelExport request={{ kind: 'checklist', scopeId }} label='导出材料缺失清单 Excel' />
               </View>
             ) : null
           }

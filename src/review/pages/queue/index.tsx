@@ -52,6 +52,9 @@ function Workbench({ context }: { context: StaffContext }) {
   ];
   if (grant.role === 'district' || grant.role === 'city') tiles.push({ label: '区级设置', hint: '政策、补助申请、角色', url: STAFF_PAGES.district, testId: 'open-district' });
   else tiles.push({ label: '授予角色', hint: '社区工作人员', url: STAFF_PAGES.district, testId: 'open-district' });
+  // Issue 16: the project library for every reviewer; the working-day calendar for the city.
+  tiles.push({ label: '项目库', hint: '成熟项目与评价', url: STAFF_PAGES.library, testId: 'open-library' });
+  if (grant.role === 'city') tiles.push({ label: '工作日历', hint: '录入放假安排', url: STAFF_PAGES.calendar, testId: 'open-calendar' });
   return (
     <View>
       <View className='staff__head'>

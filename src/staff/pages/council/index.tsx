@@ -144,6 +144,7 @@ function AgendaForm({ communityId, drafted, onPublished }: { communityId: string
   const [left, setLeft] = useState<string[]>([]);
   const [meetingOn, setMeetingOn] = useState('');
   const action = useAction<Meeting & { proposals: ProposalView[] }>();
+
   const ids = drafted.map((proposal) => proposal.id).filter((id) => !left.includes(id));
 
   const publish = () => {
@@ -183,18 +184,14 @@ function AgendaForm({ communityId, drafted, onPublished }: { communityId: string
             </View>
           ) : null}
           <View style={{ marginTop: '24px' }}>
-            <DateChoice
-              label='会议日期'
-              name='meetingOn'
-              required
+            <MeetingDay
+              communityId={communityId}
+              today={today}
               value={meetingOn}
               onChange={(value) => {
                 setMeetingOn(value);
                 action.reset();
               }}
-              days={daysFrom(today, 1, 14)}
-              today={today}
-              hint='发布日不计，须隔满 3 个工作日'
               error={action.fieldError('meetingOn')}
             />
           </View>
@@ -205,6 +202,35 @@ function AgendaForm({ communityId, drafted, onPublished }: { communityId: string
         </View>
       )}
     </Section>
+  );
+}
+
+/**
+ * R-COU-2: the meeting day. The first day allowed is the server's (council.status counts it on the
+ * working-day calendar); days before it are greyed, and the page says why.
+ */
+function MeetingDay({ communityId, today, value, onChange, error }: { communityId: string; today: string; value: string; onChange: (value: string) => void; error: string | null }) {
+  const load = useCallback(() => getCouncilStatus(communityId), [communityId]);
+  const { state } = useAnswer(load);
+  const earliest = state.status === 'ready' ? state.data.earliestMeetingOn : null;
+  return (
+    <DateChoice
+      label='会议日期'
+      name='meetingOn'
+      required
+      value={value}
+      onChange={onChange}
+      days={daysFrom(today, 1, 14)}
+      today={today}
+      allowedFrom={earliest?.on}
+      disabledReason={
+        earliest
+          ? `议程须在会前满 3 个工作日公布（发布日不计，节假日不算工作日），今天发布最早可定于${formatDateWithWeekday(earliest.on)}${earliest.provisional ? '（该年放假安排未公布，暂定）' : ''}，更早的日期不可选。`
+          : undefined
+      }
+      hint='发布日不计，须隔满 3 个工作日'
+      error={error}
+    />
   );
 }
 

@@ -84,6 +84,8 @@ function Workbench({ context }: { context: StaffContext }) {
       <NavTiles
         tiles={[
           { label: '居民议事会', hint: '发布议事公示、录入表决', url: STAFF_PAGES.council, testId: 'open-council' },
+          // Issue 16: start a proposal from a proven project
+          { label: '项目库', hint: '按成熟方案发起提议', url: STAFF_PAGES.library, testId: 'open-library' },
           // The home page is a tab: only switchTab reaches it.
           { label: '公开页面', hint: '居民看到的首页', url: '/pages/home/index', tab: true },
         ]}

@@ -13,6 +13,7 @@ import { Steps } from './components/Steps';
 import { ChangeStep } from './components/ChangeStep';
 import { Comments } from './components/Comments';
 import { RecordSoFar } from './components/RecordSoFar';
+import { ProcessRecord } from '../../../components/ProcessRecord';
 import '../../workbench/staff.css';
 
 /**
@@ -52,6 +53,7 @@ export default function StaffProposalPage() {
                 {/* Rarely needed: below the work of the day. */}
                 {allows(proposal, 'change.request') ? <ChangeStep proposal={proposal} onChanged={changed} /> : null}
                 <RecordSoFar proposal={proposal} />
+                <ProcessRecord proposal={proposal} />
               </View>
             )}
           </Gate>

@@ -12,6 +12,7 @@ import { fenToYuanText, parseYuan, shareText } from '../../../workbench/money-in
 import { useAction } from '../../../workbench/use-action';
 import { FormError } from '../../../workbench/feedback';
 import { TextBox, TextInput, Tick, YuanInput } from '../../../workbench/fields';
+import { FeeCeiling } from './FeeCeiling';
 
 interface LineDraft {
   key: number;
@@ -134,6 +135,7 @@ export function ReportEditor({ proposal, onSaved }: { proposal: ProposalView; on
               {formatFen(totals.feeFen)}（占 {shareText(totals.feeFen, totals.totalFen)}）
             </Text>
           </View>
+          {proposal.category === 'services' ? <FeeCeiling districtId={proposal.districtId} totalFen={totals.totalFen} feeFen={totals.feeFen} /> : null}
           {totals.unreadable > 0 ? <Text className='info-line'>有 {totals.unreadable} 项金额填写有误，未计入合计</Text> : null}
         </View>
         {linesError ? (
