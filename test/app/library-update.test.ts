@@ -16,7 +16,7 @@ describe('library.update', () => {
     const added = dataOf(await app.call('u-street-shatoujiao', START, 'library.add', entry));
     const updated = dataOf(await app.call('u-street-shatoujiao', START, 'library.update', { id: added.id, plan: '委托社会组织每日供餐，每周公示菜单' }));
     expect(updated).toEqual({ ...added, plan: '委托社会组织每日供餐，每周公示菜单' });
-    expect(dataOf(await app.call(null, START, 'library.list', {})).items[0]).toMatchObject({ id: added.id, plan: updated.plan });
+    expect(dataOf(await app.call(null, START, 'library.list', { scopeId: 's-shatoujiao' })).items[0]).toMatchObject({ id: added.id, plan: updated.plan });
     const trail = await app.store.auditTrail(`library:${added.id}`);
     expect(trail.map((e) => e.action)).toEqual(['library.add', 'library.update']);
     expect(trail[1].detail).toMatchObject({ changed: ['plan'] });

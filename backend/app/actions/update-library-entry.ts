@@ -43,11 +43,15 @@ export const updateLibraryEntry = defineAction({
     const changed = (['title', 'category', 'plan', 'budgetLines'] as const).filter(
       (field) => JSON.stringify(entry[field]) !== JSON.stringify(owned.entry[field]),
     );
-    if (changed.length === 0) return ok(owned.entry);
-    const saved = await store.updateLibraryEntry({
-      entry,
-      audit: context.auditEntry({ chainId: libraryChain(entry.id), detail: { changed, title: entry.title, scopeId: owned.scopeId } }),
-    });
-    return ok(saved);
+    const saved =
+      changed.length === 0
+        ? owned.entry
+        : await store.updateLibraryEntry({
+            entry,
+            audit: context.auditEntry({ chainId: libraryChain(entry.id), detail: { changed, title: entry.title, scopeId: owned.scopeId } }),
+          });
+    // R-SUP-3: answered as library.add and library.list answer it, with the scope it belongs to.
+    const { scopeId: _scopeId, ...shown } = saved;
+    return ok(scope && scope.kind !== 'community' ? { ...shown, scope: { level: scope.kind, id: owned.scopeId } } : shown);
   },
 });

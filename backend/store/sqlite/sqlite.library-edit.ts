@@ -15,7 +15,7 @@ interface OwnedRow {
 
 function ownedOf(row: OwnedRow): { entry: LibraryEntry; scopeId: string } {
   return {
-    entry: { id: row.id, title: row.title, category: row.category, plan: row.plan, budgetLines: JSON.parse(row.budget_lines) as BudgetLine[], createdAt: row.created_at },
+    entry: { id: row.id, title: row.title, category: row.category, plan: row.plan, budgetLines: JSON.parse(row.budget_lines) as BudgetLine[], createdAt: row.created_at, scopeId: row.scope_id },
     scopeId: row.scope_id,
   };
 }

@@ -45,10 +45,12 @@ describe.each(targets)('the Store contract (calendar, library editing) on $name'
   test('R-SUP-3: a library entry is found with its owner scope and updated with its audit entry', async () => {
     const entry = { id: 'lib-contract-1', title: '长者助餐', category: 'services' as const, plan: '方案', budgetLines: [{ item: '助餐', amountFen: 100_000 }], createdAt: AT };
     await store.addLibraryEntry({ entry, scopeId: 's-shatoujiao', createdBy: 'u-street-shatoujiao', audit: auditOf('library:lib-contract-1', 'library.add') });
-    expect(await store.findLibraryEntryOwner('lib-contract-1')).toEqual({ entry, scopeId: 's-shatoujiao' });
+    // R-SUP-3: the entry as read carries the unit it belongs to.
+    const owned = { ...entry, scopeId: 's-shatoujiao' };
+    expect(await store.findLibraryEntryOwner('lib-contract-1')).toEqual({ entry: owned, scopeId: 's-shatoujiao' });
     expect(await store.findLibraryEntryOwner('lib-none')).toBeNull();
 
-    const edited = { ...entry, title: '长者助餐服务', budgetLines: [{ item: '助餐', amountFen: 120_000 }] };
+    const edited = { ...owned, title: '长者助餐服务', budgetLines: [{ item: '助餐', amountFen: 120_000 }] };
     expect(await store.updateLibraryEntry({ entry: edited, audit: auditOf('library:lib-contract-1', 'library.update') })).toEqual(edited);
     expect(await store.findLibraryEntry('lib-contract-1')).toEqual(edited);
     expect(await store.findLibraryEntryOwner('lib-contract-1')).toEqual({ entry: edited, scopeId: 's-shatoujiao' });
