@@ -40,6 +40,9 @@ import { startImplementation } from './actions/start-implementation';
 import { submitProposal } from './actions/submit-proposal';
 import { submitToStreet } from './actions/submit-to-street';
 import { summarizeRatings } from './actions/summarize-ratings';
+// Notifications
+import { listNotifications } from './actions/list-notifications';
+import { readNotifications } from './actions/read-notifications';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -88,6 +91,9 @@ export const CATALOG = [
   readAuditTrail,
   listLibrary,
   addLibraryEntry,
+  // Notifications
+  listNotifications,
+  readNotifications,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

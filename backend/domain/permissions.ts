@@ -55,6 +55,9 @@ export const ACTIONS = [
   'audit.trail',
   'library.list',
   'library.add',
+  // Notifications
+  'notification.list',
+  'notification.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -166,6 +169,11 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return true;
     case 'library.add': // R-SUP-3: street, district and city curate their libraries
       return holdsRole(actor, ['street', 'district', 'city'], target);
+    // Notifications: anyone signed in reads and marks their own inbox (the store keeps it theirs)
+    case 'notification.list':
+      return isSignedIn(actor);
+    case 'notification.read':
+      return isSignedIn(actor);
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).

@@ -69,6 +69,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.library, name: 'newest', keys: NEWEST, for: 'listLibrary' },
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
+  // Notifications:
+  { collection: COLLECTIONS.notifications, name: 'recipient_newest', keys: [['recipientOpenid', 1], ...NEWEST], for: 'listNotifications (own items)' },
+  { collection: COLLECTIONS.notifications, name: 'recipient_read', keys: [['recipientOpenid', 1], ['read', 1], ['createdAt', 1]], for: 'countUnreadNotifications, markNotificationsRead' },
+  { collection: COLLECTIONS.communityNotices, name: 'community_newest', keys: [['communityId', 1], ...NEWEST], for: 'listNotifications (community notices)' },
+  { collection: COLLECTIONS.noticeReads, name: 'reader_community', keys: [['openid', 1], ['communityId', 1], ['noticeCreatedAt', 1]], for: 'countUnreadNotifications' },
   { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },
 ];
 
