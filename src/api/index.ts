@@ -27,3 +27,7 @@ export const getRatingSummary = (proposalId: string) => send('rating.summary', {
 
 export const getLedger = (communityId: string, year: number) => send('ledger.get', { communityId, year });
 export const listLibrary = (cursor?: string) => send('library.list', cursor ? { cursor } : {});
+
+// Notifications (the inbox)
+export const listNotifications = (cursor?: string) => send('notification.list', cursor ? { cursor } : {});
+export const readNotifications = (request: RequestOf<'notification.read'>) => send('notification.read', request);
