@@ -142,6 +142,9 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize'),
     downloadFile: asyncApi('downloadFile', () => ({ tempFilePath: 'wxfile://tmp_download.xlsx', statusCode: 200 })),
     openDocument: asyncApi('openDocument'),
+    // Notifications: the 消息 tab's unread badge.
+    setTabBarBadge: asyncApi('setTabBarBadge'),
+    removeTabBarBadge: asyncApi('removeTabBarBadge'),
     createSelectorQuery: () => {
       const query = { in: () => query, select: () => query, selectAll: () => query, selectViewport: () => query, boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, exec: (cb?: (r: unknown[]) => void) => cb?.([]) };
       return query;
