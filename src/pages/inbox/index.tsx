@@ -112,10 +112,12 @@ function InboxItem({ item, read, onOpen }: { item: NotificationView; read: boole
       <View className='inbox__head'>
         {read ? null : <View className='inbox__dot' aria-label='未读' />}
         <Text className='inbox__title'>{item.title}</Text>
-        <Text className='inbox__at'>{formatInstant(item.at)}</Text>
       </View>
       <Text className='inbox__text'>{item.text}</Text>
-      {item.proposalId ? <Text className='inbox__go'>查看项目 ›</Text> : null}
+      <View className='inbox__foot'>
+        <Text className='inbox__at'>{formatInstant(item.at)}</Text>
+        {item.proposalId ? <Text className='inbox__go'>查看项目 ›</Text> : null}
+      </View>
     </View>
   );
 }
