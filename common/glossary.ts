@@ -88,3 +88,16 @@ export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
 
 // Personal data (issue 17 item 5): the name public records keep after their author deleted the account.
 export const ERASED_PERSON_NAME = '已注销用户';
+// Inbox (消息): the heading of each kind of notification (backend/domain/notifications.ts words
+// the rest). A kind not listed here is shown under NOTIFICATION_FALLBACK_LABEL.
+export const NOTIFICATION_KIND_LABELS: Readonly<Record<string, string>> = {
+  proposal_state_changed: '项目进展',
+  comment_answered: '意见已回复',
+  rating_opened: '欢迎评价',
+  proposal_submitted: '新提议待筛选',
+  comment_received: '新意见待处理',
+  change_requested: '变更申请待审批',
+  deadline_near: '办理期限将至',
+  deadline_overdue: '办理已逾期',
+};
+export const NOTIFICATION_FALLBACK_LABEL = '消息';

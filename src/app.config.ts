@@ -3,7 +3,7 @@
 // form and the proposal detail are subpackages rooted at their own folders, so their paths stay
 // `pages/proposal-new/index` and `pages/proposal-detail/index` on both platforms.
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/notices/index', 'pages/mine/index'],
+  pages: ['pages/home/index', 'pages/notices/index', 'pages/mine/index', 'pages/inbox/index' /* notifications */],
   subPackages: [
     { root: 'pages/proposal-detail', pages: ['index'] },
     { root: 'pages/proposal-new', pages: ['index'] },
@@ -45,6 +45,8 @@ export default defineAppConfig({
         iconPath: 'assets/tab-notices.png',
         selectedIconPath: 'assets/tab-notices-active.png',
       },
+      // Notifications: the inbox, between 公示 and 我的 (src/lib/inbox-badge.ts keeps this order).
+      { pagePath: 'pages/inbox/index', text: '消息', iconPath: 'assets/tab-inbox.png', selectedIconPath: 'assets/tab-inbox-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab-mine.png', selectedIconPath: 'assets/tab-mine-active.png' },
     ],
   },
@@ -52,6 +54,7 @@ export default defineAppConfig({
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['pages/proposal-detail'] },
     'pages/notices/index': { network: 'all', packages: ['pages/proposal-detail'] },
+    'pages/inbox/index': { network: 'all', packages: ['pages/proposal-detail'] }, // notifications
   },
   // Pages' components are injected when first rendered, not all at launch (WeChat's audit).
   lazyCodeLoading: 'requiredComponents',

@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
-import Taro, { useLaunch } from '@tarojs/taro';
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro';
+import { refreshUnreadBadge } from './lib/inbox-badge';
 import { listenForPrivacyRequests } from './lib/privacy';
 import './app.css';
 
@@ -13,6 +14,11 @@ function App({ children }: PropsWithChildren) {
       // Without a configured env the mini-program's default cloud environment is used.
       Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
     }
+  });
+  // Notifications: the 消息 tab's unread badge, each time the app comes to the front — after the
+  // first screen's own request, never competing with it.
+  useDidShow(() => {
+    setTimeout(() => void refreshUnreadBadge(), 2000);
   });
   return children;
 }

@@ -301,3 +301,20 @@ export interface ExportFile {
   fileName: string;
   url: string;
 }
+
+// Notifications (the inbox, spec "Notifications").
+/** One inbox item: `title` and `text` are worded by the server (backend/domain/notifications.ts). */
+export interface NotificationView {
+  id: string;
+  at: InstantString;
+  kind: string;
+  proposalId: string | null;
+  title: string;
+  text: string;
+  read: boolean;
+}
+
+/** `notification.list`: a page of the caller's inbox, newest first, with the unread count of all of it. */
+export interface NotificationPage extends Page<NotificationView> {
+  unread: number;
+}

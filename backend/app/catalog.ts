@@ -50,6 +50,9 @@ import { getCalendar } from './actions/get-calendar';
 import { setCalendar } from './actions/set-calendar';
 import { updateLibraryEntry } from './actions/update-library-entry';
 import { createExport } from './actions/create-export';
+// Notifications
+import { listNotifications } from './actions/list-notifications';
+import { readNotifications } from './actions/read-notifications';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -109,6 +112,9 @@ export const CATALOG = [
   getCalendar,
   setCalendar,
   createExport,
+  // Notifications
+  listNotifications,
+  readNotifications,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

@@ -9,6 +9,7 @@ import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
 import { freeTextFor, proposerNameFor } from '../domain/privacy';
 import { averageStars } from '../domain/ratings';
+import { communityNoticesOf } from '../domain/notifications';
 import type {
   AuditDraft,
   CommitRefusal,
@@ -21,6 +22,7 @@ import type {
 } from './ports/store.port';
 import type { UseCaseContext } from './action';
 import { fail, ok } from './answers';
+import { staffMessagesOf } from './notifications';
 
 /** The district's policy of a year: as set with policy.set, else the defaults of spec/api.md. */
 export async function policyFor(store: Store, districtId: string, year: number): Promise<Policy> {
@@ -112,7 +114,7 @@ export function effectsOf(
   record: ProposalRecord,
   action: string,
   context: UseCaseContext,
-): Pick<TransitionBatch, 'ledgerMoves' | 'changes' | 'audit' | 'outbox'> {
+): Pick<TransitionBatch, 'ledgerMoves' | 'changes' | 'audit' | 'outbox' | 'notices'> {
   const actor = context.caller.openid ?? 'system';
   const ledgerMoves: LedgerMove[] = [];
   const changes: TransitionBatch['changes'] = [];
@@ -143,7 +145,8 @@ export function effectsOf(
       });
     }
   }
-  return { ledgerMoves, changes, audit, outbox };
+  // Notifications: what a whole community is told (ratings open), one notice for all its residents.
+  return { ledgerMoves, changes, audit, outbox, notices: communityNoticesOf(events, record.title) };
 }
 
 function ledgerMoveOf(event: DomainEvent): LedgerMove | null {
@@ -204,6 +207,9 @@ export async function runTransition(
   if (!result.ok) return result;
   const prechecked = options.precheck ? await options.precheck(result.record, transitionContext) : null;
   if (prechecked) return prechecked;
+  const effects = effectsOf(result.events, result.record, command.action, context);
+  // Notifications: the staff who must act next are told in the same transaction.
+  effects.outbox.push(...(await staffMessagesOf(store, result.events, result.record, context.caller.openid)));
   const committed = await store.commitTransitions({
     at: context.at,
     proposals: [
@@ -215,7 +221,7 @@ export async function runTransition(
       },
     ],
     // The audit entries name the command the lifecycle ran (change.decide runs change.apply).
-    ...effectsOf(result.events, result.record, command.action, context),
+    ...effects,
   });
   if (!committed.ok) return commitRefused(committed);
   return ok(await viewFor(context, committed.value[0]));

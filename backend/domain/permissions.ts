@@ -65,6 +65,9 @@ export const ACTIONS = [
   'calendar.set',
   'library.update',
   'export.create',
+  // Notifications
+  'notification.list',
+  'notification.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -194,6 +197,11 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return holdsRole(actor, ['street', 'district', 'city'], target);
     case 'export.create': // R-SUP-1, R-FUN-3: staff export the lists of their own scope
       return holdsRole(actor, ['community', 'street', 'district', 'city'], target);
+    // Notifications: anyone signed in reads and marks their own inbox (the store keeps it theirs)
+    case 'notification.list':
+      return isSignedIn(actor);
+    case 'notification.read':
+      return isSignedIn(actor);
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).

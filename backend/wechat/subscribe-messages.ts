@@ -1,6 +1,6 @@
-import type { ProposalState } from '../../types/domain';
+import type { ChangeKind, ProposalState } from '../../types/domain';
 import { shanghaiDateOf } from '../domain/calendar';
-import { STATE_LABELS } from '../../common/glossary';
+import { CHANGE_KIND_LABELS, STATE_LABELS } from '../../common/glossary';
 import type { OutboxMessage } from '../app/ports/store.port';
 import type { SubscribeMessageRequest } from './wx-cloud';
 
@@ -12,14 +12,31 @@ import type { SubscribeMessageRequest } from './wx-cloud';
  *   WX_TEMPLATE_<KIND>          the template id (no id: the kind is not sent, and recorded so)
  *   WX_TEMPLATE_<KIND>_FIELDS   keyword:field pairs, e.g. "thing1:title,thing2:state,date3:date,thing4:note"
  *
- * with <KIND> one of PROPOSAL_STATE_CHANGED, COMMENT_ANSWERED, DEADLINE_OVERDUE, DEADLINE_NEAR.
+ * with <KIND> one of PROPOSAL_STATE_CHANGED, COMMENT_ANSWERED, DEADLINE_OVERDUE, DEADLINE_NEAR,
+ * and for staff PROPOSAL_SUBMITTED, CHANGE_REQUESTED, COMMENT_RECEIVED.
  * Fields: title (the project's), state (its new state), label (what is due), date, note.
  * Every message opens the proposal's page.
  */
 
-export type MessageKind = 'proposal_state_changed' | 'comment_answered' | 'deadline_overdue' | 'deadline_near';
+export type MessageKind =
+  | 'proposal_state_changed'
+  | 'comment_answered'
+  | 'deadline_overdue'
+  | 'deadline_near'
+  // Notifications: the staff's work (a new proposal, a change request, a comment to answer).
+  | 'proposal_submitted'
+  | 'change_requested'
+  | 'comment_received';
 
-export const MESSAGE_KINDS: readonly MessageKind[] = ['proposal_state_changed', 'comment_answered', 'deadline_overdue', 'deadline_near'];
+export const MESSAGE_KINDS: readonly MessageKind[] = [
+  'proposal_state_changed',
+  'comment_answered',
+  'deadline_overdue',
+  'deadline_near',
+  'proposal_submitted',
+  'change_requested',
+  'comment_received',
+];
 
 type Field = 'title' | 'state' | 'label' | 'date' | 'note';
 
@@ -28,6 +45,9 @@ const DEFAULT_FIELDS: Record<MessageKind, string> = {
   comment_answered: 'thing1:title,thing2:note,date3:date',
   deadline_overdue: 'thing1:title,thing2:label,date3:date,thing4:note',
   deadline_near: 'thing1:title,thing2:label,date3:date,thing4:note',
+  proposal_submitted: 'thing1:title,thing2:note,date3:date',
+  change_requested: 'thing1:title,thing2:label,date3:date,thing4:note',
+  comment_received: 'thing1:title,thing2:note,date3:date',
 };
 
 export interface SubscribeTemplate {
@@ -124,6 +144,14 @@ function fieldsOf(message: OutboxMessage): Record<Field, string> {
         note: left === null || left === 0 ? '今天是办理期限的最后一天' : `还剩 ${left} 个工作日，请及时处理`,
       };
     }
+    case 'proposal_submitted':
+      return { title, state: '', label: '', date: day, note: '社区收到新提议，请及时筛选' };
+    case 'change_requested': {
+      const kind = payload.changeKind as ChangeKind | undefined;
+      return { title, state: '', label: (kind && CHANGE_KIND_LABELS[kind]) || '项目变更', date: day, note: '请审批变更申请' };
+    }
+    case 'comment_received':
+      return { title, state: '', label: '', date: day, note: payload.status === 'pending' ? '有一条意见待审核' : '有新的居民意见待回复' };
     default:
       return { title, state: '', label: '', date: day, note: '' };
   }

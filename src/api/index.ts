@@ -34,3 +34,6 @@ export const listAuditHeads = (request: RequestOf<'audit.heads'>) => send('audit
 export const exportMyData = () => send('me.export', {});
 export const deleteMyAccount = () => send('me.delete', { confirm: true });
 export const recordConsent = (version: string) => send('me.consent', { version });
+// Notifications (the inbox)
+export const listNotifications = (cursor?: string) => send('notification.list', cursor ? { cursor } : {});
+export const readNotifications = (request: RequestOf<'notification.read'>) => send('notification.read', request);

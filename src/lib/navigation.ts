@@ -5,6 +5,7 @@ export const PAGES = {
   home: '/pages/home/index',
   notices: '/pages/notices/index',
   mine: '/pages/mine/index',
+  inbox: '/pages/inbox/index',
   proposalNew: '/pages/proposal-new/index',
   proposalDetail: '/pages/proposal-detail/index',
   staffInbox: '/staff/pages/inbox/index',

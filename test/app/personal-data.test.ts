@@ -38,7 +38,10 @@ describe('me.export', () => {
     expect(data.proposals.map((p: { id: string }) => p.id)).toEqual([journey.id]);
     expect(data.comments).toEqual([expect.objectContaining({ id: comment.id, text: '希望座椅加靠背', reply: expect.objectContaining({ text: '好的，会加上' }) })]);
     expect(data.ratings).toEqual([expect.objectContaining({ proposalId: journey.id, stars: 4, text: '不错' })]);
-    expect(data.notifications).toEqual([]);
+    // The inbox: what the server told them about their proposal and the answer to their comment.
+    expect(data.notifications.length).toBeGreaterThan(0);
+    expect(data.notifications.map((n: { proposalId: string | null }) => n.proposalId)).toContain(journey.id);
+    expect(data.notifications.map((n: { kind: string }) => n.kind)).toContain('comment_answered');
     expect(data.messages.length).toBeGreaterThan(0);
     // Nobody else's: the neighbour's export holds none of it.
     const neighbour = dataOf(await app.call('u-res-2', journey.day, 'me.export', {}));

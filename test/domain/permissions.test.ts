@@ -62,6 +62,8 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'calendar.set': { roles: ['city'], rule: 'R-TIME-1' },
   'library.update': { roles: ['street', 'district', 'city'], rule: 'R-SUP-3' },
   'export.create': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-1' },
+  'notification.list': { signedIn: true },
+  'notification.read': { signedIn: true },
 };
 
 function ruleName(rule: Rule): string {

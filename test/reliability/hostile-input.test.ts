@@ -155,6 +155,8 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
   'oversight.checklist': { caller: STREET, payload: async () => ({ scopeId: PLACE.streetId, limit: 5 }) },
   'audit.trail': { caller: WORKER, payload: async (p) => ({ id: (await p.get('submitted')).id }) },
   'library.list': { caller: null, payload: async () => ({ limit: 5 }) },
+  'notification.list': { caller: RESIDENT, payload: async () => ({}) },
+  'notification.read': { caller: RESIDENT, payload: async () => ({ ids: ['n000000000001'] }) },
   'library.add': {
     caller: STREET,
     payload: async () => ({ title: '口袋公园座椅', category: 'goods', plan: '标准方案', budgetLines: [{ item: '座椅', amountFen: 300_000 }] }),

@@ -62,7 +62,7 @@ const CLAIM = {
 const { openid: _claimedOpenid, role: _claimedRole, ...CLAIM_KEEPING_FIELDS } = CLAIM;
 
 /** Actions whose target does not depend on a community: one cell per caller. */
-const SCOPELESS = new Set<Action>(['me.get', 'directory.get', 'policy.get', 'policy.set', 'subsidy.application', 'library.list', 'library.add', 'audit.heads', 'me.export', 'me.consent', 'me.delete', 'calendar.get', 'calendar.set']);
+const SCOPELESS = new Set<Action>(['me.get', 'directory.get', 'policy.get', 'policy.set', 'subsidy.application', 'library.list', 'library.add', 'audit.heads', 'me.export', 'me.consent', 'me.delete', 'calendar.get', 'calendar.set', 'notification.list', 'notification.read']);
 
 describe('Figure 7 — the permission matrix over HTTP', () => {
   let server: ServerProcess;
@@ -103,6 +103,10 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
       case 'directory.get':
       case 'library.list':
         return { payload: {}, target: {} };
+      case 'notification.list':
+        return { payload: {}, target: {} };
+      case 'notification.read':
+        return { payload: { all: true }, target: {} };
       case 'me.join':
         return { payload: { communityId, name: '矩阵居民' }, target: place };
       case 'role.grant':

@@ -99,6 +99,17 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       district: () => ({ shows: ['我们保存的您的信息', '注销账号'] }),
     },
   },
+  // Notifications: the inbox tab, for residents and staff alike.
+  'pages/inbox/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      resident: () => ({ shows: ['项目进展', '您的提议', '未读', '全部已读'], hides: ['还没有消息'] }),
+      community: () => ({ shows: ['新提议待筛选', '请及时筛选', '全部已读'], hides: ['项目进展'] }),
+      // The street's items depend on when the server's reminder job last ran: only that it is theirs.
+      street: () => ({ shows: [], hides: ['请先登录', '项目进展'] }),
+      district: () => ({ shows: [], hides: ['请先登录', '项目进展'] }),
+    },
+  },
   'pages/proposal-detail/index': {
     query: (demo) => `id=${demo.publicity.id}`,
     screens: {

@@ -4,6 +4,7 @@ import { canComment } from '../../domain/comments';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commentView, hourWindowOf } from '../comments';
+import { messagesTo } from '../notifications';
 import { commentChain, commitRefused } from '../proposals';
 import { personText, recordId, requestId } from '../schemas';
 
@@ -27,9 +28,10 @@ export const addComment = defineAction({
 
     const verdict = await contentCheck.check(input.text, { openid, scene: 'comment' }).catch(() => 'review' as const);
     if (verdict === 'risky') return fail('content_rejected', '意见内容未通过安全检查，请修改后再发表', 'text');
+    const commentId = newId('cm');
     const added = await store.addComment({
       comment: {
-        id: newId('cm'),
+        id: commentId,
         proposalId: record.id,
         authorOpenid: openid,
         authorName: context.user?.name ?? '居民',
@@ -41,7 +43,13 @@ export const addComment = defineAction({
       rateLimit: { openid, action: 'comment.add', windowStart: hourWindowOf(context.at), max: limits.commentsPerHour },
       proposalState: 'publicity',
       audit: context.auditEntry({ chainId: commentChain(record.id), detail: { requestId: input.requestId, status: verdict === 'pass' ? 'published' : 'pending' } }),
-      outbox: [],
+      // Notifications: the community's workers have a comment to answer, or to publish first (R-PUB-3).
+      outbox: messagesTo(
+        await store.staffOf('community', record.communityId),
+        'comment_received',
+        { proposalId: record.id, title: record.title, commentId, status: verdict === 'pass' ? 'published' : 'pending' },
+        openid,
+      ),
     });
     if (!added.ok) return commitRefused(added);
     return ok(commentView(added.value.comment, context.actor, record));

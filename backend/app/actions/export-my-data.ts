@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { ConsentView, RoleGrant } from '../../../types/api';
+import type { ConsentView, NotificationView, RoleGrant } from '../../../types/api';
 import type { ProposalRecord } from '../../../types/domain';
 import { defineAction } from '../action';
 import { ok } from '../answers';
+import { notificationView } from '../notifications';
+import type { Cursor, NotificationRecord, Store } from '../ports/store.port';
 
 /** me.export: everything the store holds about the caller, as they may download it (PIPL art. 45). */
 export interface MyDataExport {
@@ -13,15 +15,24 @@ export interface MyDataExport {
   proposals: ProposalRecord[];
   comments: { id: string; proposalId: string; text: string; status: string; createdAt: string; reply?: { text: string; repliedAt: string } }[];
   ratings: { proposalId: string; stars: number; text?: string; updatedAt: string }[];
-  /**
-   * The in-app inbox (notification.*) is not in this build yet: the section is here because the
-   * API names it, and stays empty until the inbox's store keeps items. Messages sent meanwhile
-   * are under `messages`.
-   */
-  notifications: never[];
+  /** The caller's own inbox items, newest first (community notices are the community's, not theirs). */
+  notifications: NotificationView[];
   /** The subscribe messages the outbox holds for the caller, sent or not. */
   messages: { kind: string; payload: Record<string, unknown>; createdAt: string; outcome: string | null }[];
   files: { id: string; contentType: string; bytes: number; createdAt: string }[];
+}
+
+/** Every item of a person's own inbox, page by page. */
+async function ownInbox(store: Store, openid: string): Promise<NotificationRecord[]> {
+  const items: NotificationRecord[] = [];
+  let after: Cursor | undefined;
+  for (;;) {
+    const slice = await store.listNotifications({ openid, community: null, after, limit: 200 });
+    items.push(...slice.items);
+    const last = slice.items[slice.items.length - 1];
+    if (!slice.more || !last) return items;
+    after = { createdAt: last.at, id: last.id };
+  }
 }
 
 export const exportMyData = defineAction({
@@ -50,7 +61,7 @@ export const exportMyData = defineAction({
         ...(comment.reply ? { reply: { text: comment.reply.text, repliedAt: comment.reply.repliedAt } } : {}),
       })),
       ratings: data.ratings.map(({ proposalId, stars, text, updatedAt }) => ({ proposalId, stars, ...(text !== undefined ? { text } : {}), updatedAt })),
-      notifications: [],
+      notifications: (await ownInbox(context.services.store, openid)).map(notificationView),
       messages: data.messages,
       files: data.files.map(({ id, contentType, bytes, createdAt }) => ({ id, contentType, bytes, createdAt })),
     });

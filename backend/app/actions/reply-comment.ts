@@ -35,7 +35,8 @@ export const replyComment = defineAction({
         {
           recipientOpenid: comment.authorOpenid,
           kind: 'comment_answered',
-          payload: { proposalId: stored.record.id, title: stored.record.title, commentId: comment.id },
+          // The reply's text rides along: the author's inbox item shows it (notifications).
+          payload: { proposalId: stored.record.id, title: stored.record.title, commentId: comment.id, reply: input.text },
         },
       ],
     });

@@ -8,6 +8,7 @@ import { isLibraryEntryUsable } from '../../domain/library';
 import { CITY_SCOPE_ID } from '../../domain/scope';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
+import { messagesTo } from '../notifications';
 import { commitRefused, indexingOf, policyFor, proposalChain, proposalView, transitionContextFor } from '../proposals';
 import { category, personText, recordId, requestId, source } from '../schemas';
 import { checkPhotos } from '../photos';
@@ -86,7 +87,8 @@ export const submitProposal = defineAction({
       request: { openid, action: 'proposal.submit', requestId: input.requestId },
       rateLimit: { openid, action: 'proposal.submit', windowStart: context.today, max: limits.proposalsPerDay },
       audit: context.auditEntry({ chainId: proposalChain(record.id), to: 'submitted', detail: { event: 'ProposalSubmitted', source: record.source } }),
-      outbox: [],
+      // Notifications: the community's workers have a new proposal to screen (R-COL-1).
+      outbox: messagesTo(await store.staffOf('community', place.communityId), 'proposal_submitted', { proposalId: record.id, title: record.title }, openid),
     });
     if (!created.ok) return commitRefused(created);
     const stored = created.value.stored;

@@ -25,7 +25,8 @@ export async function remindNearDeadlines(
 ): Promise<number> {
   const { store, calendar } = ports;
   const now = ports.clock.now();
-  const workingDays = options.workingDays ?? 2;
+  // Staff are told of a deadline within 3 working days (the workbench's offer says so).
+  const workingDays = options.workingDays ?? 3;
   const today = shanghaiDateOf(now.getTime());
   // Running deadlines before this day include every one within a few working days, even across
   // the Spring Festival's week.

@@ -1,6 +1,7 @@
 import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
 import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
 import type { CommentVisibility } from '../../domain/comments';
+import type { CommunityNoticeDraft } from '../../domain/notifications';
 import type { RatingCounters } from '../../domain/ratings';
 import type { Refusal } from '../../domain/result';
 // Issue 14 (anchoring, uploads) and issue 17 (personal data)
@@ -95,6 +96,23 @@ export interface OutboxDraft {
 /** How a message's delivery ended: sent, refused by the person (no grant), failed for good, or skipped (nothing to send it with). */
 export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'skipped';
 
+/** Notifications: whose inbox — a person, and the community whose notices they read (residents only). */
+export interface InboxOwner {
+  openid: string;
+  community: { id: string; since: string } | null;
+}
+
+/** Notifications: an inbox item as stored; its words come from domain/notifications.ts. */
+export interface NotificationRecord {
+  /** `n…` for a person's own item, `k…` for a community notice. */
+  id: string;
+  at: string;
+  kind: string;
+  proposalId: string | null;
+  payload: Record<string, unknown>;
+  read: boolean;
+}
+
 export interface OutboxMessage extends OutboxDraft {
   id: number;
   createdAt: string;
@@ -141,6 +159,8 @@ export interface TransitionBatch {
   changes: ChangeRecord[];
   audit: AuditDraft[];
   outbox: OutboxDraft[];
+  /** Notifications: notices to every resident of a community (domain/notifications.ts), once per community, kind and proposal. */
+  notices?: CommunityNoticeDraft[];
 }
 
 export type CommitCode = 'conflict' | 'invalid_state' | 'budget_exceeded' | 'rate_limited' | 'window_closed';
@@ -412,6 +432,18 @@ export interface Store {
   listCalendarYears(): Promise<StoredCalendarYear[]>;
   /** Saves (or replaces) a year's schedule with its audit entry. */
   saveCalendarYear(input: { year: StoredCalendarYear; audit: AuditDraft }): Promise<StoredCalendarYear>;
+  // Notifications (the inbox). Every outbox message is also an inbox item of its recipient,
+  // written by the same enqueue in the same transaction; a community notice is read by each
+  // resident of the community. `listNotifications` with `community: null` lists a person's own
+  // items only (what me.export shows).
+  /** The owner's items, newest first: their own and their community's notices since `community.since`. */
+  listNotifications(input: InboxOwner & { after?: Cursor; limit: number }): Promise<Slice<NotificationRecord>>;
+  countUnreadNotifications(owner: InboxOwner): Promise<number>;
+  /**
+   * Marks the owner's items read — those of `ids` that are theirs, or all with `all` — and, when
+   * one was unread, appends `audit` in the same transaction. Answers how many were unread.
+   */
+  markNotificationsRead(input: InboxOwner & { ids?: string[]; all?: boolean; at: string; audit: AuditDraft }): Promise<number>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;

@@ -1,7 +1,8 @@
 import type { Failure } from '../../domain/result';
 import { GENESIS_HASH, hashEntry } from '../audit-chain';
 import type { AuditDraft, CommitCode, CommitOutcome, CommitRefusal, OutboxDraft } from '../../app/ports/store.port';
-import { auditDocId, chainOwner, COLLECTIONS, outboxDocId, type CollectionName } from './collections';
+import type { CommunityNoticeDraft } from '../../domain/notifications';
+import { auditDocId, chainOwner, COLLECTIONS, communityNoticeDocId, notificationDocId, outboxDocId, type CollectionName } from './collections';
 import { TransactionConflictError, type Doc, type DocDb, type DocTransaction } from './doc-db';
 
 /**
@@ -171,7 +172,10 @@ export class CloudBaseCore {
     return this.lastOutboxSeq;
   }
 
-  /** Queues messages in the caller's transaction. */
+  /**
+   * Queues messages in the caller's transaction — and puts each in its recipient's inbox, so that
+   * every kind of message, today's and any added later, is an inbox item too (notifications).
+   */
   async enqueue(unit: Unit, messages: OutboxDraft[], at: string): Promise<void> {
     for (const message of messages) {
       let seq = this.nextOutboxSeq();
@@ -189,6 +193,24 @@ export class CloudBaseCore {
         outcome: null,
         attempts: 0,
       });
+      unit.put(COLLECTIONS.notifications, notificationDocId(seq), {
+        recipientOpenid: message.recipientOpenid,
+        kind: message.kind,
+        proposalId: typeof message.payload.proposalId === 'string' ? message.payload.proposalId : null,
+        payload: message.payload,
+        createdAt: at,
+        read: false,
+        readAt: null,
+      });
+    }
+  }
+
+  /** Notifications: posts notices to communities in the caller's transaction, once per community, kind and proposal. */
+  async post(unit: Unit, notices: CommunityNoticeDraft[] | undefined, at: string): Promise<void> {
+    for (const notice of notices ?? []) {
+      const id = communityNoticeDocId(notice.communityId, notice.kind, notice.proposalId);
+      if (await unit.get(COLLECTIONS.communityNotices, id)) continue;
+      unit.put(COLLECTIONS.communityNotices, id, { ...notice, createdAt: at });
     }
   }
 }

@@ -119,6 +119,9 @@ export function cloudBasePersonalData(core: CloudBaseCore) {
       await db.removeWhere(COLLECTIONS.rateCounters, [{ openid }]);
       await db.updateWhere(COLLECTIONS.outbox, [{ recipientOpenid: openid, delivered: false }], { delivered: true, deliveredAt: at, outcome: 'skipped', outcomeDetail: 'account deleted' });
       await db.updateWhere(COLLECTIONS.outbox, [{ recipientOpenid: openid }], { recipientOpenid: pseudonym });
+      // The inbox is the person's alone: it goes with them (me.export showed it).
+      await db.removeWhere(COLLECTIONS.notifications, [{ recipientOpenid: openid }]);
+      await db.removeWhere(COLLECTIONS.noticeReads, [{ openid }]);
       await core.transact(async (unit) => {
         unit.put(COLLECTIONS.erasures, `${openidDigest(openid)}:${pseudonym}`, { openidDigest: openidDigest(openid), pseudonym, erasedAt: at });
         await core.appendAudit(unit, erasure.audit);

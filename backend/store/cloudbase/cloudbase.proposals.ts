@@ -145,6 +145,7 @@ export function cloudBaseProposals(core: CloudBaseCore) {
         }
         for (const entry of batch.audit) await core.appendAudit(unit, entry);
         await core.enqueue(unit, batch.outbox, batch.at);
+        await core.post(unit, batch.notices, batch.at); // notifications: notices to whole communities
         const stored: StoredProposal[] = [];
         for (const write of batch.proposals) stored.push(storedOf((await unit.get(COLLECTIONS.proposals, write.record.id)) as Doc));
         return stored;

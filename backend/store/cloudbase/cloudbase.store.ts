@@ -13,6 +13,7 @@ import { cloudBasePersonalData } from './cloudbase.personal-data';
 // Issue 16: the working-day calendar as data
 import { cloudBaseCalendar } from './cloudbase.calendar';
 import { cloudBaseLibraryEdit } from './cloudbase.library-edit';
+import { cloudBaseNotifications } from './cloudbase.notifications'; // notifications
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -51,6 +52,7 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBasePersonalData(core),
     ...cloudBaseCalendar(core), // issue 16
     ...cloudBaseLibraryEdit(core), // issue 16
+    ...cloudBaseNotifications(core), // notifications
     async close(): Promise<void> {
       core.close();
     },

@@ -50,6 +50,13 @@ export const COLLECTIONS = {
   // Issue 16: the working-day calendar as data
   /** `_id` = the year: a holiday schedule the city loaded (calendar.set); its chain `calendar:<year>` lives in `chains`. */
   calendarYears: 'calendar_years',
+  // Notifications (the inbox):
+  /** `_id` = `n${seq padded to 16}` (the seq of its outbox message): a person's own inbox item. */
+  notifications: 'notifications',
+  /** `_id` = `k${communityId}:${kind}:${proposalId}`: a notice to every resident of a community, once. */
+  communityNotices: 'community_notices',
+  /** `_id` = `${noticeId}:${openid}`: a resident read a community notice. */
+  noticeReads: 'notice_reads',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -68,6 +75,10 @@ export const ratingDocId = (proposalId: string, openid: string) => `${proposalId
 export const noticeDocId = (proposalId: string, deadline: string, dueOn: string) => `${proposalId}:${deadline}:${dueOn}`;
 export const auditDocId = (chainId: string, seq: number) => `${chainId}#${String(seq).padStart(10, '0')}`;
 export const outboxDocId = (seq: number) => `o${seq}`;
+// Notifications:
+export const notificationDocId = (seq: number) => `n${String(seq).padStart(16, '0')}`;
+export const communityNoticeDocId = (communityId: string, kind: string, proposalId: string) => `k${communityId}:${kind}:${proposalId}`;
+export const noticeReadDocId = (noticeId: string, openid: string) => `${noticeId}:${openid}`;
 export const grantKey = (role: string, scopeId: string) => `${role}:${scopeId}`;
 
 /**

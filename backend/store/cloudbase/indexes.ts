@@ -72,6 +72,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
   // Issue 16: every loaded year of the working-day calendar, read by every request.
   { collection: COLLECTIONS.calendarYears, name: 'year', keys: [['year', 1]], for: 'listCalendarYears' },
+  // Notifications:
+  { collection: COLLECTIONS.notifications, name: 'recipient_newest', keys: [['recipientOpenid', 1], ...NEWEST], for: 'listNotifications (own items)' },
+  { collection: COLLECTIONS.notifications, name: 'recipient_read', keys: [['recipientOpenid', 1], ['read', 1], ['createdAt', 1]], for: 'countUnreadNotifications, markNotificationsRead' },
+  { collection: COLLECTIONS.communityNotices, name: 'community_newest', keys: [['communityId', 1], ...NEWEST], for: 'listNotifications (community notices)' },
+  { collection: COLLECTIONS.noticeReads, name: 'reader_community', keys: [['openid', 1], ['communityId', 1], ['noticeCreatedAt', 1]], for: 'countUnreadNotifications' },
   { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },
   // Issue 14 (audit anchoring, uploads) and issue 17 (personal data)
   { collection: COLLECTIONS.audit, name: 'at_chain_seq', keys: [['at', 1], ['chainId', 1], ['seq', 1]], for: 'auditDigests (audit.heads)' },

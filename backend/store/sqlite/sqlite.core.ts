@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Failure } from '../../domain/result';
 import { GENESIS_HASH, hashEntry } from '../audit-chain';
 import type { AuditDraft, CommitCode, CommitOutcome, CommitRefusal, Cursor, OutboxDraft, ScopeFilter, Slice } from '../../app/ports/store.port';
+import type { CommunityNoticeDraft } from '../../domain/notifications';
 import { migrations } from './migrations';
 
 /**
@@ -77,6 +78,11 @@ export class SqliteCore {
          ON CONFLICT (chain_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
       ),
       insertOutbox: db.prepare('INSERT INTO outbox (recipient_openid, kind, payload, created_at) VALUES (?, ?, ?, ?)'),
+      // Notifications: the inbox item of each outbox message, and the notices to a community.
+      insertNotification: db.prepare('INSERT INTO notifications (recipient_openid, kind, proposal_id, payload, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insertNotice: db.prepare(
+        'INSERT OR IGNORE INTO community_notices (community_id, kind, proposal_id, payload, created_at) VALUES (@communityId, @kind, @proposalId, @payload, @at)',
+      ),
     };
   }
 
@@ -105,10 +111,23 @@ export class SqliteCore {
     this.statements.moveHead.run({ chainId: draft.chainId, seq, hash });
   }
 
-  /** Queues messages in the caller's transaction. */
+  /**
+   * Queues messages in the caller's transaction — and puts each in its recipient's inbox, so that
+   * every kind of message, today's and any added later, is an inbox item too (notifications).
+   */
   enqueue(messages: OutboxDraft[], at: string): void {
     for (const message of messages) {
-      this.statements.insertOutbox.run(message.recipientOpenid, message.kind, JSON.stringify(message.payload), at);
+      const payload = JSON.stringify(message.payload);
+      this.statements.insertOutbox.run(message.recipientOpenid, message.kind, payload, at);
+      const proposalId = typeof message.payload.proposalId === 'string' ? message.payload.proposalId : null;
+      this.statements.insertNotification.run(message.recipientOpenid, message.kind, proposalId, payload, at);
+    }
+  }
+
+  /** Notifications: posts notices to communities in the caller's transaction, once per community, kind and proposal. */
+  post(notices: CommunityNoticeDraft[] | undefined, at: string): void {
+    for (const notice of notices ?? []) {
+      this.statements.insertNotice.run({ ...notice, payload: JSON.stringify(notice.payload), at });
     }
   }
 }

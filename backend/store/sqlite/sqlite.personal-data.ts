@@ -39,6 +39,9 @@ export function sqlitePersonalData(core: SqliteCore) {
       `UPDATE outbox SET outcome = 'skipped', outcome_detail = 'account deleted', delivered_at = @at
          WHERE recipient_openid = @openid AND delivered_at IS NULL`,
       'UPDATE outbox SET recipient_openid = @pseudonym WHERE recipient_openid = @openid',
+      // The inbox is the person's alone: it goes with them (me.export showed it).
+      'DELETE FROM notifications WHERE recipient_openid = @openid',
+      'DELETE FROM community_notice_reads WHERE openid = @openid',
       'UPDATE role_grants SET granted_by = @pseudonym WHERE granted_by = @openid',
       'DELETE FROM role_grants WHERE openid = @openid',
       'DELETE FROM consents WHERE openid = @openid',

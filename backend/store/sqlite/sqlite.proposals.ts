@@ -242,6 +242,7 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
         }
         batch.audit.forEach((entry) => core.appendAudit(entry));
         core.enqueue(batch.outbox, batch.at);
+        core.post(batch.notices, batch.at); // notifications: notices to whole communities
         return batch.proposals.map((write) => readProposal(write.record.id) as StoredProposal);
       });
     },

@@ -14,6 +14,7 @@ import { sqlitePersonalData } from './sqlite.personal-data';
 // Issue 16: the working-day calendar as data
 import { sqliteCalendar } from './sqlite.calendar';
 import { sqliteLibraryEdit } from './sqlite.library-edit';
+import { sqliteNotifications } from './sqlite.notifications'; // notifications
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -50,6 +51,7 @@ export function sqliteStoreOn(db: Db) {
     ...sqlitePersonalData(core),
     ...sqliteCalendar(core), // issue 16
     ...sqliteLibraryEdit(core), // issue 16
+    ...sqliteNotifications(core), // notifications
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

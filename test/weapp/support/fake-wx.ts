@@ -157,6 +157,9 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
       writeFileSync: syncApi('fs.writeFileSync', (filePath: string, data: string) => void files.set(filePath, data)),
     }),
     shareFileMessage: asyncApi('shareFileMessage'),
+    // Notifications: the 消息 tab's unread badge.
+    setTabBarBadge: asyncApi('setTabBarBadge'),
+    removeTabBarBadge: asyncApi('removeTabBarBadge'),
     createSelectorQuery: () => {
       const query = { in: () => query, select: () => query, selectAll: () => query, selectViewport: () => query, boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, exec: (cb?: (r: unknown[]) => void) => cb?.([]) };
       return query;

@@ -7,6 +7,7 @@ import { listProposals, type ProposalListRequest } from '../../../api';
 import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
+import { StaffNoticeOffer } from '../../../components/subscribe/StaffNoticeOffer';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';
@@ -69,6 +70,8 @@ function Workbench({ context }: { context: StaffContext }) {
           />
         ) : null}
       </View>
+      {/* Notifications: the street is asked, as the community is, each time its workbench opens (deadlines, change requests). */}
+      <StaffNoticeOffer />
       <NavTiles tiles={tiles} />
       <Queue key={`${grant.role}@${grant.scopeId}`} grant={grant} names={names} />
     </View>
