@@ -10,7 +10,9 @@ describe('proposal.screen', () => {
     expect(view).toMatchObject({ state: 'adopted', version: 2, screening: { adopt: true, decidedOn: journey.day } });
     const trail = await app.store.auditTrail(journey.id);
     expect(trail.slice(1)).toEqual([expect.objectContaining({ actor: 'u-com-zhongying', action: 'proposal.screen', from: 'submitted', to: 'adopted' })]);
+    // The worker was told of the new proposal when it came in; screening tells the proposer.
     expect(await outboxOf(app)).toEqual([
+      expect.objectContaining({ recipientOpenid: 'u-com-zhongying', kind: 'proposal_submitted', payload: expect.objectContaining({ proposalId: journey.id }) }),
       expect.objectContaining({
         recipientOpenid: 'u-res-1',
         kind: 'proposal_state_changed',
