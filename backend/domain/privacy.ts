@@ -47,7 +47,7 @@ const SEPARATOR = '[\\s\\-\\u2010-\\u2015\\u2212\\uFF0D]?';
 const MOBILE = new RegExp(`(?<!\\d)(?:(?:\\+|00)86${SEPARATOR})?1[3-9](?:${SEPARATOR}\\d){9}(?!\\d)`, 'gu');
 /** A landline with its area code 0xx / 0xxx (bracketed or not) and a 7–8 digit number. */
 const LANDLINE = new RegExp(
-  `(?<!\\d)(?:[(（]0\\d{2,3}[)）]${SEPARATOR}|0\\d{2,3}${SEPARATOR})\\d{3,4}${SEPARATOR}\\d{4}(?!\\d)`,
+  `(?<!\\d)(?:[(（](?<bracketed>0\\d{2,3})[)）]${SEPARATOR}|(?<area>0\\d{2,3})${SEPARATOR})\\d{3,4}${SEPARATOR}\\d{4}(?!\\d)`,
   'gu',
 );
 
@@ -75,9 +75,9 @@ export function maskPhonesInText(text: string): string {
   for (const match of ascii.matchAll(LANDLINE)) {
     const start = match.index;
     if (spans.some((span) => start < span.end && span.start < start + match[0].length)) continue;
-    const digits = digitsOf(match[0]);
-    const area = digits.startsWith('0') ? `${digits.slice(0, digits.length - 8 >= 3 ? digits.length - 8 : 3)}-` : '';
-    spans.push({ start, end: start + match[0].length, masked: `${area}****${digits.slice(-4)}` });
+    // The area code as written (3 or 4 digits), whatever the length of the number after it.
+    const { bracketed, area } = match.groups as { bracketed?: string; area?: string };
+    spans.push({ start, end: start + match[0].length, masked: `${bracketed ?? area}-****${digitsOf(match[0]).slice(-4)}` });
   }
   if (spans.length === 0) return text;
   spans.sort((a, b) => a.start - b.start);
