@@ -138,6 +138,9 @@ const CHAIN_WORDS = {
   user: "the user's chain",
   policy: "the policy's chain (district, year)",
   library: "the library entry's chain",
+  // Issue 18 (inspections, plans)
+  inspection: "the inspection's chain",
+  plan: "the street plan's chain (street, year)",
 } as const;
 
 export function apiReference(): string {

@@ -16,7 +16,10 @@ const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city'];
 /** Who may call each action (spec/api.md), apart from the actions with a special target below. */
 type Rule = { anyone: true } | { signedIn: true } | { roles: Role[]; rule: string };
 
-const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 'implementation.start' | 'implementation.complete'>, Rule> = {
+/** The actions whose target carries more than a place (tested below on their own). */
+type Special = 'role.grant' | 'implementation.assign' | 'implementation.start' | 'implementation.complete' | 'payment.record' | 'implementation.accept' | 'inspection.record';
+
+const EXPECTED: Record<Exclude<Action, Special>, Rule> = {
   'me.get': { signedIn: true },
   'me.join': { signedIn: true },
   'directory.get': { anyone: true },
@@ -52,6 +55,10 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'audit.trail': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-2' },
   'library.list': { anyone: true },
   'library.add': { roles: ['street', 'district', 'city'], rule: 'R-SUP-3' },
+  'inspection.list': { roles: ['street', 'district', 'city'], rule: 'R-INS-1' },
+  'inspection.resolve': { roles: ['street', 'district', 'city'], rule: 'R-INS-1' },
+  'plan.set': { roles: ['street'], rule: 'R-PLN-1' },
+  'report.summary': { roles: ['street', 'district', 'city'], rule: 'R-RPT-1' },
 };
 
 function ruleName(rule: Rule): string {
@@ -76,7 +83,15 @@ const MATRIX = (Object.keys(EXPECTED) as (keyof typeof EXPECTED)[]).flatMap((act
 
 describe('the permission matrix: role × action × in scope / out of scope', () => {
   it('the matrix lists every action of spec/api.md', () => {
-    const special = ['role.grant', 'implementation.assign', 'implementation.start', 'implementation.complete'];
+    const special = [
+      'role.grant',
+      'implementation.assign',
+      'implementation.start',
+      'implementation.complete',
+      'payment.record',
+      'implementation.accept',
+      'inspection.record',
+    ];
     expect([...Object.keys(EXPECTED), ...special].sort()).toEqual([...ACTIONS].sort());
   });
 
@@ -88,7 +103,7 @@ describe('the permission matrix: role × action × in scope / out of scope', () 
 });
 
 describe('R-IMP-1: implementation actions follow the implementer side', () => {
-  const cells = (['implementation.assign', 'implementation.start', 'implementation.complete'] as const).flatMap((action) =>
+  const cells = (['implementation.assign', 'implementation.start', 'implementation.complete', 'payment.record', 'implementation.accept'] as const).flatMap((action) =>
     (['community', 'street'] as ImplementerSide[]).flatMap((side) =>
       [...ROLES, null].flatMap((role) =>
         [true, false].map((inScope) => [action, side, role ?? 'anonymous caller', inScope ? 'in scope' : 'out of scope', role !== null && role === side && inScope] as const),
@@ -104,6 +119,25 @@ describe('R-IMP-1: implementation actions follow the implementer side', () => {
 
   test.each(ROLES)('R-IMP-1: before a budget names a side, a %s may not implement', (role) => {
     expect(can(buildActor(role), 'implementation.assign', HOME)).toBe(false);
+  });
+});
+
+describe('R-INS-1: streets self-check, the district holds the census, the city samples', () => {
+  const kinds = { self_check: 'street', census: 'district', sampling: 'city' } as const;
+  const cells = (Object.keys(kinds) as (keyof typeof kinds)[]).flatMap((kind) =>
+    [...ROLES, null].flatMap((role) =>
+      [true, false].map((inScope) => [kind, role ?? 'anonymous caller', inScope ? 'in scope' : 'out of scope', role === kinds[kind] && (inScope || role === 'city')] as const),
+    ),
+  );
+
+  test.each(cells)('R-INS-1: a %s recorded by a %s %s is allowed: %p', (kind, who, scope, allowed) => {
+    const role = who === 'anonymous caller' ? null : (who as Role);
+    const actor = buildActor(role, scope === 'in scope' ? HOME : ELSEWHERE);
+    expect(can(actor, 'inspection.record', { ...HOME, inspectionKind: kind })).toBe(allowed);
+  });
+
+  it('R-INS-1: without naming the kind of check nobody records one', () => {
+    expect(can(buildActor('city'), 'inspection.record', HOME)).toBe(false);
   });
 });
 

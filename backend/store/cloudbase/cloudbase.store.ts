@@ -5,6 +5,7 @@ import { cloudBaseDirectory } from './cloudbase.directory';
 import { cloudBaseMoney } from './cloudbase.money';
 import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
+import { cloudBaseReports } from './cloudbase.reports';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -38,6 +39,7 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseComments(core),
     ...cloudBaseMoney(core),
     ...cloudBaseRecords(core),
+    ...cloudBaseReports(core), // Issue 18 (inspections, plans, reports)
     async close(): Promise<void> {
       core.close();
     },

@@ -42,6 +42,15 @@ export const COLLECTIONS = {
   audit: 'audit',
   /** `_id` = `o${seq}`: messages to people, written in the transaction of the change they tell of. */
   outbox: 'outbox',
+  // Issue 18 (inspections, plans, reports)
+  /** `_id` = inspection id: the record, `year`, `heldOn` and the units it is filed under. */
+  inspections: 'inspections',
+  /** `_id` = `${streetId}:${year}`: a street's plan of a year. */
+  plans: 'plans',
+  /** `_id` = `${communityId}:${year}:${quarter}`: the summary's running figures (`figures`: metric → value). */
+  summaries: 'summaries',
+  /** `_id` = `${scopeId}:${kind}:${period}`: a due-check reminder sent once. */
+  dueChecks: 'due_checks',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -60,6 +69,9 @@ export const ratingDocId = (proposalId: string, openid: string) => `${proposalId
 export const noticeDocId = (proposalId: string, deadline: string, dueOn: string) => `${proposalId}:${deadline}:${dueOn}`;
 export const auditDocId = (chainId: string, seq: number) => `${chainId}#${String(seq).padStart(10, '0')}`;
 export const outboxDocId = (seq: number) => `o${seq}`;
+export const planDocId = (streetId: string, year: number) => `${streetId}:${year}`;
+export const summaryDocId = (communityId: string, year: number, quarter: number) => `${communityId}:${year}:${quarter}`;
+export const dueCheckDocId = (scopeId: string, kind: string, period: string) => `${scopeId}:${kind}:${period}`;
 export const grantKey = (role: string, scopeId: string) => `${role}:${scopeId}`;
 
 /**

@@ -6,6 +6,7 @@ import { ledgerRows } from './sqlite.ledgers';
 import { sqliteMoney } from './sqlite.money';
 import { requestGuards, sqliteProposals } from './sqlite.proposals';
 import { sqliteRecords } from './sqlite.records';
+import { sqliteReports } from './sqlite.reports';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -37,6 +38,7 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteComments(core, guards),
     ...sqliteMoney(core, ledgers),
     ...sqliteRecords(core),
+    ...sqliteReports(core), // Issue 18 (inspections, plans, reports)
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.
