@@ -285,7 +285,7 @@ describe('allowedActions: what this actor may do on this record now', () => {
       HOME,
       { state: 'implementing', implementation: NOT_STARTED },
       '2026-04-10',
-      ['comment.reply', 'comment.moderate', 'implementation.start', 'implementation.complete', 'change.request', 'audit.trail, 'payment.record', 'implementation.accept'],
+      ['comment.reply', 'comment.moderate', 'implementation.start', 'implementation.complete', 'change.request', 'audit.trail', 'payment.record', 'implementation.accept'],
     ],
     [
       'R-CMP-1: once started, the community records completion',
@@ -293,7 +293,7 @@ describe('allowedActions: what this actor may do on this record now', () => {
       HOME,
       { state: 'implementing' },
       '2026-04-10',
-      ['comment.reply', 'comment.moderate', 'implementation.complete', 'change.request', 'audit.trail, 'payment.record', 'implementation.accept'],
+      ['comment.reply', 'comment.moderate', 'implementation.complete', 'change.request', 'audit.trail', 'payment.record', 'implementation.accept'],
     ],
     [
       'R-EVA-1: the community publishes the evaluation of a completed project',
@@ -301,7 +301,7 @@ describe('allowedActions: what this actor may do on this record now', () => {
       HOME,
       { state: 'completed' },
       '2026-07-01',
-      ['comment.reply', 'comment.moderate', 'evaluation.publish', 'change.request', 'audit.trail, 'payment.record', 'implementation.accept'],
+      ['comment.reply', 'comment.moderate', 'evaluation.publish', 'change.request', 'audit.trail', 'payment.record'],
     ],
     ['R-AUD-1: the street publishes the audit of an evaluated project', 'street', HOME, { state: 'evaluated' }, '2026-07-11', ['audit.publish', 'audit.trail']],
     [
