@@ -113,12 +113,12 @@ describe('payment.record', () => {
 
   it('R-PAY-2: an audited project without any payment is on the checklist (missing payments)', async () => {
     const app = createApp();
-    const journey = await bringTo(app, 'audited');
-    const checklist = await app.ok('u-street-shatoujiao', journey.day, 'oversight.checklist', { scopeId: 's-shatoujiao' });
-    expect(checklist.items.find((item: { id: string }) => item.id === journey.id).missing.map((m: { id: string }) => m.id)).toEqual(
-      expect.arrayContaining(['payments', 'acceptance']),
-    );
+    const journey = await bringTo(app, 'evaluated');
+    await app.ok('u-street-shatoujiao', journey.days.auditedOn, 'audit.publish', { id: journey.id, auditor: '盐田区审计事务所', spentFen: 4_900_000, report: '审定。' });
+    const checklist = await app.ok('u-street-shatoujiao', journey.days.auditedOn, 'oversight.checklist', { scopeId: 's-shatoujiao' });
+    expect(checklist.items.find((item: { id: string }) => item.id === journey.id).missing.map((m: { id: string }) => m.id)).toEqual(['payments']);
   });
+
 });
 
 describe('implementation.accept', () => {

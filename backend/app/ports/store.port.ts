@@ -1,6 +1,9 @@
 import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
 import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
-import type { Inspection, StreetPlan } from '../../../types/domain';
+import type { ReportStore } from './store.reports.port';
+
+// Issue 18 (inspections, plans, reports): the port's part for them lives beside this file.
+export type { InspectionPlace, SummaryCount, SummaryTotal } from './store.reports.port';
 import type { CommentVisibility } from '../../domain/comments';
 import type { RatingCounters } from '../../domain/ratings';
 import type { Refusal } from '../../domain/result';
@@ -220,31 +223,7 @@ export interface FileRecord {
   createdAt: string;
 }
 
-// Issue 18 (inspections, plans, reports)
-
-/** Where an inspected unit lies: its street (for a street or a community) and district (unless the city). */
-export interface InspectionPlace {
-  streetId?: string;
-  districtId?: string;
-}
-
-/** A community's running figure of the summary, summed over the quarters asked (domain/summary.ts). */
-export interface SummaryTotal {
-  communityId: string;
-  metric: string;
-  value: number;
-}
-
-/** A community's counts the summary reads as they are now: overdue, meetings held, ratings. */
-export interface SummaryCount {
-  communityId: string;
-  overdue: number;
-  meetingsHeld: number;
-  ratingSum: number;
-  ratingCount: number;
-}
-
-export interface Store {
+export interface Store extends ReportStore {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
   /** Makes the user a resident of the community; their grants change as domain/residency.ts says. */
@@ -375,27 +354,6 @@ export interface Store {
   // Files
   saveFile(file: FileRecord): Promise<void>;
   findFile(id: string): Promise<FileRecord | null>;
-
-  // Issue 18 (inspections, plans, reports)
-  saveInspection(input: { inspection: Inspection; place: InspectionPlace; audit: AuditDraft }): Promise<Inspection>;
-  findInspection(id: string): Promise<{ inspection: Inspection; place: InspectionPlace } | null>;
-  /** Writes the inspection if its stored version is still `expectedVersion` (conflict otherwise), bumping it. */
-  updateInspection(input: { inspection: Inspection; expectedVersion: number; audit: AuditDraft; outbox: OutboxDraft[] }): Promise<CommitOutcome<Inspection>>;
-  /** The inspections of the scope's unit and every unit below it, latest first (at most 500). */
-  listInspections(scope: ScopeFilter, year: number | undefined): Promise<Inspection[]>;
-  /** Sets (or replaces) a street's plan of a year. */
-  savePlan(input: { plan: StreetPlan; districtId: string; audit: AuditDraft }): Promise<StreetPlan>;
-  /** The plans of a year of the streets in (or, for a community, over) the scope. */
-  listPlans(scope: ScopeFilter, year: number): Promise<StreetPlan[]>;
-  /**
-   * The summary's running figures of the scope's communities in a year, quarters 1 to
-   * `throughQuarter` summed; kept by every write of a project as domain/summary.ts says.
-   */
-  summaryTotals(scope: ScopeFilter, year: number, throughQuarter: number): Promise<SummaryTotal[]>;
-  /** Overdue records today, meetings held in the period up to today, and the ratings of the year's projects. */
-  summaryCounts(input: { scope: ScopeFilter; today: string; year: number; from: string; through: string }): Promise<SummaryCount[]>;
-  /** Queues the due-check reminders of a unit, check and period once, however often the job runs. */
-  noticeDueCheck(input: { scopeId: string; kind: string; period: string; at: string; outbox: OutboxDraft[] }): Promise<boolean>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;
