@@ -59,7 +59,7 @@ export const REPORT_MIGRATIONS: Migration[] = [
       );
       CREATE INDEX summary_totals_by_street ON summary_totals(street_id, year, quarter);
       CREATE INDEX summary_totals_by_district ON summary_totals(district_id, year, quarter);
-      CREATE INDEX proposals_rated ON proposals(district_id, budget_year, street_id, community_id, rating_sum, rating_count)
+      CREATE INDEX proposals_rated ON proposals(budget_year, district_id, street_id, community_id, rating_sum, rating_count)
         WHERE rating_count > 0;
     `,
     run: rebuildSummaryTotals,
