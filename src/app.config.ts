@@ -10,7 +10,11 @@ export default defineAppConfig({
     { root: 'staff', pages: ['pages/inbox/index', 'pages/proposal/index', 'pages/council/index'] },
     {
       root: 'review',
-      pages: ['pages/queue/index', 'pages/decide/index', 'pages/ledger/index', 'pages/oversight/index', 'pages/audit/index', 'pages/district/index'],
+      pages: [
+        'pages/queue/index', 'pages/decide/index', 'pages/ledger/index', 'pages/oversight/index', 'pages/audit/index', 'pages/district/index',
+        // Issue 18 (summary, inspection and plan screens)
+        'pages/summary/index', 'pages/inspections/index', 'pages/plan/index',
+      ],
     },
   ],
   window: {
