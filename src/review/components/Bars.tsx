@@ -46,7 +46,7 @@ export function Bars({ groups, series, testId }: { groups: BarGroup[]; series: B
               <View key={each.key} className='bars__row' aria-label={`${group.label} ${each.label} ${value.text}`}>
                 <Text className={single ? 'bars__label bars__label--wide' : 'bars__label'}>{single ? group.label : each.label}</Text>
                 <View className='bars__track'>
-                  <View className={`bars__fill bars__fill--${index}`} style={{ width: `${percent}%` }} />
+                  <View className={`bars__fill bars__fill--${single ? 1 : index}`} style={{ width: `${percent}%` }} />
                 </View>
                 <Text className='bars__value'>{value.text}</Text>
               </View>

@@ -12,6 +12,8 @@ export const REPORT_ROLES = ['street', 'district', 'city'] as const;
 export interface ReportScope {
   grant: RoleGrant;
   scopeId: string;
+  /** What the unit is: a street, a district or the city. */
+  kind: string;
   year: number;
   names: PlaceNames;
 }
@@ -60,5 +62,6 @@ export function useReportScope(context: StaffContext): { scope: ReportScope | nu
       />
     </View>
   );
-  return { scope: { grant, scopeId, year, names }, picker };
+  const kind = units.find((option) => option.id === scopeId)?.kind ?? grant.role;
+  return { scope: { grant, scopeId, kind, year, names }, picker };
 }

@@ -68,9 +68,11 @@ export function RecordForm({
     <Section title='登记检查' testId='record-inspection'>
       <View className='card'>
         <Text className='report-scope__label'>检查种类</Text>
-        <Chips label='检查种类' options={kinds.map((each) => ({ value: each, label: INSPECTION_KIND_LABELS[each] }))} value={kind} onChange={setKind} />
+        <View className='inspection-choice'>
+          <Chips label='检查种类' options={kinds.map((each) => ({ value: each, label: INSPECTION_KIND_LABELS[each] }))} value={kind} onChange={setKind} />
+        </View>
         {kind === 'sampling' ? (
-          <View>
+          <View className='inspection-choice'>
             <Text className='report-scope__label'>抽查对象</Text>
             <Chips label='抽查对象' options={units.map((option) => ({ value: option.id, label: option.name }))} value={unit} onChange={setUnit} />
           </View>

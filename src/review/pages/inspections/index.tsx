@@ -70,7 +70,8 @@ function InspectionList({ scope, context }: { scope: ReportScope; context: Staff
           <DueBars
             due={listing.due}
             unitName={scope.names.scope(scope.scopeId)}
-            onRecord={listing.recordKinds.length > 0 ? (due) => listing.recordKinds.includes(due.kind) && setRecording(due.kind) : undefined}
+            unitKind={scope.kind}
+            onRecord={listing.due.some((due) => listing.recordKinds.includes(due.kind)) ? (due) => listing.recordKinds.includes(due.kind) && setRecording(due.kind) : undefined}
           />
           {notice ? (
             <View className='notice-bar notice-bar--success' role='status' data-testid='notice'>
@@ -130,7 +131,7 @@ function InspectionCard({ inspection, unitName, mayResolve, onResolved }: { insp
   return (
     <View className='card' data-testid={`inspection-${inspection.id}`}>
       <View className='staff__tags'>
-        <Text className='tag'>{INSPECTION_KIND_LABELS[inspection.kind]}</Text>
+        <Text className='tag tag--grey'>{INSPECTION_KIND_LABELS[inspection.kind]}</Text>
         <Text className='muted small'>{unitName}</Text>
       </View>
       <Text className='card__title'>{formatDate(inspection.heldOn)}</Text>

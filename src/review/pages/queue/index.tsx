@@ -76,7 +76,7 @@ function Workbench({ context }: { context: StaffContext }) {
         ) : null}
       </View>
       {/* Issue 18 (due-check reminder): the May and November checks, until recorded. */}
-      <DueChecksReminder key={`due-${grant.scopeId}`} scopeId={grant.scopeId} unitName={names.scope(grant.scopeId)} year={currentYear()} />
+      <DueChecksReminder key={`due-${grant.scopeId}`} scopeId={grant.scopeId} unitName={names.scope(grant.scopeId)} unitKind={grant.role} year={currentYear()} />
       <NavTiles tiles={tiles} />
       <Queue key={`${grant.role}@${grant.scopeId}`} grant={grant} names={names} />
     </View>

@@ -108,7 +108,7 @@ function Report({ scope, quarter }: { scope: ReportScope; quarter?: number }) {
                   testId='open-plan'
                   onClick={() => void Taro.navigateTo({ url: `${STAFF_PAGES.plan}?streetId=${encodeURIComponent(scope.scopeId)}&year=${scope.year}` })}
                 >
-                  {total.plannedCount > 0 || total.plannedFen > 0 ? `修改${scope.year} 年${REPORT_WORDS.plan}` : `设置${scope.year} 年${REPORT_WORDS.plan}`}
+                  {total.plannedCount > 0 || total.plannedFen > 0 ? `修改 ${scope.year} 年${REPORT_WORDS.plan}` : `设置 ${scope.year} 年${REPORT_WORDS.plan}`}
                 </Action>
               </View>
             ) : null}
