@@ -14,7 +14,7 @@ import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info'
 import { loadStaffContext, scopesUnder, type StaffContext } from '../../../staff/workbench/scope';
 import { DueBars } from '../../components/DueChecks';
 import { useReportScope, type ReportScope } from '../../components/ReportScope';
-import { RecordForm, ResolveForm } from './forms';
+import { RecordForm, ResolveForm } from './components/InspectionForms';
 import '../../../staff/workbench/staff.css';
 import '../../components/Bars.css';
 

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { INSPECTION_KIND_LABELS, REPORT_WORDS } from '../../../../common/glossary';
-import { TEXT_LIMITS } from '../../../../common/limits';
-import type { Inspection, InspectionKind } from '../../../../types/domain';
-import { call } from '../../../api';
-import { Action } from '../../../components/Action';
-import { Section } from '../../../components/Section';
-import { addDays } from '../../../lib/dates';
-import { recentDays, todayOf } from '../../../staff/workbench/days';
-import { FormError } from '../../../staff/workbench/feedback';
-import { Chips, DateChoice, TextBox } from '../../../staff/workbench/fields';
-import type { ScopeOption } from '../../../staff/workbench/scope';
-import { useAction } from '../../../staff/workbench/use-action';
+import { INSPECTION_KIND_LABELS, REPORT_WORDS } from '../../../../../common/glossary';
+import { TEXT_LIMITS } from '../../../../../common/limits';
+import type { Inspection, InspectionKind } from '../../../../../types/domain';
+import { call } from '../../../../api';
+import { Action } from '../../../../components/Action';
+import { Section } from '../../../../components/Section';
+import { addDays } from '../../../../lib/dates';
+import { recentDays, todayOf } from '../../../../staff/workbench/days';
+import { FormError } from '../../../../staff/workbench/feedback';
+import { Chips, DateChoice, TextBox } from '../../../../staff/workbench/fields';
+import type { ScopeOption } from '../../../../staff/workbench/scope';
+import { useAction } from '../../../../staff/workbench/use-action';
 
 interface FindingDraft {
   text: string;
