@@ -27,6 +27,7 @@ import { defaultPolicy, implementerSide, tenderRequired } from '../backend/domai
 import { GENESIS_HASH, hashEntry, verifyChain } from '../backend/store/audit-chain';
 import { LocalContentCheck } from '../backend/wechat/local/local.content-check';
 import { migrations, SUBSIDY_TOTALS_FROM_PROPOSALS } from '../backend/store/sqlite/migrations';
+import { rebuildSummaryTotals } from '../backend/store/sqlite/sqlite.summary-rebuild';
 import { openSqliteStore } from '../backend/store/sqlite/sqlite.store';
 import type { AuditDraft, AuditEntry, LedgerMove } from '../backend/app/ports/store.port';
 import { allUsers, buildCity, CITY_SIZE, hex16, intBetween, pick, rng, SMALL_SIZE, type City, type CityParams, type Community, type Random } from './city';
@@ -994,6 +995,8 @@ function generate(params: CityParams, file: string, log: (line: string) => void)
     lap(`counters set; states: ${summary}`);
     // The subsidy applications' running totals, as the store keeps them (migration 7's own query).
     db.exec(SUBSIDY_TOTALS_FROM_PROPOSALS);
+    // Issue 18 (reports): the summary's running figures, as the store keeps them (migration 24's own rebuild).
+    rebuildSummaryTotals(db);
   })();
 
   verifyStore(db, log);

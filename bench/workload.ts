@@ -172,6 +172,13 @@ export async function readScenarios(file: string, city: City, now: Date, prepare
     false,
     shuffle(random, [...city.districts]).map((d) => ({ payload: { year, districtId: d.id }, openid: officerOf(city, d.id) })),
   );
+  // Issue 18 (reports): R-RPT-1, a district's summary of the year from the running totals.
+  read(
+    'report.summary',
+    'district, this year',
+    false,
+    shuffle(random, [...city.districts]).map((d) => ({ payload: { scopeId: d.id, year }, openid: officerOf(city, d.id) })),
+  );
   for (const scenario of scenarios) shuffle(random, scenario.requests);
   return scenarios;
 }

@@ -5,6 +5,8 @@
  */
 import type { Role } from '../types/api';
 import type { Category, ChangeKind, DeadlineName, Exclusion, ProposalState, Source } from '../types/domain';
+// Issue 18 (inspection and summary screens)
+import type { InspectionKind } from '../types/domain';
 
 export const STATE_LABELS: Readonly<Record<ProposalState, string>> = {
   submitted: '已提交',
@@ -101,3 +103,24 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<string, string>> = {
   deadline_overdue: '办理已逾期',
 };
 export const NOTIFICATION_FALLBACK_LABEL = '消息';
+// Issue 18 (inspection and summary screens): the checks of 三(二) and the reports upward.
+/** The checks of 三(二) (R-INS-1). */
+export const INSPECTION_KIND_LABELS: Readonly<Record<InspectionKind, string>> = {
+  self_check: '街道自查',
+  census: '区级全面检查',
+  sampling: '市级抽查',
+};
+
+/** The words of the summary screen (R-RPT-1, R-PLN-1). */
+export const REPORT_WORDS = {
+  summary: '统计报表',
+  plan: '年度计划',
+  planned: '计划',
+  paid: '已支付',
+  audited: '已审计',
+  inspections: '检查记录',
+  finding: '检查发现的问题',
+  fixBy: '整改期限',
+  resolved: '已整改',
+  acceptance: '验收',
+} as const;

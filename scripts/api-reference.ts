@@ -87,7 +87,16 @@ const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city'];
 const SCOPE_OF: Record<Role, string> = { resident: 'c-1', community: 'c-1', street: 's-1', district: 'd-1', city: 'city' };
 
 /** The targets an action may be asked about: its place, with each implementing side, and a role to grant. */
-const TARGETS: Target[] = [PLACE, { ...PLACE, side: 'community' }, { ...PLACE, side: 'street' }, { ...PLACE, grantRole: 'community' }];
+const TARGETS: Target[] = [
+  PLACE,
+  { ...PLACE, side: 'community' },
+  { ...PLACE, side: 'street' },
+  { ...PLACE, grantRole: 'community' },
+  // Issue 18 (inspections): each kind of check names its inspector.
+  { ...PLACE, inspectionKind: 'self_check' },
+  { ...PLACE, inspectionKind: 'census' },
+  { ...PLACE, inspectionKind: 'sampling' },
+];
 
 function allows(actor: Actor, permission: Action): boolean {
   return TARGETS.some((target) => can(actor, permission, target));
@@ -141,6 +150,9 @@ const CHAIN_WORDS = {
   policy: "the policy's chain (district, year)",
   library: "the library entry's chain",
   calendar: "the calendar year's chain", // issue 16
+  // Issue 18 (inspections, plans)
+  inspection: "the inspection's chain",
+  plan: "the street plan's chain (street, year)",
 } as const;
 
 export function apiReference(): string {

@@ -22,6 +22,10 @@ export default defineAppConfig({
         // Issue 16: the working-day calendar and the project library
         'pages/calendar/index',
         'pages/library/index',
+        // Issue 18 (summary, inspection and plan screens)
+        'pages/summary/index',
+        'pages/inspections/index',
+        'pages/plan/index',
       ],
     },
   ],

@@ -236,6 +236,9 @@ export interface ProposalRecord extends Place {
   audit?: Audit;
   /** The change waiting for the street's decision, if any (R-CHG-1). */
   pendingChangeId?: string;
+  // Issue 18 (payments, acceptance): money actually paid and the acceptances, oldest first.
+  payments?: Payment[];
+  acceptances?: Acceptance[];
   createdAt: InstantString;
   /** Optimistic-concurrency version; the store bumps it on every write. */
   version: number;
@@ -256,4 +259,70 @@ export interface ChangeRecord {
   requestedOn: DateString;
   decisionReason?: string;
   decidedOn?: DateString;
+}
+
+// Issue 18 (payments, acceptance, inspections, plans): records after approval and around it.
+
+export type PaymentKind = 'advance' | 'progress' | 'final';
+
+/** R-PAY-1: money actually paid on a project by its implementing side. */
+export interface Payment {
+  id: string;
+  kind: PaymentKind;
+  amountFen: number;
+  paidOn: DateString;
+  payee: string;
+  voucherRef: string;
+  /** A budget line's `item` text, when the payment settles one line. */
+  budgetItem?: string;
+  recordedAt: InstantString;
+  /** Who recorded it, and the request key that makes a repeat return this payment. */
+  recordedBy: string;
+  requestId: string;
+}
+
+/** R-ACC-1: an acceptance 验收 of the finished work; the latest one counts. */
+export interface Acceptance {
+  acceptedOn: DateString;
+  participants: string[];
+  opinion: string;
+  passed: boolean;
+  recordedAt: InstantString;
+}
+
+export type InspectionKind = 'self_check' | 'census' | 'sampling';
+
+export interface Finding {
+  proposalId?: string;
+  text: string;
+  fixBy?: DateString;
+  resolvedOn?: DateString;
+  note?: string;
+}
+
+/** R-INS-1: a street's self-check, a district's census or the city's sampling, with its findings. */
+export interface Inspection {
+  id: string;
+  scopeId: string;
+  kind: InspectionKind;
+  heldOn: DateString;
+  findings: Finding[];
+  recordedBy: string;
+  recordedAt: InstantString;
+  version: number;
+}
+
+export interface PlanItem {
+  communityId: string;
+  plannedCount: number;
+  plannedFen: number;
+}
+
+/** R-PLN-1: a street's plan for a year, per community. */
+export interface StreetPlan {
+  streetId: string;
+  year: number;
+  items: PlanItem[];
+  note: string;
+  updatedAt: InstantString;
 }

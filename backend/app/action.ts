@@ -74,7 +74,18 @@ export interface UseCaseContext {
 }
 
 /** The audit chains an action may write to (see proposals.ts for their ids). */
-export type AuditChain = 'proposal' | 'ledger' | 'comments' | 'ratings' | 'user' | 'policy' | 'library' | 'calendar' /* issue 16 */;
+export type AuditChain =
+  | 'proposal'
+  | 'ledger'
+  | 'comments'
+  | 'ratings'
+  | 'user'
+  | 'policy'
+  | 'library'
+  | 'calendar' // issue 16
+  // Issue 18 (inspections, plans)
+  | 'inspection'
+  | 'plan';
 
 /**
  * One action of the API, declared once: everything else — the dispatch table, the action list,

@@ -2,6 +2,14 @@ import type { z } from 'zod';
 import type { Action as Permission } from '../domain/permissions';
 import type { ActionDeclaration, AnyAction } from './action';
 import { addComment } from './actions/add-comment';
+// Issue 18 (payments, acceptance, inspections, plans, reports)
+import { acceptImplementation } from './actions/accept-implementation';
+import { listInspections } from './actions/list-inspections';
+import { recordInspection } from './actions/record-inspection';
+import { recordPaymentAction } from './actions/record-payment';
+import { resolveInspection } from './actions/resolve-inspection';
+import { setPlan } from './actions/set-plan';
+import { summarizeReport } from './actions/summarize-report';
 import { addLibraryEntry } from './actions/add-library-entry';
 import { allocateLedger } from './actions/allocate-ledger';
 import { applySubsidy } from './actions/apply-subsidy';
@@ -115,6 +123,14 @@ export const CATALOG = [
   // Notifications
   listNotifications,
   readNotifications,
+  // Issue 18 (payments, acceptance, inspections, plans, reports)
+  recordPaymentAction,
+  acceptImplementation,
+  recordInspection,
+  listInspections,
+  resolveInspection,
+  setPlan,
+  summarizeReport,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

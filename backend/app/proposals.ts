@@ -10,6 +10,8 @@ import type { Failure } from '../domain/result';
 import { freeTextFor, proposerNameFor } from '../domain/privacy';
 import { averageStars } from '../domain/ratings';
 import { communityNoticesOf } from '../domain/notifications';
+import { moneyViewOf } from './payments';
+import { spentDeltaFen } from '../domain/payments';
 import type {
   AuditDraft,
   CommitRefusal,
@@ -84,6 +86,8 @@ export function proposalView(
     overdue: overdueOf(record, today, calendar).map((flag) => flag.name as DeadlineName),
     allowedActions: allowedActions(actor, record, transitionContext),
     updatedAt: stored.updatedAt,
+    // Issue 18 (payments): R-PAY-1, what was paid and each budget line's plan against it.
+    ...moneyViewOf(record),
   };
 }
 
@@ -123,7 +127,7 @@ export function effectsOf(
   for (const event of events) {
     const { proposalId, communityId: _communityId, from, to, on: _on, type, ...detail } = event;
     audit.push({ chainId: proposalChain(proposalId), at: context.at, actor, action, from, to, detail: { event: type, ...detail } });
-    const money = ledgerMoveOf(event);
+    const money = ledgerMoveOf(event, record);
     if (money) {
       ledgerMoves.push(money);
       audit.push({
@@ -149,7 +153,7 @@ export function effectsOf(
   return { ledgerMoves, changes, audit, outbox, notices: communityNoticesOf(events, record.title) };
 }
 
-function ledgerMoveOf(event: DomainEvent): LedgerMove | null {
+function ledgerMoveOf(event: DomainEvent, record: ProposalRecord): LedgerMove | null {
   switch (event.type) {
     case 'ProposalApproved':
       return { communityId: event.communityId, year: event.budgetYear, approvedDeltaFen: event.approvedBudgetFen, spentDeltaFen: 0 };
@@ -158,7 +162,8 @@ function ledgerMoveOf(event: DomainEvent): LedgerMove | null {
     case 'BudgetAdjusted':
       return { communityId: event.communityId, year: event.budgetYear, approvedDeltaFen: event.toFen - event.fromFen, spentDeltaFen: 0 };
     case 'AuditPublished':
-      return { communityId: event.communityId, year: event.budgetYear, approvedDeltaFen: 0, spentDeltaFen: event.spentFen };
+      // Issue 18 (payments): R-PAY-2, spent already counts the payments; the audit replaces them with its figure.
+      return { communityId: event.communityId, year: event.budgetYear, approvedDeltaFen: 0, spentDeltaFen: spentDeltaFen({ ...record, audit: undefined }, record) };
     default:
       return null;
   }

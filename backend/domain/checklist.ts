@@ -6,6 +6,7 @@
 import type { Policy, ProposalRecord, ProposalState } from '../../types/domain';
 import { tenderRequired } from './policy';
 import { hasText } from './result';
+import { acceptanceRule, paymentsRule } from './checklist.money';
 
 /** How far along the lifecycle a state lies; the side outcomes share the stage of their step. */
 const STAGE: Readonly<Record<ProposalState, number>> = {
@@ -48,9 +49,12 @@ export type DocumentId =
   | 'completion'
   | 'completion.maintenance'
   | 'evaluation'
-  | 'audit';
+  | 'audit'
+  // Issue 18 (payments, acceptance)
+  | 'acceptance'
+  | 'payments';
 
-interface DocumentRule {
+export interface DocumentRule {
   id: DocumentId;
   label: string;
   /** The stage from which the document must exist. */
@@ -136,6 +140,9 @@ const DOCUMENTS: readonly DocumentRule[] = [
   },
   { id: 'evaluation', label: '评价结果', fromStage: 10, applies: everyRecord, present: (r) => r.evaluation !== undefined },
   { id: 'audit', label: '审计结果及资金使用情况', fromStage: 11, applies: everyRecord, present: (r) => r.audit !== undefined },
+  // Issue 18 (payments, acceptance): one small rule each (checklist.money.ts).
+  acceptanceRule,
+  paymentsRule,
 ];
 
 export const DOCUMENT_LABELS: Readonly<Record<DocumentId, string>> = Object.fromEntries(

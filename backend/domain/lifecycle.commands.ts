@@ -3,6 +3,7 @@
  * API action name, and the context of the day it runs in.
  */
 import type {
+  Acceptance,
   BudgetLine,
   ChangeKind,
   ChangeRecord,
@@ -27,7 +28,14 @@ export type Command =
   | { action: 'publicity.publish' }
   | { action: 'implementation.assign'; implementer: string; assignedOn: DateString; tenderRef?: string }
   | { action: 'implementation.start'; startedOn: DateString }
-  | { action: 'implementation.complete'; completedOn: DateString; maintenanceUnit: string; maintenanceFunding: string }
+  | {
+      action: 'implementation.complete';
+      completedOn: DateString;
+      maintenanceUnit: string;
+      maintenanceFunding: string;
+      /** Issue 18 (acceptance): R-ACC-1, the acceptance held with the completion. */
+      acceptance?: Acceptance;
+    }
   | { action: 'evaluation.publish'; summary: string }
   | { action: 'audit.publish'; auditor: string; spentFen: number; report: string }
   /** `changeId` is the id the store gives the new change record. */

@@ -3,6 +3,7 @@
  * asked and decided on the way (R-PUB-1, R-IMP-1..4, R-CMP-1, R-EVA-1, R-AUD-1, R-CHG-1, R-PUB-3).
  */
 import type { ChangeRecord } from '../../types/domain';
+import { checkAcceptance } from './acceptance';
 import { addDays, compareDates } from './calendar';
 import { implementationDeadlines, implementationTimeLimit, publicityEndsOn, publicityWindowOf } from './deadlines';
 import { compact, firstRefusal, requirePositiveFen, requireReportedDate, requireText } from './lifecycle.checks';
@@ -95,10 +96,15 @@ export const AFTER_APPROVAL: TransitionRows<
         requireReportedDate(command.completedOn, startedOn ?? assignedOn, today, 'completedOn', '完工日期'),
         requireText(command.maintenanceUnit, 'maintenanceUnit', '后续管养单位'),
         requireText(command.maintenanceFunding, 'maintenanceFunding', '管养资金安排'),
+        // Issue 18 (acceptance): R-ACC-1, an acceptance given with the completion is checked like one recorded alone.
+        command.acceptance ? checkAcceptance(record, command.acceptance, today, 'acceptance') : null,
       );
     },
-    effect: (record, { completedOn, maintenanceUnit, maintenanceFunding }) => ({
-      patch: { implementation: { ...record.implementation!, completedOn, maintenanceUnit, maintenanceFunding } },
+    effect: (record, { completedOn, maintenanceUnit, maintenanceFunding, acceptance }) => ({
+      patch: {
+        implementation: { ...record.implementation!, completedOn, maintenanceUnit, maintenanceFunding },
+        ...(acceptance ? { acceptances: [...(record.acceptances ?? []), acceptance] } : {}),
+      },
       event: { type: 'ProjectCompleted', completedOn, maintenanceUnit },
     }),
   },

@@ -6,7 +6,10 @@
  * the action is the lifecycle's (`readiness`, `canComment`, `canRate`). `allowedActions` asks both.
  */
 import type { Role } from '../../types/api';
-import type { Actor, ImplementerSide, Policy, ProposalRecord } from '../../types/domain';
+import type { Actor, ImplementerSide, InspectionKind, Policy, ProposalRecord } from '../../types/domain';
+import { acceptanceReadiness } from './acceptance';
+import { INSPECTOR_ROLE } from './inspections';
+import { paymentReadiness } from './payments';
 import { canComment, hasCommentsOpenToStaff } from './comments';
 import { readiness, type TransitionAction, type TransitionContext } from './lifecycle';
 import { canRate } from './ratings';
@@ -68,6 +71,14 @@ export const ACTIONS = [
   // Notifications
   'notification.list',
   'notification.read',
+  // Issue 18 (payments, acceptance, inspections, plans, reports)
+  'payment.record',
+  'implementation.accept',
+  'inspection.record',
+  'inspection.list',
+  'inspection.resolve',
+  'plan.set',
+  'report.summary',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -78,7 +89,15 @@ export interface Target extends ScopeTarget {
   side?: ImplementerSide;
   /** For `role.grant`: the role being granted (the place is the scope it is granted for). */
   grantRole?: Role;
+  /** Issue 18 (inspections): for `inspection.record`, the kind of check (R-INS-1 names who holds it). */
+  inspectionKind?: InspectionKind;
 }
+
+/**
+ * Issue 18 (reports): who reads the checks and reports of a scope (R-INS-1, R-RPT-1). One list, so
+ * that a read-only role (the district's supervisor) joins every such case with one entry here.
+ */
+export const REPORT_READERS: readonly Role[] = ['street', 'district', 'city'];
 
 /** Staff roles that may grant roles, each only below its own rank and within its scope. */
 const GRANTOR_ROLES: readonly Role[] = ['street', 'district', 'city'];
@@ -202,6 +221,21 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return isSignedIn(actor);
     case 'notification.read':
       return isSignedIn(actor);
+    // Issue 18 (payments, acceptance, inspections, plans, reports)
+    case 'payment.record': // R-PAY-1, R-IMP-1: the implementing side records what it paid
+      return implementerMay(actor, target);
+    case 'implementation.accept': // R-ACC-1, R-IMP-1: the implementing side holds the acceptance
+      return implementerMay(actor, target);
+    case 'inspection.record': // R-INS-1: streets self-check, the district holds the census, the city samples
+      return target.inspectionKind !== undefined && holdsRole(actor, [INSPECTOR_ROLE[target.inspectionKind]], target);
+    case 'inspection.list': // R-INS-1: a unit reads the checks of its own and of the units below it
+      return holdsRole(actor, REPORT_READERS, target);
+    case 'inspection.resolve': // R-INS-1: the staff over the inspected unit record how a finding was fixed
+      return holdsRole(actor, ['street', 'district', 'city'], target);
+    case 'plan.set': // R-PLN-1: the street plans its communities' year
+      return holdsRole(actor, ['street'], target);
+    case 'report.summary': // R-RPT-1: streets and districts report upward; each reads its own scope
+      return holdsRole(actor, REPORT_READERS, target);
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).
@@ -252,6 +286,9 @@ export const RECORD_ACTIONS = [
   'change.request',
   'change.decide',
   'audit.trail',
+  // Issue 18 (payments, acceptance)
+  'payment.record',
+  'implementation.accept',
 ] as const satisfies readonly Action[];
 
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
@@ -270,6 +307,11 @@ function availableNow(record: ProposalRecord, action: RecordAction, context: Tra
       return record.pendingChangeId !== undefined;
     case 'audit.trail':
       return true;
+    // Issue 18 (payments, acceptance)
+    case 'payment.record':
+      return paymentReadiness(record) === null;
+    case 'implementation.accept':
+      return acceptanceReadiness(record) === null;
     default:
       return readiness(record, action satisfies TransitionAction, context) === null;
   }

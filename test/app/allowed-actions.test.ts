@@ -22,6 +22,8 @@ const OPENID: Record<Viewer, string | null> = {
 };
 
 const TRAIL = ['audit.trail'];
+/** Issue 18 (payments, acceptance): what the implementing side may add while the work is under way (R-PAY-1, R-ACC-1). */
+const PAY_ACCEPT = ['payment.record', 'implementation.accept'];
 const NOTHING: string[] = [];
 const COMMENTS_STAFF = ['comment.reply', 'comment.moderate'];
 
@@ -53,17 +55,17 @@ const TABLE: [string, Milestone, ((days: any) => string) | null, Partial<Record<
     'implementing, not yet started',
     'implementing',
     null,
-    { ...OUTSIDERS, neighbour: NOTHING, worker: [...COMMENTS_STAFF, 'implementation.start', 'implementation.complete', 'change.request', ...TRAIL], street: TRAIL },
+    { ...OUTSIDERS, neighbour: NOTHING, worker: [...COMMENTS_STAFF, 'implementation.start', 'implementation.complete', 'change.request', ...TRAIL, ...PAY_ACCEPT], street: TRAIL },
   ],
-  ['implementing, started', 'started', null, { worker: [...COMMENTS_STAFF, 'implementation.complete', 'change.request', ...TRAIL] }],
+  ['implementing, started', 'started', null, { worker: [...COMMENTS_STAFF, 'implementation.complete', 'change.request', ...TRAIL, ...PAY_ACCEPT] }],
   [
     'completed',
     'completed',
     null,
-    { ...OUTSIDERS, proposer: ['rating.set'], neighbour: ['rating.set'], worker: [...COMMENTS_STAFF, 'evaluation.publish', 'change.request', ...TRAIL], street: TRAIL },
+    { ...OUTSIDERS, proposer: ['rating.set'], neighbour: ['rating.set'], worker: [...COMMENTS_STAFF, 'evaluation.publish', 'change.request', ...TRAIL, 'payment.record'], street: TRAIL },
   ],
-  ['evaluated', 'evaluated', null, { ...OUTSIDERS, neighbour: NOTHING, worker: [...COMMENTS_STAFF, ...TRAIL], street: ['audit.publish', ...TRAIL] }],
-  ['audited', 'audited', null, { ...OUTSIDERS, neighbour: NOTHING, worker: [...COMMENTS_STAFF, ...TRAIL], street: TRAIL, district: TRAIL, city: TRAIL }],
+  ['evaluated', 'evaluated', null, { ...OUTSIDERS, neighbour: NOTHING, worker: [...COMMENTS_STAFF, ...TRAIL, 'payment.record'], street: ['audit.publish', ...TRAIL] }],
+  ['audited', 'audited', null, { ...OUTSIDERS, neighbour: NOTHING, worker: [...COMMENTS_STAFF, ...TRAIL, 'payment.record'], street: TRAIL, district: TRAIL, city: TRAIL }],
   ['not_adopted', 'not_adopted', null, { proposer: NOTHING, worker: TRAIL, street: TRAIL }],
   ['rejected', 'rejected', null, { worker: TRAIL, street: TRAIL }],
   ['withdrawn', 'withdrawn', null, { worker: TRAIL, street: TRAIL }],

@@ -109,7 +109,13 @@ describe('oversight.checklist', () => {
 
   it('R-SUP-1: records complete at every stage leave the checklist empty', async () => {
     const app = createApp();
-    for (const state of ['not_adopted', 'rejected', 'transferred', 'audited', 'withdrawn'] as const) await bringTo(app, state, { start: START });
+    for (const state of ['not_adopted', 'rejected', 'transferred', 'withdrawn'] as const) await bringTo(app, state, { start: START });
+    // Issue 18 (payments): a complete audited record's payments add up to the audit (R-PAY-2).
+    const audited = await bringTo(app, 'evaluated', { start: START });
+    await app.ok(audited.implementer, audited.days.auditedOn, 'payment.record', {
+      id: audited.id, kind: 'final', amountFen: audited.approvedBudgetFen, paidOn: audited.days.auditedOn, payee: '承接单位', voucherRef: '记-尾款', requestId: 'oversight-final-pay',
+    });
+    await app.ok(audited.cast.street, audited.days.auditedOn, 'audit.publish', { id: audited.id, auditor: '盐田区审计事务所', spentFen: audited.approvedBudgetFen, report: '资金使用规范。' });
     expect(dataOf(await app.call('u-district-yantian', '2026-05-01', 'oversight.checklist', { scopeId: 'd-yantian' })).items).toEqual([]);
   });
 

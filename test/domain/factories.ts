@@ -166,6 +166,13 @@ export function buildProposal(overrides: Partial<ProposalRecord> = {}): Proposal
       maintenanceFunding: '社区年度公共设施维护经费',
     };
   }
+  // Issue 18 (acceptance, payments): a complete record was accepted, and its payments add up to the audit.
+  if (step >= 9) record.acceptances = [{ acceptedOn: '2026-06-29', participants: ['社区工作站', '居民代表'], opinion: '合格', passed: true, recordedAt: '2026-06-29T02:00:00.000Z' }];
+  if (step >= 11) {
+    record.payments = [
+      { id: 'pay-1', kind: 'final', amountFen: 4_900_000, paidOn: '2026-07-20', payee: '深圳市盐田区某某家具有限公司', voucherRef: '记-07-20', recordedAt: '2026-07-20T02:00:00.000Z', recordedBy: 'u-com-zhongying', requestId: 'req-pay-final' },
+    ];
+  }
   if (step >= 10) record.evaluation = { summary: '居民满意度 4.6 星', publishedOn: '2026-07-10' };
   if (step >= 11) record.audit = { auditor: '深圳某某会计师事务所', spentFen: 4_900_000, report: '资金使用合规', publishedOn: '2026-08-03' };
   return { ...record, ...overrides };

@@ -16,7 +16,10 @@ const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city'];
 /** Who may call each action (spec/api.md), apart from the actions with a special target below. */
 type Rule = { anyone: true } | { signedIn: true } | { roles: Role[]; rule: string };
 
-const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 'implementation.start' | 'implementation.complete'>, Rule> = {
+/** The actions whose target carries more than a place (tested below on their own). */
+type Special = 'role.grant' | 'implementation.assign' | 'implementation.start' | 'implementation.complete' | 'payment.record' | 'implementation.accept' | 'inspection.record';
+
+const EXPECTED: Record<Exclude<Action, Special>, Rule> = {
   'me.get': { signedIn: true },
   'me.join': { signedIn: true },
   'directory.get': { anyone: true },
@@ -64,6 +67,10 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'export.create': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-1' },
   'notification.list': { signedIn: true },
   'notification.read': { signedIn: true },
+  'inspection.list': { roles: ['street', 'district', 'city'], rule: 'R-INS-1' },
+  'inspection.resolve': { roles: ['street', 'district', 'city'], rule: 'R-INS-1' },
+  'plan.set': { roles: ['street'], rule: 'R-PLN-1' },
+  'report.summary': { roles: ['street', 'district', 'city'], rule: 'R-RPT-1' },
 };
 
 function ruleName(rule: Rule): string {
@@ -88,7 +95,15 @@ const MATRIX = (Object.keys(EXPECTED) as (keyof typeof EXPECTED)[]).flatMap((act
 
 describe('the permission matrix: role × action × in scope / out of scope', () => {
   it('the matrix lists every action of spec/api.md', () => {
-    const special = ['role.grant', 'implementation.assign', 'implementation.start', 'implementation.complete'];
+    const special = [
+      'role.grant',
+      'implementation.assign',
+      'implementation.start',
+      'implementation.complete',
+      'payment.record',
+      'implementation.accept',
+      'inspection.record',
+    ];
     expect([...Object.keys(EXPECTED), ...special].sort()).toEqual([...ACTIONS].sort());
   });
 
@@ -100,7 +115,7 @@ describe('the permission matrix: role × action × in scope / out of scope', () 
 });
 
 describe('R-IMP-1: implementation actions follow the implementer side', () => {
-  const cells = (['implementation.assign', 'implementation.start', 'implementation.complete'] as const).flatMap((action) =>
+  const cells = (['implementation.assign', 'implementation.start', 'implementation.complete', 'payment.record', 'implementation.accept'] as const).flatMap((action) =>
     (['community', 'street'] as ImplementerSide[]).flatMap((side) =>
       [...ROLES, null].flatMap((role) =>
         [true, false].map((inScope) => [action, side, role ?? 'anonymous caller', inScope ? 'in scope' : 'out of scope', role !== null && role === side && inScope] as const),
@@ -116,6 +131,25 @@ describe('R-IMP-1: implementation actions follow the implementer side', () => {
 
   test.each(ROLES)('R-IMP-1: before a budget names a side, a %s may not implement', (role) => {
     expect(can(buildActor(role), 'implementation.assign', HOME)).toBe(false);
+  });
+});
+
+describe('R-INS-1: streets self-check, the district holds the census, the city samples', () => {
+  const kinds = { self_check: 'street', census: 'district', sampling: 'city' } as const;
+  const cells = (Object.keys(kinds) as (keyof typeof kinds)[]).flatMap((kind) =>
+    [...ROLES, null].flatMap((role) =>
+      [true, false].map((inScope) => [kind, role ?? 'anonymous caller', inScope ? 'in scope' : 'out of scope', role === kinds[kind] && (inScope || role === 'city')] as const),
+    ),
+  );
+
+  test.each(cells)('R-INS-1: a %s recorded by a %s %s is allowed: %p', (kind, who, scope, allowed) => {
+    const role = who === 'anonymous caller' ? null : (who as Role);
+    const actor = buildActor(role, scope === 'in scope' ? HOME : ELSEWHERE);
+    expect(can(actor, 'inspection.record', { ...HOME, inspectionKind: kind })).toBe(allowed);
+  });
+
+  it('R-INS-1: without naming the kind of check nobody records one', () => {
+    expect(can(buildActor('city'), 'inspection.record', HOME)).toBe(false);
   });
 });
 
@@ -263,7 +297,7 @@ describe('allowedActions: what this actor may do on this record now', () => {
       HOME,
       { state: 'implementing', implementation: NOT_STARTED },
       '2026-04-10',
-      ['comment.reply', 'comment.moderate', 'implementation.start', 'implementation.complete', 'change.request', 'audit.trail'],
+      ['comment.reply', 'comment.moderate', 'implementation.start', 'implementation.complete', 'change.request', 'audit.trail', 'payment.record', 'implementation.accept'],
     ],
     [
       'R-CMP-1: once started, the community records completion',
@@ -271,7 +305,7 @@ describe('allowedActions: what this actor may do on this record now', () => {
       HOME,
       { state: 'implementing' },
       '2026-04-10',
-      ['comment.reply', 'comment.moderate', 'implementation.complete', 'change.request', 'audit.trail'],
+      ['comment.reply', 'comment.moderate', 'implementation.complete', 'change.request', 'audit.trail', 'payment.record', 'implementation.accept'],
     ],
     [
       'R-EVA-1: the community publishes the evaluation of a completed project',
@@ -279,7 +313,7 @@ describe('allowedActions: what this actor may do on this record now', () => {
       HOME,
       { state: 'completed' },
       '2026-07-01',
-      ['comment.reply', 'comment.moderate', 'evaluation.publish', 'change.request', 'audit.trail'],
+      ['comment.reply', 'comment.moderate', 'evaluation.publish', 'change.request', 'audit.trail', 'payment.record'],
     ],
     ['R-AUD-1: the street publishes the audit of an evaluated project', 'street', HOME, { state: 'evaluated' }, '2026-07-11', ['audit.publish', 'audit.trail']],
     [

@@ -227,6 +227,10 @@ describe('the staff journey across roles, in Chromium on the H5 build', () => {
     await visit(WORKER, '2026-11-20', `/staff/pages/proposal/index?id=${id}`);
     await field('maintenanceUnit').fill('不适用（服务类）');
     await field('maintenanceFunding').fill('无');
+    // Issue 18 (acceptance): R-ACC-1, the acceptance goes with the completion.
+    await field('participants').fill('社区工作站、居民代表');
+    await field('opinion').fill('服务按计划完成，同意验收');
+    await shoot('staff-proposal-complete-acceptance');
     await tap(testId('send-complete'));
     await testId('notice').getByText('已登记完工，居民现在可以评价').waitFor();
 

@@ -171,6 +171,29 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
   'calendar.set': { caller: 'u-city', payload: async () => ({ year: 2027, holidays: ['2027-01-01'], workdays: [], note: '通知' }) },
   'library.update': { caller: 'u-city', payload: async () => ({ id: 'lib-none', title: '口袋公园座椅' }) },
   'export.create': { caller: STREET, payload: async () => ({ kind: 'ledger', scopeId: 's-shatoujiao', format: 'csv' }) },
+  // Issue 18 (payments, acceptance, inspections, plans, reports)
+  'payment.record': {
+    caller: WORKER,
+    payload: async (p) => {
+      const record = await p.get('started');
+      return { id: record.id, kind: 'progress', amountFen: 1, paidOn: record.days.assignedOn, payee: '承接单位', voucherRef: '记-1', budgetItem: '座椅', requestId: uniqueRequestId('hostile-pay') };
+    },
+  },
+  'implementation.accept': {
+    caller: WORKER,
+    payload: async (p) => {
+      const record = await p.get('started');
+      return { id: record.id, acceptedOn: record.days.assignedOn, participants: ['居民代表'], opinion: '需整改', passed: false };
+    },
+  },
+  'inspection.record': { caller: 'u-city', payload: async (_p, today) => ({ scopeId: PLACE.streetId, kind: 'sampling', heldOn: today, findings: [{ text: '抽查发现', fixBy: today }] }) },
+  'inspection.list': { caller: STREET, payload: async (_p, today) => ({ scopeId: PLACE.streetId, year: yearOf(today) }) },
+  'inspection.resolve': { caller: STREET, payload: async (_p, today) => ({ id: 'ins-hostile', findingIndex: 0, resolvedOn: today, note: '已整改' }) },
+  'plan.set': {
+    caller: STREET,
+    payload: async () => ({ streetId: PLACE.streetId, year: 2031, items: [{ communityId: PLACE.communityId, plannedCount: 2, plannedFen: 1_000_000 }], note: '计划' }),
+  },
+  'report.summary': { caller: STREET, payload: async (_p, today) => ({ scopeId: PLACE.streetId, year: yearOf(today), quarter: 4 }) },
 };
 
 interface Input {

@@ -250,6 +250,35 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
       }
       case 'export.create':
         return { payload: { kind: 'ledger', scopeId: communityId, format: 'csv' }, target: place };
+      // Issue 18 (payments, acceptance, inspections, plans, reports)
+      case 'payment.record': {
+        const record = await on('started');
+        return {
+          payload: { id: record.id, kind: 'progress', amountFen: 1, paidOn: record.days.assignedOn, payee: '承接单位', voucherRef: '记-1', requestId: uniqueRequestId('matrix-pay') },
+          proposalId: record.id,
+        };
+      }
+      case 'implementation.accept': {
+        const record = await on('started');
+        return { payload: { id: record.id, acceptedOn: record.days.assignedOn, participants: ['矩阵'], opinion: '不合格', passed: false }, proposalId: record.id };
+      }
+      case 'inspection.record':
+        return { payload: { scopeId: communityId, kind: 'sampling', heldOn: today, findings: [] }, target: { ...place, inspectionKind: 'sampling' } };
+      case 'inspection.list':
+      case 'report.summary':
+        return { payload: action === 'inspection.list' ? { scopeId: communityId } : { scopeId: communityId, year: yearOf(today) }, target: place };
+      case 'inspection.resolve': {
+        const id = uniqueRequestId('ins');
+        const inspected = { streetId: place.streetId!, districtId: place.districtId! };
+        await world.store.saveInspection({
+          inspection: { id, scopeId: inspected.streetId, kind: 'self_check', heldOn: today, findings: [{ text: '矩阵发现' }], recordedBy: 'u-city', recordedAt: new Date().toISOString(), version: 1 },
+          place: inspected,
+          audit: { chainId: `inspection:${id}`, at: new Date().toISOString(), actor: 'u-city', action: 'inspection.record', from: null, to: null, detail: {} },
+        });
+        return { payload: { id, findingIndex: 0, resolvedOn: today, note: '已整改' }, target: inspected };
+      }
+      case 'plan.set':
+        return { payload: { streetId: place.streetId, year: 2031, items: [], note: '' }, target: { streetId: place.streetId, districtId: place.districtId } };
       default:
         // An action added to the API without a cell here fails the matrix until it gets one.
         throw new Error(`figure 7 has no cell for the action ${String(action)}: add one to cellFor`);

@@ -44,8 +44,9 @@ describe('release:weapp', () => {
 
   it('passes the build of this run: the App launches once with its env, every page registers', async () => {
     const result = await checkWeappBuild(copy, { cloudEnv: '' });
-    // 14 pages, 个人信息 (issue 17), the calendar and library screens (issue 16), the 消息 tab.
-    expect(result).toMatchObject({ problems: [], pages: 18 });
+    // 14 pages, 个人信息 (issue 17), the calendar and library screens (issue 16), the 消息 tab, and
+    // the summary, inspection and plan screens (issue 18).
+    expect(result).toMatchObject({ problems: [], pages: 21 });
     expect(result.cloudInits).toEqual([{ traceUser: true }]);
   });
 

@@ -480,6 +480,8 @@ export async function advance(app: App, journey: Journey, milestone: (typeof MAI
         completedOn: days.completedOn,
         maintenanceUnit: '中英街物业服务中心',
         maintenanceFunding: '物业管理费列支',
+        // Issue 18 (acceptance): a complete record was accepted (R-ACC-1).
+        acceptance: { acceptedOn: days.completedOn, participants: ['社区工作站', '居民代表'], opinion: '验收合格。', passed: true },
       });
       journey.day = days.completedOn;
       break;

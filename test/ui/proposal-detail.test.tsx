@@ -354,4 +354,40 @@ describe('the proposal detail page', () => {
     expect(within(audit).getByText('节余 ¥345.00')).toBeInTheDocument();
     expect(within(audit).getByText('资金使用合规。')).toBeInTheDocument();
   });
+
+  it('R-PAY-1: shows what was paid against the approved budget as a bar, per budget line and payment by payment', async () => {
+    openedWith(DETAIL, { id: 'p-1' });
+    answering({
+      'proposal.get': ok(
+        buildProposal({
+          id: 'p-1',
+          state: 'implementing',
+          approvedBudgetFen: 5_000_000,
+          paidFen: 2_000_000,
+          payments: [
+            { id: 'pay-1', proposalId: 'p-1', kind: 'advance', amountFen: 2_000_000, paidOn: '2026-09-10', payee: '照明工程公司', voucherRef: '记-031', budgetItem: '路灯', recordedAt: '2026-09-10T02:00:00.000Z' },
+          ],
+          budgetProgress: [
+            { item: '路灯', plannedFen: 4_000_000, paidFen: 2_000_000 },
+            { item: '安装', plannedFen: 1_000_000, paidFen: 0 },
+          ],
+        }),
+      ),
+    });
+    render(<ProposalDetailPage />);
+    const card = await screen.findByTestId('payments');
+    expect(card).toHaveTextContent('¥20,000.00 / ¥50,000.00');
+    expect(within(card).getByTestId('payments-bar')).toHaveAttribute('aria-label', '已支付 40%');
+    expect(card).toHaveTextContent('路灯¥20,000.00 / ¥40,000.00');
+    expect(card).toHaveTextContent('预付款');
+    expect(card).toHaveTextContent('照明工程公司 · 凭证 记-031');
+  });
+
+  it('R-PAY-1: shows no payments card before anything was paid', async () => {
+    openedWith(DETAIL, { id: 'p-1' });
+    answering({ 'proposal.get': ok(buildProposal({ id: 'p-1', state: 'implementing', approvedBudgetFen: 5_000_000 })) });
+    render(<ProposalDetailPage />);
+    await screen.findByTestId('timeline');
+    expect(screen.queryByTestId('payments')).not.toBeInTheDocument();
+  });
 });

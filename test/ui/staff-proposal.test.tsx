@@ -291,6 +291,32 @@ describe('the staff proposal page', () => {
     );
   });
 
+  it('R-ACC-1: the completion form asks for the acceptance and sends it with the completion', async () => {
+    localStorage.setItem('dev.day', JSON.stringify({ data: '2026-11-20' }));
+    const implementing = buildProposal({ state: 'implementing', allowedActions: ['implementation.complete'] });
+    open(implementing, { 'implementation.complete': ok({ ...implementing, state: 'completed', allowedActions: [] }) });
+    await screen.findByTestId('step-complete', {}, slow);
+    await typeInto('maintenanceUnit', '田心社区工作站');
+    await typeInto('maintenanceFunding', '社区党群服务经费');
+    await typeInto('opinion', '两处器材松动，限期整改');
+    fireEvent.click(screen.getByTestId('send-complete'));
+    expect(within(screen.getByTestId('field-participants')).getByText('请填写参加验收的人员')).toBeInTheDocument();
+    await typeInto('participants', '社区工作站、居民代表');
+    fireEvent.click(screen.getByTestId('acceptance-passed'));
+    fireEvent.click(screen.getByTestId('send-complete'));
+    await waitFor(() =>
+      expect(payloadsOf('implementation.complete')).toEqual([
+        {
+          id: implementing.id,
+          completedOn: '2026-11-20',
+          maintenanceUnit: '田心社区工作站',
+          maintenanceFunding: '社区党群服务经费',
+          acceptance: { acceptedOn: '2026-11-20', participants: ['社区工作站', '居民代表'], opinion: '两处器材松动，限期整改', passed: false },
+        },
+      ]),
+    );
+  });
+
   it('asks the street for a budget change in yuan, sent in fen', async () => {
     const implementing = buildProposal({ state: 'implementing', approvedBudgetFen: 5_000_000, allowedActions: ['change.request'] });
     open(implementing, { 'change.request': ok({ id: 'ch-1', proposalId: implementing.id, kind: 'adjust', reason: '增加场次', newBudgetFen: 5_500_050, state: 'pending', requestedOn: '2026-10-01' }) });

@@ -164,7 +164,7 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       anonymous: () => ({ shows: ['请先登录'] }),
       resident: () => ({ shows: [NOT_REVIEWER] }),
       community: () => ({ shows: [NOT_REVIEWER] }),
-      street: (demo) => ({ shows: ['沙头角街道 · 审核与监督', '待审核', demo.streetReview.title, '下一步：作出审核决定'] }),
+      street: (demo) => ({ shows: ['沙头角街道 · 审核与监督', '待审核', demo.streetReview.title, '下一步：作出审核决定', '统计报表', '检查记录'] }),
       district: (demo) => ({ shows: ['盐田区 · 审核与监督', demo.streetReview.title, '区级设置'] }),
     },
   },
@@ -228,6 +228,34 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       anonymous: () => ({ shows: ['请先登录'] }),
       community: () => ({ shows: ['项目库', '中英街社区可用的项目', '项目库里还没有项目'], hides: ['新增项目库条目'] }),
       street: () => ({ shows: ['项目库', '新增项目库条目（沙头角街道）'] }),
+    },
+  },
+  // Issue 18 (summary, inspection and plan screens). The harness's day is 2 March: no check is due.
+  'review/pages/summary/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      resident: () => ({ shows: ['您没有查看统计报表的权限'] }),
+      community: () => ({ shows: ['您没有查看统计报表的权限'] }),
+      street: () => ({ shows: ['沙头角街道 · 统计报表', '合计', '各状态项目数', '各社区资金', '计划与实际项目数', '中英街社区', '桥园社区', '设置 2026 年年度计划'], hides: ['田心社区'] }),
+      district: () => ({ shows: ['盐田区 · 统计报表', '海山街道', '各社区资金', '田心社区'], hides: ['年度计划'] }),
+    },
+  },
+  'review/pages/inspections/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      resident: () => ({ shows: ['您没有查看检查记录的权限'] }),
+      community: () => ({ shows: ['您没有查看检查记录的权限'] }),
+      street: () => ({ shows: ['沙头角街道 · 检查记录', '登记检查', '这一年还没有检查记录'], hides: ['自查月'] }),
+      district: () => ({ shows: ['盐田区 · 检查记录', '海山街道', '登记检查'] }),
+    },
+  },
+  'review/pages/plan/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      resident: () => ({ shows: ['您没有设置年度计划的权限'] }),
+      community: () => ({ shows: ['您没有设置年度计划的权限'] }),
+      street: () => ({ shows: ['沙头角街道 · 2026 年年度计划', '中英街社区', '桥园社区', '计划项目数', '计划金额', '保存年度计划'], hides: ['田心社区'] }),
+      district: () => ({ shows: ['您没有设置年度计划的权限'] }),
     },
   },
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { runTransition } from '../proposals';
 import { dateString, personText, recordId } from '../schemas';
+import { acceptanceSchema } from '../schemas.acceptance';
 
 export const completeImplementation = defineAction({
   name: 'implementation.complete',
@@ -12,6 +13,8 @@ export const completeImplementation = defineAction({
     completedOn: dateString,
     maintenanceUnit: personText(TEXT_LIMITS.shortText),
     maintenanceFunding: personText(TEXT_LIMITS.maintenanceFunding),
+    // Issue 18 (acceptance): R-ACC-1, the acceptance may come with the completion.
+    acceptance: acceptanceSchema.optional().describe('the acceptance held with the completion (as implementation.accept takes it)'),
   }),
   access: { signIn: true, permission: 'implementation.complete' },
   audit: ['proposal'],
@@ -22,5 +25,6 @@ export const completeImplementation = defineAction({
       completedOn: input.completedOn,
       maintenanceUnit: input.maintenanceUnit,
       maintenanceFunding: input.maintenanceFunding,
+      ...(input.acceptance ? { acceptance: { ...input.acceptance, recordedAt: context.at } } : {}),
     })),
 });

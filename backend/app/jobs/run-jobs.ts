@@ -6,6 +6,7 @@ import type { Store } from '../ports/store.port';
 import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './deliver-outbox';
 import { recheckPendingComments, type RecheckReport } from './recheck-pending-comments';
 import { remindNearDeadlines } from './remind-near-deadlines';
+import { remindDueChecks } from './remind-due-checks';
 import { sweepOverdue } from './sweep-overdue';
 // Issue 14 L1
 import type { FileRemoval } from '../ports/file-storage.port';
@@ -31,6 +32,8 @@ export interface JobsReport {
   prunedRateCounters: number;
   /** Issue 14 L1: uploads no record showed a day after, removed. */
   removedFiles: number;
+  /** Issue 18 (inspections): units told this run that a check is due (R-INS-1). */
+  dueChecks?: number;
   /** The jobs that failed this run (each runs on its own: one failing does not stop the others). */
   errors: string[];
 }
@@ -74,6 +77,10 @@ export async function runJobs(given: JobPorts, options: { delivery?: DeliveryOpt
   });
   await attempt('comments', async () => {
     report.comments = await recheckPendingComments(ports);
+  });
+  // Issue 18 (inspections): R-INS-1, the checks due in May and November.
+  await attempt('due-checks', async () => {
+    report.dueChecks = await remindDueChecks(ports);
   });
   // After the jobs above, so that what they queued goes out in this run.
   await attempt('outbox', async () => {

@@ -1,5 +1,9 @@
 import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
 import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
+import type { ReportStore } from './store.reports.port';
+
+// Issue 18 (inspections, plans, reports): the port's part for them lives beside this file.
+export type { InspectionPlace, SummaryCount, SummaryTotal } from './store.reports.port';
 import type { CommentVisibility } from '../../domain/comments';
 import type { CommunityNoticeDraft } from '../../domain/notifications';
 import type { RatingCounters } from '../../domain/ratings';
@@ -255,7 +259,7 @@ export interface StoredCalendarYear {
   setBy: string;
 }
 
-export interface Store {
+export interface Store extends ReportStore {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
   /** Makes the user a resident of the community; their grants change as domain/residency.ts says. */

@@ -22,6 +22,7 @@ import { keysetPage, newestFirstPage, proposalDoc, scopeConjunction, storedOf } 
 import { applyLedgerMove } from './cloudbase.ledgers';
 import { COLLECTIONS, noticeDocId, rateDocId, requestDocId, subsidyDocId } from './collections';
 import { subsidyTotalsChanges } from '../../domain/subsidy';
+import { moveSummaryTotals } from './cloudbase.reports';
 import { queryAll, type Conjunction, type Doc } from './doc-db';
 
 /** R-FUN-3: the district's application of the project's budget year moves with each write of it. */
@@ -108,6 +109,7 @@ export function cloudBaseProposals(core: CloudBaseCore) {
         if (await unit.get(COLLECTIONS.proposals, input.record.id)) throw new Error(`proposal ${input.record.id} exists already`);
         unit.put(COLLECTIONS.proposals, input.record.id, proposalDoc(input.record, input.indexing, input.audit.at, null));
         await moveSubsidyTotals(unit, null, input.record);
+        await moveSummaryTotals(unit, null, input.record); // Issue 18 (reports)
         await core.appendAudit(unit, input.audit);
         await core.enqueue(unit, input.outbox, input.audit.at);
         return { stored: storedOf((await unit.get(COLLECTIONS.proposals, input.record.id)) as Doc), created: true };
@@ -126,6 +128,7 @@ export function cloudBaseProposals(core: CloudBaseCore) {
           const record = { ...write.record, version: write.expectedVersion + 1 };
           unit.put(COLLECTIONS.proposals, record.id, proposalDoc(record, write.indexing, batch.at, current));
           await moveSubsidyTotals(unit, currentRecord, record);
+          await moveSummaryTotals(unit, currentRecord, record); // Issue 18 (reports)
         }
         // R-FUN-1: each move is judged on the one ledger document, read in this transaction.
         for (const move of batch.ledgerMoves) await applyLedgerMove(unit, move);

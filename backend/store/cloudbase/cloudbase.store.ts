@@ -14,6 +14,7 @@ import { cloudBasePersonalData } from './cloudbase.personal-data';
 import { cloudBaseCalendar } from './cloudbase.calendar';
 import { cloudBaseLibraryEdit } from './cloudbase.library-edit';
 import { cloudBaseNotifications } from './cloudbase.notifications'; // notifications
+import { cloudBaseReports } from './cloudbase.reports';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -53,6 +54,7 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseCalendar(core), // issue 16
     ...cloudBaseLibraryEdit(core), // issue 16
     ...cloudBaseNotifications(core), // notifications
+    ...cloudBaseReports(core), // Issue 18 (inspections, plans, reports)
     async close(): Promise<void> {
       core.close();
     },

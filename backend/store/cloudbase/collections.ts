@@ -57,6 +57,15 @@ export const COLLECTIONS = {
   communityNotices: 'community_notices',
   /** `_id` = `${noticeId}:${openid}`: a resident read a community notice. */
   noticeReads: 'notice_reads',
+  // Issue 18 (inspections, plans, reports)
+  /** `_id` = inspection id: the record, `year`, `heldOn` and the units it is filed under. */
+  inspections: 'inspections',
+  /** `_id` = `${streetId}:${year}`: a street's plan of a year. */
+  plans: 'plans',
+  /** `_id` = `${communityId}:${year}:${quarter}`: the summary's running figures (`figures`: metric → value). */
+  summaries: 'summaries',
+  /** `_id` = `${scopeId}:${kind}:${period}`: a due-check reminder sent once. */
+  dueChecks: 'due_checks',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -79,6 +88,9 @@ export const outboxDocId = (seq: number) => `o${seq}`;
 export const notificationDocId = (seq: number) => `n${String(seq).padStart(16, '0')}`;
 export const communityNoticeDocId = (communityId: string, kind: string, proposalId: string) => `k${communityId}:${kind}:${proposalId}`;
 export const noticeReadDocId = (noticeId: string, openid: string) => `${noticeId}:${openid}`;
+export const planDocId = (streetId: string, year: number) => `${streetId}:${year}`;
+export const summaryDocId = (communityId: string, year: number, quarter: number) => `${communityId}:${year}:${quarter}`;
+export const dueCheckDocId = (scopeId: string, kind: string, period: string) => `${scopeId}:${kind}:${period}`;
 export const grantKey = (role: string, scopeId: string) => `${role}:${scopeId}`;
 
 /**

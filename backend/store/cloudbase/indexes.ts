@@ -68,6 +68,22 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.meetings, name: 'community_meeting_on_id', keys: [['communityId', 1], ['meetingOn', -1], ['_id', -1]], for: 'listMeetings' },
   { collection: COLLECTIONS.library, name: 'newest', keys: NEWEST, for: 'listLibrary' },
   { collection: COLLECTIONS.library, name: 'scope_newest', keys: [['scopeId', 1], ...NEWEST], for: 'listLibrary (R-SUP-3: the entries usable in a unit)' },
+  // Issue 18 (inspections, plans, reports)
+  { collection: COLLECTIONS.inspections, name: 'scope_held', keys: [['scopeId', 1], ['heldOn', -1], ['_id', -1]], for: 'listInspections (community)' },
+  { collection: COLLECTIONS.inspections, name: 'street_held', keys: [['streetId', 1], ['heldOn', -1], ['_id', -1]], for: 'listInspections (street)' },
+  { collection: COLLECTIONS.inspections, name: 'district_held', keys: [['districtId', 1], ['heldOn', -1], ['_id', -1]], for: 'listInspections (district)' },
+  { collection: COLLECTIONS.inspections, name: 'held', keys: [['heldOn', -1], ['_id', -1]], for: 'listInspections (city)' },
+  { collection: COLLECTIONS.plans, name: 'district_year', keys: [['districtId', 1], ['year', 1], ['_id', 1]], for: 'listPlans (district)' },
+  { collection: COLLECTIONS.plans, name: 'year', keys: [['year', 1], ['_id', 1]], for: 'listPlans (city)' },
+  { collection: COLLECTIONS.summaries, name: 'street_year', keys: [['streetId', 1], ['year', 1], ['_id', 1]], for: 'summaryTotals (street)' },
+  { collection: COLLECTIONS.summaries, name: 'district_year', keys: [['districtId', 1], ['year', 1], ['_id', 1]], for: 'summaryTotals (district)' },
+  { collection: COLLECTIONS.summaries, name: 'year', keys: [['year', 1], ['_id', 1]], for: 'summaryTotals (city)' },
+  {
+    collection: COLLECTIONS.proposals,
+    name: 'district_budget_year_rated',
+    keys: [['districtId', 1], ['budgetYear', 1], ['ratingCount', 1], ['_id', 1]],
+    for: 'summaryCounts (ratings)',
+  },
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
   // Issue 16: every loaded year of the working-day calendar, read by every request.

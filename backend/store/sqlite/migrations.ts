@@ -1,3 +1,6 @@
+import type { Db } from './sqlite.core';
+import { REPORT_MIGRATIONS } from './migrations.reports';
+
 /**
  * Forward-only numbered migrations. A migration, once landed, is never edited: a change is a new
  * number. The store refuses to open a file migrated by a newer build.
@@ -6,6 +9,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Issue 18 (reports): work the SQL cannot do (running totals computed by the domain), in the same transaction. */
+  run?: (db: Db) => void;
 }
 
 /**
@@ -440,4 +445,6 @@ export const migrations: Migration[] = [
         SELECT recipient_openid, kind, json_extract(payload, '$.proposalId'), payload, created_at FROM outbox ORDER BY id;
     `,
   },
+  // Issue 18 (inspections, plans, reports): versions 23 and 24, in their own file.
+  ...REPORT_MIGRATIONS,
 ];

@@ -18,6 +18,8 @@ import type {
   TransitionBatch,
 } from '../../app/ports/store.port';
 import { subsidyTotalsChanges } from '../../domain/subsidy';
+import { summaryTotalsChanges } from '../../domain/summary';
+import { summaryMover } from './sqlite.summary-rebuild';
 import { cursorClause, Rollback, scopeClause, sliceOf, type SqliteCore } from './sqlite.core';
 import type { LedgerRows } from './sqlite.ledgers';
 
@@ -135,6 +137,12 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
     ),
   };
 
+  // Issue 18 (reports): R-RPT-1, the summary's running figures move with each write of a project.
+  const moveSummary = summaryMover(db);
+  function moveSummaryTotals(before: ProposalRecord | null, after: ProposalRecord): void {
+    for (const fact of summaryTotalsChanges(before, after)) moveSummary(after, fact);
+  }
+
   function readProposal(id: string): StoredProposal | null {
     const row = statements.proposal.get(id) as ProposalRow | undefined;
     return row ? storedOf(row) : null;
@@ -208,6 +216,7 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
         guards.countRate(input.rateLimit);
         statements.insertProposal.run(proposalParams(input.record, input.indexing, input.audit.at));
         moveSubsidyTotals(null, input.record);
+        moveSummaryTotals(null, input.record);
         core.appendAudit(input.audit);
         core.enqueue(input.outbox, input.audit.at);
         return { stored: readProposal(input.record.id) as StoredProposal, created: true };
@@ -218,6 +227,7 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
       return core.atomically(() => {
         for (const write of batch.proposals) {
           const before = subsidyFieldsOf(write.record.id);
+          const beforeRecord = readProposal(write.record.id)?.record ?? null;
           const record = { ...write.record, version: write.expectedVersion + 1 };
           const updated = statements.updateProposal.run({
             ...proposalParams(record, write.indexing, batch.at),
@@ -230,6 +240,7 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
             throw new Rollback({ ok: false, code: current === write.expectedState ? 'conflict' : 'invalid_state' });
           }
           moveSubsidyTotals(before, record);
+          moveSummaryTotals(beforeRecord, record);
         }
         // R-FUN-1: each move is judged on the ledger as it is inside this transaction.
         for (const move of batch.ledgerMoves) ledgers.move(move);

@@ -15,6 +15,7 @@ import { sqlitePersonalData } from './sqlite.personal-data';
 import { sqliteCalendar } from './sqlite.calendar';
 import { sqliteLibraryEdit } from './sqlite.library-edit';
 import { sqliteNotifications } from './sqlite.notifications'; // notifications
+import { sqliteReports } from './sqlite.reports';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -52,6 +53,7 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteCalendar(core), // issue 16
     ...sqliteLibraryEdit(core), // issue 16
     ...sqliteNotifications(core), // notifications
+    ...sqliteReports(core), // Issue 18 (inspections, plans, reports)
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

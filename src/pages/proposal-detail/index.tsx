@@ -16,6 +16,7 @@ import { PublicityCard } from './components/PublicityCard';
 import { ReportCard } from './components/ReportCard';
 import { ImplementationCard } from './components/ImplementationCard';
 import { AuditCard } from './components/AuditCard';
+import { PaymentsCard } from './components/PaymentsCard';
 import { Ratings } from './components/Ratings';
 import { Comments } from './components/Comments';
 import { ShareButton } from './components/ShareButton';
@@ -86,6 +87,8 @@ function ProposalStory({ proposal, justSubmitted, onChanged }: { proposal: Propo
       {!canComment ? <PublicityCard proposal={proposal} /> : null}
       <ReportCard proposal={proposal} />
       <ImplementationCard proposal={proposal} />
+      {/* Issue 18 (payments): paid against planned, per budget line. */}
+      <PaymentsCard proposal={proposal} />
       {!canComment && showComments ? <Comments proposal={proposal} onChanged={onChanged} /> : null}
       <ProcessRecord proposal={proposal} />
       <ShareButton />

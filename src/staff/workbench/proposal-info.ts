@@ -17,6 +17,10 @@ export const STAFF_PAGES = {
   // Issue 16
   calendar: '/review/pages/calendar/index',
   library: '/review/pages/library/index',
+  // Issue 18 (summary, inspection and plan screens)
+  summary: '/review/pages/summary/index',
+  inspections: '/review/pages/inspections/index',
+  plan: '/review/pages/plan/index',
 } as const;
 
 export function pageWithId(page: string, id: string): string {
@@ -38,6 +42,8 @@ const NEXT_STEP: Readonly<Record<string, string>> = {
   'evaluation.publish': '发布评价结果',
   'audit.publish': '发布审计结果',
   'change.decide': '审核变更申请',
+  // Issue 18 (acceptance redo)
+  'implementation.accept': '登记验收',
 };
 
 export function nextStepOf(proposal: ProposalView): string | undefined {

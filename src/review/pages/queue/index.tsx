@@ -14,6 +14,10 @@ import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/work
 import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { NavTiles, StaffProposalCard } from '../../../staff/workbench/display';
 import { Chips } from '../../../staff/workbench/fields';
+// Issue 18 (summary and inspection screens)
+import { currentYear } from '../../../lib/community';
+import { DueChecksReminder } from '../../components/DueChecks';
+import '../../components/Bars.css';
 import '../../../staff/workbench/staff.css';
 
 /** The roles this subpackage is for. */
@@ -51,6 +55,11 @@ function Workbench({ context }: { context: StaffContext }) {
     { label: '资金台账', hint: '额度与下达', url: STAFF_PAGES.ledger, testId: 'open-ledger' },
     { label: '监督检查', hint: '逾期与缺失材料', url: STAFF_PAGES.oversight, testId: 'open-oversight' },
   ];
+  // Issue 18 (summary and inspection screens)
+  tiles.push(
+    { label: '统计报表', hint: '计划与实际、资金', url: STAFF_PAGES.summary, testId: 'open-summary' },
+    { label: '检查记录', hint: '自查、检查、抽查', url: STAFF_PAGES.inspections, testId: 'open-inspections' },
+  );
   if (grant.role === 'district' || grant.role === 'city') tiles.push({ label: '区级设置', hint: '政策、补助申请、角色', url: STAFF_PAGES.district, testId: 'open-district' });
   else tiles.push({ label: '授予角色', hint: '社区工作人员', url: STAFF_PAGES.district, testId: 'open-district' });
   // Issue 16: the project library for every reviewer; the working-day calendar for the city.
@@ -72,6 +81,8 @@ function Workbench({ context }: { context: StaffContext }) {
       </View>
       {/* Notifications: the street is asked, as the community is, each time its workbench opens (deadlines, change requests). */}
       <StaffNoticeOffer />
+      {/* Issue 18 (due-check reminder): the May and November checks, until recorded. */}
+      <DueChecksReminder key={`due-${grant.scopeId}`} scopeId={grant.scopeId} unitName={names.scope(grant.scopeId)} unitKind={grant.role} year={currentYear()} />
       <NavTiles tiles={tiles} />
       <Queue key={`${grant.role}@${grant.scopeId}`} grant={grant} names={names} />
     </View>

@@ -11,6 +11,8 @@ import { SubmitStep } from './SubmitStep';
 import { PublicityStep } from './PublicityStep';
 import { AssignStep, StartStep, CompleteStep } from './ImplementationSteps';
 import { EvaluationStep } from './EvaluationStep';
+// Issue 18 (acceptance redo)
+import { AcceptStep } from './AcceptStep';
 
 /** The steps allowed now, in lifecycle order; when there is none, what the record waits for. */
 export function Steps({ proposal, onChanged }: { proposal: ProposalView; onChanged: (message: string) => void }) {
@@ -26,6 +28,8 @@ export function Steps({ proposal, onChanged }: { proposal: ProposalView; onChang
     'implementation.start',
     'implementation.complete',
     'evaluation.publish',
+    // Issue 18 (acceptance redo)
+    'implementation.accept',
   ].some(can);
   return (
     <View data-testid='steps'>
@@ -56,6 +60,8 @@ export function Steps({ proposal, onChanged }: { proposal: ProposalView; onChang
       {can('implementation.assign') ? <AssignStep proposal={proposal} onChanged={onChanged} /> : null}
       {can('implementation.start') ? <StartStep proposal={proposal} onChanged={onChanged} /> : null}
       {can('implementation.complete') ? <CompleteStep proposal={proposal} onChanged={onChanged} /> : null}
+      {/* Issue 18 (acceptance redo): on its own once the completion form (which asks for it) is gone. */}
+      {can('implementation.accept') && !can('implementation.complete') ? <AcceptStep proposal={proposal} onChanged={onChanged} /> : null}
       {can('evaluation.publish') ? <EvaluationStep proposal={proposal} onChanged={onChanged} /> : null}
       {!any ? <Waiting proposal={proposal} /> : null}
     </View>

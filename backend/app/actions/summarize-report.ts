@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineAction } from '../action';
+import { fail, ok } from '../answers';
+import { resolveScope } from '../scopes';
+import { year } from '../schemas';
+import { buildSummary } from '../summary';
+import { can } from '../../domain/permissions';
+
+export const summarizeReport = defineAction({
+  name: 'report.summary',
+  summary:
+    'The report upward of a street, district or the city for a year, or the year up to the end of a quarter (R-RPT-1): per community and in total, proposals by state and category, changes and withdrawals, approved / paid / audited sums, the plan against them, overdue and stalled counts, council meetings held and the rating average; `allowedActions` names `plan.set` when the caller may set the plan of the street asked.',
+  schema: z.object({
+    scopeId: z.string().min(1).max(64).describe('a community, street or district id, or `city`'),
+    year,
+    quarter: z.number().int().min(1).max(4).optional().describe('1–4: the year from 1 January to that quarter\'s end'),
+  }),
+  access: { signIn: true, permission: 'report.summary' },
+  audit: [],
+  next: ['plan.set'],
+  async run(input, context) {
+    const { store } = context.services;
+    const scope = await resolveScope(store, input.scopeId);
+    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
+    const refused = context.authorize(scope.target);
+    if (refused) return refused;
+    const report = await buildSummary(store, { scope, scopeId: input.scopeId, year: input.year, quarter: input.quarter, today: context.today });
+    // Issue 18 (summary screen): a street's summary offers its plan to whoever may set it.
+    const allowedActions = scope.kind === 'street' && can(context.actor, 'plan.set', scope.target) ? ['plan.set'] : [];
+    return ok({ ...report, allowedActions });
+  },
+});
