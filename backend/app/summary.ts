@@ -85,25 +85,3 @@ export async function buildSummary(
   total.ratingAverage = averageStars(ratingSum, ratingCount);
   return { scopeId, year, ...(quarter === undefined ? {} : { quarter }), ...period, rows: shown, total };
 }
-
-/** The summary's rows as a table (Chinese headers, amounts in 元): the `summary` kind of `export.create`. */
-export function summaryTable(report: SummaryReport): { headers: string[]; rows: (string | number)[][] } {
-  const yuan = (fen: number) => Math.round(fen) / 100;
-  const headers = ['社区', '项目数', '变更', '撤销', '批复金额（元）', '已支付（元）', '审计金额（元）', '计划项目数', '计划金额（元）', '逾期', '停滞', '议事会召开次数', '居民评价均分'];
-  const line = (name: string, sums: SummarySums) => [
-    name,
-    Object.values(sums.byState).reduce((a, b) => a + (b ?? 0), 0),
-    sums.changes,
-    sums.withdrawals,
-    yuan(sums.approvedFen),
-    yuan(sums.paidFen),
-    yuan(sums.auditedFen),
-    sums.plannedCount,
-    yuan(sums.plannedFen),
-    sums.overdue,
-    sums.stalled,
-    sums.meetingsHeld,
-    sums.ratingAverage,
-  ];
-  return { headers, rows: [...report.rows.map((row) => line(row.name, row)), line('合计', report.total)] };
-}

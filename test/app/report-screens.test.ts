@@ -30,8 +30,13 @@ describe('inspection.list for the inspection screen', () => {
 describe('report.summary for the summary screen', () => {
   it('R-PLN-1: the street\'s own summary offers plan.set; the district\'s view of the street and the district\'s summary do not', async () => {
     const app = createApp();
-    expect((await app.ok('u-street-shatoujiao', '2026-03-02', 'report.summary', { scopeId: 's-shatoujiao', year: 2026 })).allowedActions).toEqual(['plan.set']);
-    expect((await app.ok('u-district-yantian', '2026-03-02', 'report.summary', { scopeId: 's-shatoujiao', year: 2026 })).allowedActions).toEqual([]);
-    expect((await app.ok('u-district-yantian', '2026-03-02', 'report.summary', { scopeId: 'd-yantian', year: 2026 })).allowedActions).toEqual([]);
+    expect((await app.ok('u-street-shatoujiao', '2026-03-02', 'report.summary', { scopeId: 's-shatoujiao', year: 2026 })).allowedActions).toEqual(['plan.set', 'export.create']);
+    expect((await app.ok('u-district-yantian', '2026-03-02', 'report.summary', { scopeId: 's-shatoujiao', year: 2026 })).allowedActions).toEqual(['export.create']);
+    expect((await app.ok('u-district-yantian', '2026-03-02', 'report.summary', { scopeId: 'd-yantian', year: 2026 })).allowedActions).toEqual(['export.create']);
+  });
+
+  it('R-RPT-1: the summary offers its export (kind summary) to whoever may export in the scope', async () => {
+    const app = createApp();
+    expect((await app.ok('u-city', '2026-03-02', 'report.summary', { scopeId: 'city', year: 2026 })).allowedActions).toEqual(['export.create']);
   });
 });

@@ -11,11 +11,12 @@ import { year } from '../schemas';
 export const createExport = defineAction({
   name: 'export.create',
   summary:
-    'A list of a scope as a file to download: `proposals` (of the year submitted), `overdue`, `checklist` (R-SUP-1), `ledger` (R-FUN-4) or `subsidy` (R-FUN-3) — an Excel workbook (exceljs) with Chinese headers, unit names, amounts in 元 with two decimals and real dates, or CSV.',
+    'A list of a scope as a file to download: `proposals` (of the year submitted), `overdue`, `checklist` (R-SUP-1), `ledger` (R-FUN-4), `subsidy` (R-FUN-3) or `summary` (R-RPT-1, as report.summary answers it, for the year or up to `quarter`) — an Excel workbook (exceljs) with Chinese headers, unit names, amounts in 元 with two decimals and real dates, or CSV.',
   schema: z.object({
     kind: z.enum(EXPORT_KINDS),
     scopeId: z.string().min(1).max(64),
     year: year.optional().describe('the year (default: this year)'),
+    quarter: z.number().int().min(1).max(4).optional().describe('`summary` only: the year up to the end of this quarter'),
     format: z.enum(['xlsx', 'csv']),
   }),
   access: { signIn: true, permission: 'export.create' },
@@ -30,7 +31,7 @@ export const createExport = defineAction({
     if (!exports) return fail('internal', '导出暂不可用');
     const names = new UnitNames(await store.getDirectory());
     const forYear = input.year ?? yearOf(context.today);
-    const sheet = await EXPORT_SHEETS[input.kind]({ context, scope, year: forYear, names });
+    const sheet = await EXPORT_SHEETS[input.kind]({ context, scope, scopeId: input.scopeId, year: forYear, quarter: input.quarter, names });
     const unit = scope.kind === 'city' ? '全市' : names.of(input.scopeId);
     const fileName = `${unit}-${sheet.title}-${context.today}.${input.format}`;
     const bytes = input.format === 'xlsx' ? await writeXlsx(sheet, context.at) : writeCsv(sheet);

@@ -12,15 +12,20 @@ import type { Cursor, ScopeFilter, Slice, StoredProposal } from '../ports/store.
 import { policyFor } from '../proposals';
 import type { ResolvedScope } from '../scopes';
 import type { Cell, Sheet } from './sheet';
+import { summary } from './summary-sheet';
 
-export const EXPORT_KINDS = ['proposals', 'overdue', 'checklist', 'ledger', 'subsidy'] as const;
+export const EXPORT_KINDS = ['proposals', 'overdue', 'checklist', 'ledger', 'subsidy', 'summary'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What a sheet builder gets: the use case's context, the resolved scope, the year asked, names of units. */
 export interface ExportRequest {
   context: UseCaseContext;
   scope: ResolvedScope;
+  /** The unit asked for (the summary names it). */
+  scopeId: string;
   year: number;
+  /** The summary only: the year up to the end of this quarter. */
+  quarter?: number;
   names: UnitNames;
 }
 
@@ -229,4 +234,4 @@ const subsidy: SheetBuilder = async ({ context, scope, year, names }) => {
 };
 
 /** kind → sheet builder. */
-export const EXPORT_SHEETS: Readonly<Record<ExportKind, SheetBuilder>> = { proposals, overdue, checklist, ledger, subsidy };
+export const EXPORT_SHEETS: Readonly<Record<ExportKind, SheetBuilder>> = { proposals, overdue, checklist, ledger, subsidy, summary };

@@ -16,6 +16,7 @@ import { STAFF_PAGES } from '../../../staff/workbench/proposal-info';
 import { loadStaffContext, type StaffContext } from '../../../staff/workbench/scope';
 import { Chips } from '../../../staff/workbench/fields';
 import { Bars } from '../../components/Bars';
+import { ExcelExport } from '../../components/excel-export';
 import { useReportScope, type ReportScope } from '../../components/ReportScope';
 import '../../../staff/workbench/staff.css';
 
@@ -110,6 +111,11 @@ function Report({ scope, quarter }: { scope: ReportScope; quarter?: number }) {
                 >
                   {total.plannedCount > 0 || total.plannedFen > 0 ? `修改 ${scope.year} 年${REPORT_WORDS.plan}` : `设置 ${scope.year} 年${REPORT_WORDS.plan}`}
                 </Action>
+              </View>
+            ) : null}
+            {report.allowedActions.includes('export.create') ? (
+              <View className='card'>
+                <ExcelExport request={{ kind: 'summary', scopeId: scope.scopeId, year: scope.year, ...(quarter ? { quarter } : {}) }} label='导出统计报表 Excel' />
               </View>
             ) : null}
             <Section title='各状态项目数' testId='chart-states'>
