@@ -40,6 +40,9 @@ import { startImplementation } from './actions/start-implementation';
 import { submitProposal } from './actions/submit-proposal';
 import { submitToStreet } from './actions/submit-to-street';
 import { summarizeRatings } from './actions/summarize-ratings';
+// comment.mine, rating.mine (issue 17)
+import { listMyComments } from './actions/list-my-comments';
+import { listMyRatings } from './actions/list-my-ratings';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -88,6 +91,9 @@ export const CATALOG = [
   readAuditTrail,
   listLibrary,
   addLibraryEntry,
+  // comment.mine, rating.mine (issue 17)
+  listMyComments,
+  listMyRatings,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

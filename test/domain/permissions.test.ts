@@ -19,6 +19,9 @@ type Rule = { anyone: true } | { signedIn: true } | { roles: Role[]; rule: strin
 const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 'implementation.start' | 'implementation.complete'>, Rule> = {
   'me.get': { signedIn: true },
   'me.join': { signedIn: true },
+  // comment.mine, rating.mine (issue 17)
+  'comment.mine': { signedIn: true },
+  'rating.mine': { signedIn: true },
   'directory.get': { anyone: true },
   'role.list': { roles: ['street', 'district', 'city'], rule: 'staff onboarding (role.list)' },
   'proposal.submit': { roles: ['resident', 'community'], rule: 'R-COL-1' },

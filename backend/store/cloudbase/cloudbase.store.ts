@@ -5,6 +5,8 @@ import { cloudBaseDirectory } from './cloudbase.directory';
 import { cloudBaseMoney } from './cloudbase.money';
 import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
+// comment.mine, rating.mine (issue 17)
+import { cloudBaseMine } from './cloudbase.mine';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -38,6 +40,7 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseComments(core),
     ...cloudBaseMoney(core),
     ...cloudBaseRecords(core),
+    ...cloudBaseMine(core),
     async close(): Promise<void> {
       core.close();
     },

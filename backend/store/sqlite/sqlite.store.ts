@@ -6,6 +6,8 @@ import { ledgerRows } from './sqlite.ledgers';
 import { sqliteMoney } from './sqlite.money';
 import { requestGuards, sqliteProposals } from './sqlite.proposals';
 import { sqliteRecords } from './sqlite.records';
+// comment.mine, rating.mine (issue 17)
+import { sqliteMine } from './sqlite.mine';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -37,6 +39,7 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteComments(core, guards),
     ...sqliteMoney(core, ledgers),
     ...sqliteRecords(core),
+    ...sqliteMine(core),
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

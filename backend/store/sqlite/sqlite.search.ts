@@ -1,0 +1,48 @@
+import type { ProposalQuery } from '../../app/ports/store.port';
+import { foldText, gramToken, gramTokens, isShortQuery } from '../../domain/search';
+import type { Db } from './sqlite.core';
+
+/**
+ * Proposal search and filters (migration 20). Two full-text indexes keyed by the proposals'
+ * rowid, kept by triggers so that every writer of the table (the store, the bench generator)
+ * keeps them: `proposal_text` (FTS5 trigram) answers substrings of three characters or more,
+ * `proposal_grams` (every character and character pair as a token) the shorter ones, which a
+ * trigram index cannot. `search_grams` is the SQL face of domain/search.ts's gramTokens and
+ * must be registered on every connection that writes proposals. The indexes name proposals by
+ * rowid, which VACUUM may renumber on a table without an INTEGER PRIMARY KEY: never VACUUM the
+ * store without rebuilding them (`INSERT INTO proposal_text(proposal_text) VALUES ('delete-all')` …).
+ */
+export function registerSearchFunctions(db: Db): void {
+  db.function('search_grams', { deterministic: true }, (title: unknown, description: unknown, location: unknown) =>
+    gramTokens([title, description, location].map((text) => (typeof text === 'string' ? text : null))),
+  );
+}
+
+/** The filters of proposal.list beyond scope, owner and cursor, as WHERE terms. */
+export function searchClauses(query: Pick<ProposalQuery, 'states' | 'category' | 'year' | 'text'>, params: Record<string, unknown>): string[] {
+  const where: string[] = [];
+  if (query.states) {
+    query.states.forEach((state, i) => (params[`state${i}`] = state));
+    where.push(`state IN (${query.states.map((_, i) => `@state${i}`).join(', ')})`);
+  }
+  if (query.category) {
+    params.category = query.category;
+    where.push('category = @category');
+  }
+  if (query.year !== undefined) {
+    params.year = query.year;
+    where.push('submitted_year = @year');
+  }
+  if (query.text) {
+    const text = foldText(query.text);
+    if (isShortQuery(text)) {
+      params.grams = `"${gramToken(text)}"`;
+      where.push('rowid IN (SELECT rowid FROM proposal_grams WHERE proposal_grams MATCH @grams)');
+    } else {
+      // A quoted string is one phrase: the trigram tokenizer matches it as a substring.
+      params.phrase = `"${text.replace(/"/g, '""')}"`;
+      where.push('rowid IN (SELECT rowid FROM proposal_text WHERE proposal_text MATCH @phrase)');
+    }
+  }
+  return where;
+}
