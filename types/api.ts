@@ -119,6 +119,8 @@ export interface ProposalView {
   // comment.mine, rating.mine (issue 17)
   /** The caller's own rating of it (proposal.get only). */
   myRating?: RatingView;
+  /** R-PUB-2: whether its publicity window is open today, as the server judges it (pages never count days). */
+  publicityOpen?: boolean;
   screening?: Screening;
   report?: Report;
   meetingId?: string;

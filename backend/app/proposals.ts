@@ -9,6 +9,7 @@ import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
 import { proposerNameFor } from '../domain/privacy';
 import { averageStars } from '../domain/ratings';
+import { canComment } from '../domain/comments';
 import type {
   AuditDraft,
   CommitRefusal,
@@ -70,6 +71,8 @@ export function proposalView(
     daysLeft,
     overdue: overdueOf(record, today, calendar).map((flag) => flag.name as DeadlineName),
     allowedActions: allowedActions(actor, record, transitionContext),
+    // issue 17: the notices page shows 公示中 / 已结束 from this, never from its own clock.
+    publicityOpen: canComment(record, today).ok,
     updatedAt: stored.updatedAt,
   };
 }

@@ -46,6 +46,16 @@ describe('comment.mine and rating.mine', () => {
     expectRefused(await app.call(null, journey.day, 'comment.mine', {}), 'unauthenticated');
   });
 
+  it('R-PUB-2: proposal.get says publicityOpen through the last day and not on the day after', async () => {
+    const app = createApp();
+    const journey = await bringTo(app, 'publicity');
+    const view = dataOf(await app.call(null, journey.day, 'proposal.get', { id: journey.id }));
+    const lastDay: string = view.deadlines.publicityEndsOn.on;
+    const dayAfter = new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(dataOf(await app.call(null, lastDay, 'proposal.get', { id: journey.id })).publicityOpen).toBe(true);
+    expect(dataOf(await app.call(null, dayAfter, 'proposal.get', { id: journey.id })).publicityOpen).toBe(false);
+  });
+
   it('R-EVA-1: after rating, rating.mine lists it and proposal.get carries myRating for the rater only', async () => {
     const app = createApp();
     const journey = await bringTo(app, 'completed');
@@ -55,6 +65,8 @@ describe('comment.mine and rating.mine', () => {
     expect(mine.items[0].title.length).toBeGreaterThan(0);
     expect(dataOf(await app.call('u-res-2', journey.day, 'proposal.get', { id: journey.id })).myRating).toMatchObject({ stars: 4, text: '不错' });
     expect(dataOf(await app.call('u-res-1', journey.day, 'proposal.get', { id: journey.id })).myRating).toBeUndefined();
+    const listed = dataOf(await app.call('u-res-2', journey.day, 'proposal.list', { states: ['completed'] }));
+    expect(listed.items.find((item: { id: string }) => item.id === journey.id).myRating).toMatchObject({ stars: 4 });
     expectRefused(await app.call('u-res-2', journey.day, 'rating.mine', { cursor: 'not-a-cursor' }), 'invalid_input', 'cursor');
   });
 });

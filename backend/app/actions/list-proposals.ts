@@ -65,7 +65,16 @@ export const listProposals = defineAction({
       context.services.store.listProposals({ ...filters, after, limit: pageSize }),
       context.services.store.countProposals(filters, TOTAL_CAP),
     ]);
-    const items = await Promise.all(slice.items.map((stored) => viewFor(context, stored)));
+    const { openid } = context.caller;
+    const items = await Promise.all(
+      slice.items.map(async (stored) => {
+        const view = await viewFor(context, stored);
+        // R-EVA-1: a signed-in resident's own stars on a rateable project, so lists show them instead of an invitation.
+        const rating = openid && view.allowedActions.includes('rating.set') ? await context.services.store.findRating(stored.record.id, openid) : null;
+        if (rating) view.myRating = { proposalId: rating.proposalId, stars: rating.stars, ...(rating.text !== undefined ? { text: rating.text } : {}), updatedAt: rating.updatedAt };
+        return view;
+      }),
+    );
     const last = slice.items[slice.items.length - 1];
     return ok<ProposalPage>({
       items,

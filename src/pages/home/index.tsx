@@ -159,7 +159,11 @@ function CommunityBoard({ communityId }: { communityId: string }) {
         empty='目前没有等待评价的项目'
         testId='home-completed'
         footer={(proposal) =>
-          proposal.allowedActions.includes('rating.set') ? <Text className='home__rate-hint'>★ 欢迎为这个项目打分</Text> : null
+          proposal.myRating ? (
+            <Text className='home__rate-hint'>★ 我的评价 {proposal.myRating.stars} 星</Text>
+          ) : proposal.allowedActions.includes('rating.set') ? (
+            <Text className='home__rate-hint'>★ 欢迎为这个项目打分</Text>
+          ) : null
         }
       />
       <LedgerSection communityId={communityId} />

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS } from '../../../common/glossary';
 import type { Answer, Page, ProposalView } from '../../../types/api';
+import type { ProposalState } from '../../../types/domain';
 import { listProposals } from '../../api';
 import { DateRange } from '../../components/DateRange';
 import { DeadlineTag } from '../../components/DeadlineTag';
@@ -46,8 +47,22 @@ export default function NoticesPage() {
   );
 }
 
+/**
+ * R-PUB-2: whether a notice is open is the server's answer (`publicityOpen`, judged on the
+ * request's day through 24:00 of the last day); the page never counts days itself.
+ */
+const isOpen = (proposal: ProposalView) => proposal.state === 'publicity' && proposal.publicityOpen !== false;
+
+/** The states a proposal may be in once its publicity began (ended notices are among them). */
+const AFTER_PUBLICITY: ProposalState[] = ['publicity', 'implementing', 'completed', 'evaluated', 'audited', 'withdrawn'];
+
+async function loadOpenNotices(communityId: string, cursor?: string): Promise<Answer<Page<ProposalView>>> {
+  const answer = await listProposals({ communityId, state: 'publicity', cursor });
+  return answer.ok ? { ok: true, data: { ...answer.data, items: answer.data.items.filter(isOpen) } } : answer;
+}
+
 function OpenNotices({ communityId }: { communityId: string }) {
-  const loadPage = useCallback((cursor?: string) => listProposals({ communityId, state: 'publicity', cursor }), [communityId]);
+  const loadPage = useCallback((cursor?: string) => loadOpenNotices(communityId, cursor), [communityId]);
   const list = usePaged(loadPage);
   return (
     <Section title='正在公示' testId='notices-open'>
@@ -79,17 +94,16 @@ const PAST_PAGES_PER_LOAD = 5;
 const PAST_WANTED = 10;
 
 /**
- * Past notices: the community's proposals that went through publicity and moved on. `proposal.list`
- * filters by one state only and these are in any state after publicity, so they are picked out of
- * the community's list, a few pages per load.
+ * Past notices: the community's proposals whose publicity ended — moved on, or still in
+ * `publicity` after the last day — picked from the states after publicity, a few pages per load.
  */
 async function loadPastNotices(communityId: string, cursor?: string): Promise<Answer<Page<ProposalView>>> {
   const items: ProposalView[] = [];
   let next: string | null | undefined = cursor;
   for (let page = 0; page < PAST_PAGES_PER_LOAD && items.length < PAST_WANTED; page += 1) {
-    const answer = await listProposals({ communityId, cursor: next ?? undefined });
+    const answer = await listProposals({ communityId, states: AFTER_PUBLICITY, cursor: next ?? undefined });
     if (!answer.ok) return answer;
-    items.push(...answer.data.items.filter((proposal) => proposal.publicity && proposal.state !== 'publicity'));
+    items.push(...answer.data.items.filter((proposal) => proposal.publicity && !isOpen(proposal)));
     next = answer.data.nextCursor;
     if (!next) break;
   }
