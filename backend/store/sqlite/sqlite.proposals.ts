@@ -20,7 +20,7 @@ import type {
 import { subsidyTotalsChanges } from '../../domain/subsidy';
 import { cursorClause, Rollback, scopeClause, sliceOf, type SqliteCore } from './sqlite.core';
 import type { LedgerRows } from './sqlite.ledgers';
-import { searchClauses } from './sqlite.search';
+import { onlyText, searchClauses, textMatches } from './sqlite.search';
 
 export interface ProposalRow {
   record: string;
@@ -199,6 +199,8 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
     // proposal search (issue 17)
     async countProposals(query: Omit<ProposalQuery, 'after' | 'limit'>, cap: number): Promise<number> {
       const params: Record<string, unknown> = { cap };
+      // A city-wide search: the full-text index counts its matches without reading a row.
+      if (onlyText(query)) return db.prepare(`SELECT COUNT(*) FROM (${textMatches(query.text as string, params)} LIMIT @cap)`).pluck().get(params) as number;
       const where = [...scopeClause(query.scope, params), ...searchClauses(query, params)];
       if (query.state) {
         params.state = query.state;
