@@ -26,7 +26,7 @@ export function DeadlineTag({
     <View className={`deadline${overdue ? ' deadline--overdue' : ''}`} data-testid={`deadline-${name}`}>
       <Text className='deadline__label'>{DEADLINE_LABELS[name]}</Text>
       <Text className='deadline__date'>{formatDateWithWeekday(deadline.on)}</Text>
-      {typeof daysLeft === 'number' && !overdue ? (
+      {typeof daysLeft === 'number' && daysLeft >= 0 && !overdue ? (
         <Text className='tag tag--orange'>{daysLeft > 0 ? `还剩 ${daysLeft} 个工作日` : '今天截止'}</Text>
       ) : null}
       {overdue ? <Text className='tag tag--red'>已逾期</Text> : null}
@@ -42,6 +42,14 @@ export function DeadlineTags({ proposal }: { proposal: ProposalView }) {
     <>
       {names.map((name) => {
         const deadline = proposal.deadlines[name];
+        // issue 17 (R-PUB-2): the day after its last day a notice has ended, whatever the state says.
+        if (name === 'publicityEndsOn' && proposal.publicityOpen === false) {
+          return (
+            <View key={name} className='deadline' data-testid={`deadline-${name}`}>
+              <Text className='tag tag--grey'>公示期已结束</Text>
+            </View>
+          );
+        }
         return deadline ? (
           <DeadlineTag key={name} name={name} deadline={deadline} overdue={proposal.overdue.includes(name)} daysLeft={daysLeftOf(proposal, name)} />
         ) : null;

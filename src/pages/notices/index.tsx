@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS } from '../../../common/glossary';
 import type { Answer, Page, ProposalView } from '../../../types/api';
@@ -19,11 +19,12 @@ import { useAnswer, usePaged } from '../../lib/use-answer';
 import './index.css';
 
 /**
- * 公示: the publicity notices of my community (R-PUB-1) — those open now first, then past ones.
- * Each shows content, location, time limit, budget and the end of its window.
+ * 公示: the publicity notices of my community (R-PUB-1), in two views — 公示中 (open now) and
+ * 已结束 (past). Each shows content, location, time limit, budget and the end of its window.
  */
 export default function NoticesPage() {
   const { state, reload } = useAnswer(loadCommunityContext);
+  const [view, setView] = useState<NoticeView>('open');
   return (
     <PageShell>
       <View className='notices'>
@@ -36,14 +37,40 @@ export default function NoticesPage() {
                 <Text className='notices__community'>{state.data.community.name}</Text>
                 <Text className='notices__explain'>项目实施前公示内容、地点、时限和预算，公示期内欢迎发表意见。</Text>
               </View>
-              <OpenNotices communityId={state.data.community.id} />
-              <PastNotices communityId={state.data.community.id} />
+              <ViewSwitch view={view} onSwitch={setView} />
+              {view === 'open' ? <OpenNotices communityId={state.data.community.id} /> : <PastNotices communityId={state.data.community.id} />}
             </View>
           ) : (
             <EmptyState message='请先在首页选择您所在的社区' actionLabel='去选择社区' onAction={() => openTab(PAGES.home)} />
           ))}
       </View>
     </PageShell>
+  );
+}
+
+type NoticeView = 'open' | 'past';
+const VIEWS: { view: NoticeView; label: string }[] = [
+  { view: 'open', label: '公示中' },
+  { view: 'past', label: '已结束' },
+];
+
+/** issue 17: 公示中 | 已结束, one list at a time. */
+function ViewSwitch({ view, onSwitch }: { view: NoticeView; onSwitch: (view: NoticeView) => void }) {
+  return (
+    <View className='notices__switch' role='tablist' aria-label='公示'>
+      {VIEWS.map((entry) => (
+        <View
+          key={entry.view}
+          className={`notices__view${entry.view === view ? ' notices__view--on' : ''}`}
+          role='tab'
+          aria-selected={entry.view === view}
+          data-testid={`notices-view-${entry.view}`}
+          onClick={() => onSwitch(entry.view)}
+        >
+          {entry.label}
+        </View>
+      ))}
+    </View>
   );
 }
 
@@ -114,12 +141,12 @@ function PastNotices({ communityId }: { communityId: string }) {
   const loadPage = useCallback((cursor?: string) => loadPastNotices(communityId, cursor), [communityId]);
   const list = usePaged(loadPage);
   return (
-    <Section title='往期公示' testId='notices-past'>
+    <Section title='已结束的公示' testId='notices-past'>
       {list.state.status === 'loading' && <Skeleton rows={2} />}
       {list.state.status === 'error' && <ErrorState error={list.state.error} onRetry={() => void list.reload()} />}
       {list.state.status === 'ready' && (
         <View>
-          {list.state.data.items.length === 0 && !list.state.data.nextCursor ? <EmptyState message='还没有往期公示' /> : null}
+          {list.state.data.items.length === 0 && !list.state.data.nextCursor ? <EmptyState message='还没有已结束的公示' /> : null}
           {list.state.data.items.map((proposal) => (
             <NoticeCard key={proposal.id} proposal={proposal} open={false} />
           ))}
@@ -150,7 +177,8 @@ function NoticeCard({ proposal, open }: { proposal: ProposalView; open: boolean 
       onClick={() => openProposal(proposal.id)}
     >
       <View className='notice__top'>
-        <StateBadge state={proposal.state} />
+        {/* Still 公示中 by state after its last day: say that the window ended (R-PUB-2). */}
+        {!open && proposal.state === 'publicity' ? <Text className='tag tag--grey'>公示期已结束</Text> : <StateBadge state={proposal.state} />}
         <Text className='tag tag--grey'>{CATEGORY_LABELS[proposal.category]}</Text>
       </View>
       <Text className='notice__title'>{proposal.title}</Text>

@@ -10,7 +10,9 @@ import { daysLeftOf } from '../../../lib/proposal';
 export function PublicityCard({ proposal }: { proposal: ProposalView }) {
   const { publicity } = proposal;
   if (!publicity) return null;
-  const running = proposal.deadlines.publicityEndsOn;
+  // R-PUB-2: open through 24:00 of the last day — the server says so in `publicityOpen`; from the
+  // next day the window shows as ended even while the state is still 公示中.
+  const running = proposal.publicityOpen === false ? undefined : proposal.deadlines.publicityEndsOn;
   const budget = proposal.approvedBudgetFen ?? proposal.report?.budgetFen;
   return (
     <Section title='公示' testId='publicity'>

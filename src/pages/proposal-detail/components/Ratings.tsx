@@ -29,6 +29,11 @@ export function Ratings({ proposal, onChanged }: { proposal: ProposalView; onCha
               onChanged();
             }}
           />
+        ) : proposal.myRating ? (
+          // Rating closed (evaluated, audited…): my stars stay shown, not an invitation.
+          <Text className='detail__label block' data-testid='my-rating'>
+            我的评价：{proposal.myRating.stars} 星{proposal.myRating.text ? `（${proposal.myRating.text}）` : ''}
+          </Text>
         ) : null}
         {summary.state.status === 'loading' && <Skeleton rows={1} />}
         {summary.state.status === 'error' && <ErrorState error={summary.state.error} onRetry={() => void summary.reload()} />}
