@@ -18,7 +18,7 @@ import {
   totalText,
 } from '../../lib/project-filters';
 import { useAnswer, usePaged } from '../../lib/use-answer';
-import { FilterPanel } from './FilterPanel';
+import { FilterPanel } from './components/FilterPanel';
 import './index.css';
 
 /**

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { CATEGORIES, CATEGORY_LABELS, STATE_GROUPS, type StateGroup } from '../../../common/glossary';
-import type { Directory } from '../../../types/api';
-import { Action } from '../../components/Action';
-import { currentYear } from '../../lib/community';
-import type { ProjectFilter } from '../../lib/project-filters';
+import { CATEGORIES, CATEGORY_LABELS, STATE_GROUPS, type StateGroup } from '../../../../common/glossary';
+import type { Directory } from '../../../../types/api';
+import { Action } from '../../../components/Action';
+import { currentYear } from '../../../lib/community';
+import type { ProjectFilter } from '../../../lib/project-filters';
 
 const GROUPS = Object.keys(STATE_GROUPS) as StateGroup[];
 /** The years offered: this one and the two before (older ones through 全部 and the search). */
