@@ -52,3 +52,12 @@ export function isShortQuery(query: string): boolean {
 export function shanghaiYearOf(instant: string): number {
   return new Date(Date.parse(instant) + 8 * 3_600_000).getUTCFullYear();
 }
+
+/**
+ * The instants an Asia/Shanghai year runs over, [from, to), as ISO strings of the stored form: a
+ * year filter becomes a range the newest-first indexes can seek (Shanghai keeps +08:00 all year).
+ */
+export function shanghaiYearBounds(year: number): { from: string; to: string } {
+  const startOf = (y: number) => new Date(Date.UTC(y, 0, 1) - 8 * 3_600_000).toISOString();
+  return { from: startOf(year), to: startOf(year + 1) };
+}

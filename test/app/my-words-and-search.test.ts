@@ -23,6 +23,20 @@ describe('proposal.list with q, category, year, states and total', () => {
     expect(disjoint).toEqual({ items: [], nextCursor: null, total: 0 });
   });
 
+  it('R-TRN-1: total counts every match when the page is not the last, and is the page itself when it is', async () => {
+    const app = createApp();
+    const first = await bringTo(app, 'submitted');
+    await bringTo(app, 'submitted');
+    const all = dataOf(await app.call(null, first.day, 'proposal.list', { states: ['submitted'] }));
+    expect(all.items.length).toBeGreaterThanOrEqual(2);
+    expect(all.total).toBe(all.items.length);
+    const paged = dataOf(await app.call(null, first.day, 'proposal.list', { states: ['submitted'], limit: 1 }));
+    expect(paged.items).toHaveLength(1);
+    expect(paged.total).toBe(all.total);
+    const last = dataOf(await app.call(null, first.day, 'proposal.list', { states: ['submitted'], limit: 1, cursor: paged.nextCursor }));
+    expect(last.total).toBe(all.total);
+  });
+
   it('R-TRN-1: a bad filter is invalid_input naming it', async () => {
     const app = createApp();
     expectRefused(await app.call(null, '2026-03-02', 'proposal.list', { states: ['nope'] }), 'invalid_input', 'states.0');

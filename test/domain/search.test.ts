@@ -1,4 +1,4 @@
-import { foldText, gramToken, gramTokens, isShortQuery, searchedFields, shanghaiYearOf } from '../../backend/domain/search';
+import { foldText, gramToken, gramTokens, isShortQuery, searchedFields, shanghaiYearBounds, shanghaiYearOf } from '../../backend/domain/search';
 
 describe('proposal search text', () => {
   it('R-TRN-1: both the index and the query fold case, so LED finds led', () => {
@@ -26,5 +26,13 @@ describe('proposal search text', () => {
   it('R-TIME-1: the submission year is the Asia/Shanghai one', () => {
     expect(shanghaiYearOf('2025-12-31T15:59:59.000Z')).toBe(2025);
     expect(shanghaiYearOf('2025-12-31T16:00:00.000Z')).toBe(2026);
+  });
+
+  it('R-TIME-1: a submission year runs from 00:00 on 1 January Shanghai time to the next, as a range of instants', () => {
+    const { from, to } = shanghaiYearBounds(2026);
+    expect({ from, to }).toEqual({ from: '2025-12-31T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
+    expect(shanghaiYearOf(from)).toBe(2026);
+    expect(shanghaiYearOf(new Date(Date.parse(to) - 1).toISOString())).toBe(2026);
+    expect(shanghaiYearOf(to)).toBe(2027);
   });
 });

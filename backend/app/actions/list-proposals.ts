@@ -61,10 +61,9 @@ export const listProposals = defineAction({
       text: input.q,
       proposerOpenid: input.mine ? (context.caller.openid as string) : undefined,
     };
-    const [slice, total] = await Promise.all([
-      context.services.store.listProposals({ ...filters, after, limit: pageSize }),
-      context.services.store.countProposals(filters, TOTAL_CAP),
-    ]);
+    const slice = await context.services.store.listProposals({ ...filters, after, limit: pageSize });
+    // A first page that holds every match is its own count: most filtered searches end there.
+    const total = !after && !slice.more ? slice.items.length : await context.services.store.countProposals(filters, TOTAL_CAP);
     const { openid } = context.caller;
     const items = await Promise.all(
       slice.items.map(async (stored) => {

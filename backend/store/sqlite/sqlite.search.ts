@@ -1,5 +1,5 @@
 import type { ProposalQuery } from '../../app/ports/store.port';
-import { foldText, gramToken, gramTokens, isShortQuery } from '../../domain/search';
+import { foldText, gramToken, gramTokens, isShortQuery, shanghaiYearBounds } from '../../domain/search';
 import type { Db } from './sqlite.core';
 
 /**
@@ -31,7 +31,12 @@ export function searchClauses(query: Pick<ProposalQuery, 'states' | 'category' |
   }
   if (query.year !== undefined) {
     params.year = query.year;
-    where.push('submitted_year = @year');
+    // The year as a range of created_at as well: the scope indexes (… created_at DESC, id DESC)
+    // seek it instead of reading every row of the scope (33 → 12 ms p95 at 100k, bench/RESULTS.md).
+    const { from, to } = shanghaiYearBounds(query.year);
+    params.yearFrom = from;
+    params.yearTo = to;
+    where.push('created_at >= @yearFrom AND created_at < @yearTo AND submitted_year = @year');
   }
   // `+rowid`: the matches are a set the rows are checked against while the newest-first (or
   // scope) index is walked, so a page stops after its rows; looking each match up and sorting
