@@ -3,6 +3,7 @@
  * real dispatch and store, records every SQL statement the store executed with its arguments,
  * and asks SQLite (the same build the store runs on) for its EXPLAIN QUERY PLAN.
  */
+import { registerSearchFunctions } from '../backend/store/sqlite/sqlite.search';
 import Database from 'better-sqlite3';
 import { createDispatch } from '../backend/app/dispatch';
 import { defaultCalendar } from '../backend/domain/calendar';
@@ -36,6 +37,8 @@ export function suspicious(query: ExplainedQuery): boolean {
 
 export async function explainScenarios(file: string, scenarios: Scenario[], now: Date): Promise<Explained[]> {
   const db = new Database(file, { fileMustExist: true });
+  // The search triggers (migration 20) name this function: statements on proposals need it.
+  registerSearchFunctions(db);
   const executed: { sql: string; args: unknown[] }[] = [];
   const prepare = db.prepare.bind(db);
   // Every statement the store prepares reports what it runs.

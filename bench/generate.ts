@@ -28,6 +28,7 @@ import { GENESIS_HASH, hashEntry, verifyChain } from '../backend/store/audit-cha
 import { LocalContentCheck } from '../backend/wechat/local/local.content-check';
 import { migrations, SUBSIDY_TOTALS_FROM_PROPOSALS } from '../backend/store/sqlite/migrations';
 import { rebuildSummaryTotals } from '../backend/store/sqlite/sqlite.summary-rebuild';
+import { registerSearchFunctions } from '../backend/store/sqlite/sqlite.search';
 import { openSqliteStore } from '../backend/store/sqlite/sqlite.store';
 import type { AuditDraft, AuditEntry, LedgerMove } from '../backend/app/ports/store.port';
 import { allUsers, buildCity, CITY_SIZE, hex16, intBetween, pick, rng, SMALL_SIZE, type City, type CityParams, type Community, type Random } from './city';
@@ -618,6 +619,8 @@ function generate(params: CityParams, file: string, log: (line: string) => void)
   const created = openSqliteStore({ file });
   void created.close();
   const db = new Database(file);
+  // The search indexes' triggers (migration 20) call this function on every proposal written.
+  registerSearchFunctions(db);
   // Bench tooling: a throwaway file written once, so no journal and no fsync while filling it.
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');

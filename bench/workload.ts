@@ -95,6 +95,11 @@ export async function readScenarios(file: string, city: City, now: Date, prepare
   );
   // Deep pages: a cursor between 40% and 60% down the city-wide list, as a reader who paged that
   // far would hold it (the cursor is the last item's createdAt and id).
+  // proposal search (issue 17): what residents type — pieces of real titles, descriptions and places.
+  const texts = db
+    .prepare(`SELECT json_extract(record, '$.title') || json_extract(record, '$.location') || json_extract(record, '$.description') FROM proposals ORDER BY random() LIMIT ${samples}`)
+    .pluck()
+    .all() as string[];
   const total = db.prepare('SELECT COUNT(*) FROM proposals').pluck().get() as number;
   const at = db.prepare('SELECT created_at AS createdAt, id FROM proposals ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?');
   const deepCursors = Array.from({ length: 50 }, () => encodeCursor(at.get(Math.floor(total * (0.4 + random() * 0.2))) as { createdAt: string; id: string }));
@@ -118,6 +123,24 @@ export async function readScenarios(file: string, city: City, now: Date, prepare
     proposals.map((p, i) => ({ payload: { state: i % 3 === 0 ? PROPOSAL_STATES[i % PROPOSAL_STATES.length] : p.state }, openid: anyone(p) })),
   );
   read('proposal.list', 'mine', true, proposers.map((openid) => ({ payload: { mine: true }, openid })));
+  // proposal search (issue 17): a substring of 3–6 characters, one of 1–2, and a filtered search.
+  const pieceOf = (text: string, min: number, max: number) => {
+    const chars = Array.from(text.replace(/\s/g, ''));
+    const length = Math.min(chars.length, min + Math.floor(random() * (max - min + 1)));
+    const start = Math.floor(random() * Math.max(1, chars.length - length + 1));
+    return chars.slice(start, start + length).join('');
+  };
+  read('proposal.list', 'search city-wide, q of 3–6 characters', false, texts.map((text) => ({ payload: { q: pieceOf(text, 3, 6) }, openid: null })));
+  read('proposal.list', 'search city-wide, q of 1–2 characters', false, texts.map((text) => ({ payload: { q: pieceOf(text, 1, 2) }, openid: null })));
+  read(
+    'proposal.list',
+    'search in district, q + states + category + year',
+    false,
+    proposals.map((p, i) => ({
+      payload: { districtId: p.district_id, q: pieceOf(texts[i % texts.length], 2, 4), states: [p.state, 'audited'], category: ['works', 'goods', 'services'][i % 3], year: year - (i % 3) },
+      openid: null,
+    })),
+  );
 
   // Later pages: the cursor of the page before, as the page got it.
   const pageAfter = async (action: string, payload: Record<string, unknown>, openid: string | null, pages: number) => {

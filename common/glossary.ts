@@ -3,7 +3,7 @@
  * mini-program both read them from here.
  * Also the lists of ids, in their order of the spec, for validation and for pages.
  */
-import type { Role } from '../types/api';
+import type { CommentStatus, Role } from '../types/api';
 import type { Category, ChangeKind, DeadlineName, Exclusion, ProposalState, Source } from '../types/domain';
 // Issue 18 (inspection and summary screens)
 import type { InspectionKind } from '../types/domain';
@@ -124,3 +124,21 @@ export const REPORT_WORDS = {
   resolved: '已整改',
   acceptance: '验收',
 } as const;
+// issue 17 (项目 tab): the state groups a resident filters by — every state in exactly one group.
+export type StateGroup = 'submitted' | 'deliberating' | 'publicity' | 'implementing' | 'completed' | 'stopped';
+
+export const STATE_GROUPS: Readonly<Record<StateGroup, { label: string; states: readonly ProposalState[] }>> = {
+  submitted: { label: '已提交', states: ['submitted'] },
+  deliberating: { label: '审议中', states: ['adopted', 'drafted', 'agenda_published', 'council_passed', 'street_review', 'approved'] },
+  publicity: { label: '公示中', states: ['publicity'] },
+  implementing: { label: '实施中', states: ['implementing'] },
+  completed: { label: '已完工', states: ['completed', 'evaluated', 'audited'] },
+  stopped: { label: '未实施', states: ['not_adopted', 'council_rejected', 'rejected', 'transferred', 'withdrawn'] },
+};
+
+/** How a resident's comment stands (R-PUB-2): only its author sees it pending or hidden. */
+export const COMMENT_STATUS_LABELS: Readonly<Record<CommentStatus, string>> = {
+  published: '已发表',
+  pending: '待审核',
+  hidden: '未公开',
+};

@@ -3,7 +3,7 @@
 // form and the proposal detail are subpackages rooted at their own folders, so their paths stay
 // `pages/proposal-new/index` and `pages/proposal-detail/index` on both platforms.
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/notices/index', 'pages/mine/index', 'pages/inbox/index' /* notifications */],
+  pages: ['pages/home/index', 'pages/notices/index', 'pages/mine/index', 'pages/inbox/index' /* notifications */, /* issue 17: 项目 tab */ 'pages/projects/index'],
   subPackages: [
     { root: 'pages/proposal-detail', pages: ['index'] },
     { root: 'pages/proposal-new', pages: ['index'] },
@@ -43,6 +43,13 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-active.png' },
+      // issue 17: 项目 tab (every proposal, searched and filtered)
+      {
+        pagePath: 'pages/projects/index',
+        text: '项目',
+        iconPath: 'assets/tab-projects.png',
+        selectedIconPath: 'assets/tab-projects-active.png',
+      },
       {
         pagePath: 'pages/notices/index',
         text: '公示',
@@ -59,6 +66,8 @@ export default defineAppConfig({
     'pages/home/index': { network: 'all', packages: ['pages/proposal-detail'] },
     'pages/notices/index': { network: 'all', packages: ['pages/proposal-detail'] },
     'pages/inbox/index': { network: 'all', packages: ['pages/proposal-detail'] }, // notifications
+    // issue 17: 项目 tab
+    'pages/projects/index': { network: 'all', packages: ['pages/proposal-detail'] },
   },
   // Pages' components are injected when first rendered, not all at launch (WeChat's audit).
   lazyCodeLoading: 'requiredComponents',

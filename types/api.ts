@@ -101,6 +101,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+// proposal search (issue 17)
+/** proposal.list's answer: a page and how many proposals match in all, counted up to 10,000. */
+export interface ProposalPage extends Page<ProposalView> {
+  total: number;
+}
+
 /** A proposal as the API shows it to one caller (spec/api.md). */
 export interface ProposalView {
   id: string;
@@ -119,6 +125,11 @@ export interface ProposalView {
   proposer: string;
   /** True when the caller is the proposer. */
   mine: boolean;
+  // comment.mine, rating.mine (issue 17)
+  /** The caller's own rating of it (proposal.get only). */
+  myRating?: RatingView;
+  /** R-PUB-2: whether its publicity window is open today, as the server judges it (pages never count days). */
+  publicityOpen?: boolean;
   screening?: Screening;
   report?: Report;
   meetingId?: string;
@@ -196,6 +207,27 @@ export interface CommentView {
 
 export interface RatingView {
   proposalId: string;
+  stars: number;
+  text?: string;
+  updatedAt: InstantString;
+}
+
+// comment.mine, rating.mine (issue 17)
+/** One of the caller's own comments, in any status, with the proposal's title and the replies. */
+export interface MyComment {
+  id: string;
+  proposalId: string;
+  title: string;
+  text: string;
+  status: CommentStatus;
+  createdAt: InstantString;
+  replies: { text: string; repliedAt: InstantString }[];
+}
+
+/** One of the caller's own ratings, with the project's title. */
+export interface MyRating {
+  proposalId: string;
+  title: string;
   stars: number;
   text?: string;
   updatedAt: InstantString;

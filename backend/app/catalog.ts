@@ -61,6 +61,9 @@ import { createExport } from './actions/create-export';
 // Notifications
 import { listNotifications } from './actions/list-notifications';
 import { readNotifications } from './actions/read-notifications';
+// comment.mine, rating.mine (issue 17)
+import { listMyComments } from './actions/list-my-comments';
+import { listMyRatings } from './actions/list-my-ratings';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -131,6 +134,9 @@ export const CATALOG = [
   resolveInspection,
   setPlan,
   summarizeReport,
+  // comment.mine, rating.mine (issue 17)
+  listMyComments,
+  listMyRatings,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

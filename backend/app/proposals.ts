@@ -12,6 +12,7 @@ import { averageStars } from '../domain/ratings';
 import { communityNoticesOf } from '../domain/notifications';
 import { moneyViewOf } from './payments';
 import { spentDeltaFen } from '../domain/payments';
+import { canComment } from '../domain/comments';
 import type {
   AuditDraft,
   CommitRefusal,
@@ -85,6 +86,8 @@ export function proposalView(
     ended,
     overdue: overdueOf(record, today, calendar).map((flag) => flag.name as DeadlineName),
     allowedActions: allowedActions(actor, record, transitionContext),
+    // issue 17: the notices page shows 公示中 / 已结束 from this, never from its own clock.
+    publicityOpen: canComment(record, today).ok,
     updatedAt: stored.updatedAt,
     // Issue 18 (payments): R-PAY-1, what was paid and each budget line's plan against it.
     ...moneyViewOf(record),

@@ -79,6 +79,9 @@ export const ACTIONS = [
   'inspection.resolve',
   'plan.set',
   'report.summary',
+  // comment.mine, rating.mine (issue 17)
+  'comment.mine',
+  'rating.mine',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -123,6 +126,11 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
     case 'me.get': // Identity comes from the platform: any signed-in caller reads their own
       return isSignedIn(actor);
     case 'me.join': // A signed-in caller becomes a resident of a community
+      return isSignedIn(actor);
+    // comment.mine, rating.mine (issue 17)
+    case 'comment.mine': // R-PUB-2: a person reads their own comments, pending and hidden ones too
+      return isSignedIn(actor);
+    case 'rating.mine': // R-EVA-1: a person reads their own ratings
       return isSignedIn(actor);
     case 'directory.get': // R-TRN-1: the directory is public
       return true;

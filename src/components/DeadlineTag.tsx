@@ -30,7 +30,7 @@ export function DeadlineTag({
       <Text className='deadline__label'>{DEADLINE_LABELS[name]}</Text>
       <Text className='deadline__date'>{formatDateWithWeekday(deadline.on)}</Text>
       {ended ? <Text className='tag'>已结束</Text> : null}
-      {typeof daysLeft === 'number' && !overdue && !ended ? (
+      {typeof daysLeft === 'number' && daysLeft >= 0 && !overdue && !ended ? (
         <Text className='tag tag--orange'>{daysLeft > 0 ? `还剩 ${daysLeft} 个工作日` : '今天截止'}</Text>
       ) : null}
       {overdue ? <Text className='tag tag--red'>已逾期</Text> : null}
@@ -46,6 +46,14 @@ export function DeadlineTags({ proposal }: { proposal: ProposalView }) {
     <>
       {names.map((name) => {
         const deadline = proposal.deadlines[name];
+        // issue 17 (R-PUB-2): the day after its last day a notice has ended, whatever the state says.
+        if (name === 'publicityEndsOn' && proposal.publicityOpen === false) {
+          return (
+            <View key={name} className='deadline' data-testid={`deadline-${name}`}>
+              <Text className='tag tag--grey'>公示期已结束</Text>
+            </View>
+          );
+        }
         return deadline ? (
           <DeadlineTag key={name} name={name} deadline={deadline} overdue={proposal.overdue.includes(name)} daysLeft={daysLeftOf(proposal, name)} ended={proposal.ended?.includes(name)} />
         ) : null;

@@ -6,6 +6,8 @@ export const PAGES = {
   notices: '/pages/notices/index',
   mine: '/pages/mine/index',
   inbox: '/pages/inbox/index',
+  // issue 17: 项目 tab
+  projects: '/pages/projects/index',
   proposalNew: '/pages/proposal-new/index',
   proposalDetail: '/pages/proposal-detail/index',
   staffInbox: '/staff/pages/inbox/index',
@@ -25,7 +27,7 @@ export function openProposal(id: string): void {
   void Taro.navigateTo({ url: proposalPath(id) });
 }
 
-export function openTab(path: typeof PAGES.home | typeof PAGES.notices | typeof PAGES.mine): void {
+export function openTab(path: typeof PAGES.home | typeof PAGES.notices | typeof PAGES.mine | typeof PAGES.projects): void {
   void Taro.switchTab({ url: path });
 }
 

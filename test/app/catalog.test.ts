@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Directory, Me, Page, ProposalView, RatingSummary } from '../../types/api';
+import type { Directory, Me, ProposalPage, ProposalView, RatingSummary } from '../../types/api';
 import { ACTION_NAMES, CATALOG, declarationOf, type AnswerOf, type RequestOf } from '../../backend/app/catalog';
 import { ACTIONS, can } from '../../backend/domain/permissions';
 import { buildActor, HOME } from '../domain/factories';
@@ -11,7 +11,7 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 // Answers and payloads derived from the declarations are the contract's types.
 const answersAreTheContract: [
   Equals<AnswerOf<'proposal.get'>, ProposalView>,
-  Equals<AnswerOf<'proposal.list'>, Page<ProposalView>>,
+  Equals<AnswerOf<'proposal.list'>, ProposalPage>,
   Equals<AnswerOf<'me.get'>, Me>,
   Equals<AnswerOf<'directory.get'>, Directory>,
   Equals<AnswerOf<'rating.summary'>, RatingSummary>,

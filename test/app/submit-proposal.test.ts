@@ -341,7 +341,7 @@ describe('proposal.get and proposal.list', () => {
     expect(first.items.map((item: any) => item.id)).toEqual([ids[2], ids[1]]);
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = dataOf(await app.call(null, addDays(START, 3), 'proposal.list', { communityId: 'c-zhongying', limit: 2, cursor: first.nextCursor }));
-    expect(second).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
+    expect(second).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null, total: 3 });
   });
 
   it('filters by scope, by state and by proposer', async () => {

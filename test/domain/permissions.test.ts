@@ -22,6 +22,9 @@ type Special = 'role.grant' | 'implementation.assign' | 'implementation.start' |
 const EXPECTED: Record<Exclude<Action, Special>, Rule> = {
   'me.get': { signedIn: true },
   'me.join': { signedIn: true },
+  // comment.mine, rating.mine (issue 17)
+  'comment.mine': { signedIn: true },
+  'rating.mine': { signedIn: true },
   'directory.get': { anyone: true },
   'role.list': { roles: ['street', 'district', 'city'], rule: 'staff onboarding (role.list)' },
   'proposal.submit': { roles: ['resident', 'community'], rule: 'R-COL-1' },

@@ -58,7 +58,10 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
     payload: async () => ({ communityId: PLACE.communityId, title: '增设休息座椅', category: 'goods', location: '田心公园', description: '老人走累了没地方坐。', source: 'resident', requestId: uniqueRequestId('hostile') }),
   },
   'proposal.get': { caller: null, pool: 'submitted', payload: async (p) => ({ id: (await p.get('submitted')).id }) },
-  'proposal.list': { caller: null, payload: async () => ({ communityId: PLACE.communityId, state: 'submitted', limit: 5 }) },
+  'proposal.list': {
+    caller: null,
+    payload: async () => ({ communityId: PLACE.communityId, state: 'submitted', states: ['submitted', 'adopted'], q: '花园', category: 'goods', year: 2026, limit: 5 }),
+  },
   'proposal.screen': { caller: WORKER, pool: 'submitted', payload: async (p) => ({ id: (await p.get('submitted')).id, adopt: true }) },
   'proposal.draftReport': {
     caller: WORKER,
@@ -157,6 +160,9 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
   'library.list': { caller: null, payload: async () => ({ limit: 5 }) },
   'notification.list': { caller: RESIDENT, payload: async () => ({}) },
   'notification.read': { caller: RESIDENT, payload: async () => ({ ids: ['n000000000001'] }) },
+  // comment.mine, rating.mine (issue 17)
+  'comment.mine': { caller: RESIDENT, payload: async () => ({ limit: 5 }) },
+  'rating.mine': { caller: RESIDENT, payload: async () => ({ limit: 5 }) },
   'library.add': {
     caller: STREET,
     payload: async () => ({ title: '口袋公园座椅', category: 'goods', plan: '标准方案', budgetLines: [{ item: '座椅', amountFen: 300_000 }] }),

@@ -216,10 +216,10 @@ export function dataOf<T = any>(result: Dispatched): T {
   return result.answer.data as T;
 }
 
-/** Every row of every table, in a stable order: what "nothing changed" means. */
+/** Every row of every ordinary table, in a stable order: what "nothing changed" means (full-text indexes are derived: left out). */
 export function fingerprint(app: App): Record<string, unknown[]> {
   const tables = app.store.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
   return Object.fromEntries(tables.map((table) => [table, app.store.db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]));

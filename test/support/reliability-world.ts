@@ -235,9 +235,9 @@ export { addDays, yearOf };
 // ---------------------------------------------------------------------------------------------
 // What the store holds: snapshots, checksums and invariants, read straight from the file
 
-/** Every table of the store with the columns that make up its content. */
+/** Every ordinary table of the store (not the full-text indexes' virtual and shadow tables, which are derived). */
 export function tableNames(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
+  return (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
 }
 
 export interface Snapshot {

@@ -27,7 +27,7 @@ describe('the notices page', () => {
     expect(navigations).toEqual([{ api: 'switchTab', url: '/pages/home/index' }]);
   });
 
-  it('lists the notices open now before the past ones, each with content, location, time limit, budget and window (R-PUB-1)', async () => {
+  it('shows 公示中 first and 已结束 on a tap, each notice with content, location, time limit, budget and window (R-PUB-1)', async () => {
     answering({
       'directory.get': ok(directory),
       'me.get': resident,
@@ -52,13 +52,17 @@ describe('the notices page', () => {
     expect(within(open).getByTestId('deadline-publicityEndsOn')).toHaveTextContent('公示期截止2026年9月22日（周二）');
     expect(within(open).getByText('意见 3 条')).toBeInTheDocument();
 
+    expect(screen.getByTestId('notices-view-open')).toHaveAttribute('aria-selected', 'true');
+    expect(screen.queryByTestId('notices-past')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('已结束'));
+    expect(screen.getByTestId('notices-view-past')).toHaveAttribute('aria-selected', 'true');
     const past = await screen.findByTestId('notices-past');
-    expect(within(past).getByText('小广场更换地砖')).toBeInTheDocument();
+    expect(await within(past).findByText('小广场更换地砖')).toBeInTheDocument();
+    expect(screen.queryByTestId('notices-open')).not.toBeInTheDocument();
     expect(past).toHaveTextContent('公示期2026年9月18日 至 9月22日');
     expect(within(past).queryByText('中英街口加装无障碍扶手')).not.toBeInTheDocument();
     expect(within(past).queryByText('还在征集的提议')).not.toBeInTheDocument();
-    // Open first: the open section comes before the past one on the page.
-    expect(screen.getByTestId('notices-open').compareDocumentPosition(past) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(payloadsOf('proposal.list')[0]).toEqual({ communityId: 'c-zhongying', state: 'publicity' });
   });
 
@@ -73,7 +77,8 @@ describe('the notices page', () => {
     answering({ 'directory.get': ok(directory), 'me.get': resident, 'proposal.list': ok(pageOf([])) });
     render(<NoticesPage />);
     expect(await screen.findByText('目前没有正在公示的项目')).toBeInTheDocument();
-    expect(await screen.findByText('还没有往期公示')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('已结束'));
+    expect(await screen.findByText('还没有已结束的公示')).toBeInTheDocument();
   });
 
   it('loads more open notices with the cursor', async () => {

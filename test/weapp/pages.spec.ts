@@ -74,7 +74,8 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
   'pages/notices/index': {
     screens: {
       anonymous: () => ({ shows: ['请先在首页选择您所在的社区'] }),
-      resident: (demo) => ({ shows: ['中英街社区', '正在公示', demo.publicity.title, '往期公示', demo.audited.title, '查看并发表意见'] }),
+      // issue 17: 公示中 shows first; 已结束 is one tap away (test/weapp/find-and-my-words.test.ts).
+      resident: (demo) => ({ shows: ['中英街社区', '公示中', '已结束', '正在公示', demo.publicity.title, '查看并发表意见'], hides: [demo.audited.title] }),
       community: () => ({ shows: ['请先在首页选择您所在的社区'] }),
       street: () => ({ shows: ['请先在首页选择您所在的社区'] }),
       district: () => ({ shows: ['请先在首页选择您所在的社区'] }),
@@ -83,7 +84,8 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
   'pages/mine/index': {
     screens: {
       anonymous: () => ({ shows: ['您还没有登录', '大字模式'] }),
-      resident: (demo) => ({ shows: ['张小明', '中英街社区 · 沙头角街道', '我的提议', demo.publicity.title, '我的意见和评价', '查看个人信息'], hides: ['加入您的社区'] }),
+      // issue 17: 我的意见 (none in the demo) and 我的评价 (the 4 stars u-res-1 gave the audited benches).
+      resident: (demo) => ({ shows: ['张小明', '中英街社区 · 沙头角街道', '我的提议', demo.publicity.title, '我的意见', '您还没有发表过意见', '我的评价', demo.audited.title, '4 星', '查看个人信息'], hides: ['加入您的社区'] }),
       community: () => ({ shows: ['加入您的社区', '个人信息保护告知'] }),
       street: () => ({ shows: ['加入您的社区', '个人信息保护告知'] }),
       district: () => ({ shows: ['加入您的社区'] }),
@@ -108,6 +110,16 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       // The street's items depend on when the server's reminder job last ran: only that it is theirs.
       street: () => ({ shows: [], hides: ['请先登录', '项目进展'] }),
       district: () => ({ shows: [], hides: ['请先登录', '项目进展'] }),
+    },
+  },
+  // issue 17: the 项目 tab — a resident starts on their community, everyone else on the whole city.
+  'pages/projects/index': {
+    screens: {
+      anonymous: (demo) => ({ shows: ['搜索', '全市 · 全部状态', '个项目', demo.streetReview.title, demo.publicity.title, '桥园小区 3 栋楼道漏水维修'] }),
+      resident: (demo) => ({ shows: ['搜索', '中英街社区 · 全部状态', '个项目', demo.publicity.title, demo.audited.title, demo.submitted.title], hides: [demo.streetReview.title] }),
+      community: (demo) => ({ shows: ['全市 · 全部状态', demo.streetReview.title] }),
+      street: (demo) => ({ shows: ['全市 · 全部状态', demo.streetReview.title] }),
+      district: (demo) => ({ shows: ['全市 · 全部状态', demo.publicity.title] }),
     },
   },
   'pages/proposal-detail/index': {

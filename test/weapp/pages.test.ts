@@ -33,8 +33,15 @@ afterAll(() => {
 
 describe('the weapp build', () => {
   it('has the pages of every package in app.json (main package and subpackages)', () => {
-    expect(ROUTES.length).toBeGreaterThanOrEqual(14);
-    expect(ROUTES).toEqual(expect.arrayContaining(['pages/home/index', 'pages/proposal-detail/index', 'staff/pages/inbox/index', 'review/pages/queue/index']));
+    expect(ROUTES.length).toBeGreaterThanOrEqual(15);
+    expect(ROUTES).toEqual(expect.arrayContaining(['pages/home/index', 'pages/projects/index', 'pages/proposal-detail/index', 'staff/pages/inbox/index', 'review/pages/queue/index']));
+  });
+
+  it('issue 17: has the 项目 tab right after 首页 in the tab bar, in the main package', () => {
+    const tabs = (readAppJson(WEAPP_DIR) as unknown as { tabBar: { list: { pagePath: string; text: string }[] } }).tabBar.list;
+    expect(tabs.slice(0, 2).map((tab) => [tab.pagePath, tab.text])).toEqual([['pages/home/index', '首页'], ['pages/projects/index', '项目']]);
+    expect(tabs.map((tab) => tab.text)).toEqual(expect.arrayContaining(['首页', '项目', '公示', '我的']));
+    expect((readAppJson(WEAPP_DIR) as unknown as { pages: string[] }).pages).toContain('pages/projects/index');
   });
 
   it("compiles with WeChat's own compilers: every WXML with wcc, every WXSS with wcsc", () => {

@@ -1,5 +1,5 @@
 import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
-import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
+import type { Category, ChangeRecord, DateString, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
 import type { ReportStore } from './store.reports.port';
 
 // Issue 18 (inspections, plans, reports): the port's part for them lives beside this file.
@@ -206,6 +206,14 @@ export interface ProposalQuery {
   scope: ScopeFilter;
   state?: ProposalState;
   proposerOpenid?: string;
+  // proposal search (issue 17)
+  /** Any of these states. */
+  states?: ProposalState[];
+  category?: Category;
+  /** The Asia/Shanghai year of submission. */
+  year?: number;
+  /** A substring of the title, description or location (case-folded; any length ≥ 1). */
+  text?: string;
   after?: Cursor;
   limit: number;
 }
@@ -288,6 +296,8 @@ export interface Store extends ReportStore {
   // Proposals
   findProposal(id: string): Promise<StoredProposal | null>;
   listProposals(query: ProposalQuery): Promise<Slice<StoredProposal>>;
+  /** proposal search (issue 17): how many proposals the query's filters match, counted up to `cap`. */
+  countProposals(query: Omit<ProposalQuery, 'after' | 'limit'>, cap: number): Promise<number>;
   /** Inserts a new proposal; a repeated request key returns the first one with `created: false`. */
   createProposal(input: {
     record: ProposalRecord;
@@ -346,6 +356,12 @@ export interface Store extends ReportStore {
    * counters move as the domain's `replaceRating` says (the same rating again writes nothing).
    */
   setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft; rateLimit?: RateLimit }): Promise<CommitOutcome<RatingRecord>>;
+  // comment.mine, rating.mine (issue 17)
+  /** A person's comments in every status, newest first. */
+  listCommentsBy(openid: string, after: Cursor | undefined, limit: number): Promise<Slice<CommentRecord>>;
+  /** A person's ratings, the latest changed first. */
+  listRatingsBy(openid: string, after: { updatedAt: string; proposalId: string } | undefined, limit: number): Promise<Slice<RatingRecord>>;
+  findRating(proposalId: string, openid: string): Promise<RatingRecord | null>;
 
   // Money
   findLedger(communityId: string, year: number): Promise<Ledger | null>;

@@ -1,6 +1,7 @@
 import type { LibraryEntry, Role, RoleGrant } from '../../../types/api';
 import type { BudgetLine, Category, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
 import { NO_RATINGS } from '../../domain/ratings';
+import { foldText, searchedFields, shanghaiYearOf } from '../../domain/search';
 import { GENESIS_HASH } from '../audit-chain';
 import type { AuditEntry, CommentRecord, Cursor, OutboxMessage, ProposalIndexing, ScopeFilter, Slice, StoredProposal, UserRecord } from '../../app/ports/store.port';
 import { grantKey } from './collections';
@@ -71,6 +72,10 @@ export function proposalDoc(record: ProposalRecord, indexing: ProposalIndexing, 
     hasMissingDocs: indexing.missingDocuments.length > 0,
     budgetYear: record.budgetYear ?? null,
     approvedBudgetFen: record.approvedBudgetFen ?? null,
+    // proposal search (issue 17)
+    category: record.category,
+    submittedYear: shanghaiYearOf(record.createdAt),
+    searchText: foldText(searchedFields(record).join('\n')),
     version: record.version,
     updatedAt,
     commentCount: previous?.commentCount ?? 0,

@@ -24,6 +24,17 @@ import { COLLECTIONS, noticeDocId, rateDocId, requestDocId, subsidyDocId } from 
 import { subsidyTotalsChanges } from '../../domain/subsidy';
 import { moveSummaryTotals } from './cloudbase.reports';
 import { queryAll, type Conjunction, type Doc } from './doc-db';
+import { foldText } from '../../domain/search';
+
+/** proposal search (issue 17): the filters beyond scope and owner, on the fields proposalDoc keeps. */
+function searchConjunction(query: Pick<ProposalQuery, 'states' | 'category' | 'year' | 'text'>): Conjunction {
+  const where: Conjunction = {};
+  if (query.states) where.state = { in: query.states };
+  if (query.category) where.category = query.category;
+  if (query.year !== undefined) where.submittedYear = query.year;
+  if (query.text) where.searchText = { contains: foldText(query.text) };
+  return where;
+}
 
 /** R-FUN-3: the district's application of the project's budget year moves with each write of it. */
 async function moveSubsidyTotals(unit: Unit, before: ProposalRecord | null, after: ProposalRecord): Promise<void> {
@@ -86,8 +97,17 @@ export function cloudBaseProposals(core: CloudBaseCore) {
       const where: Conjunction = scopeConjunction(query.scope);
       if (query.state) where.state = query.state;
       if (query.proposerOpenid) where.proposerOpenid = query.proposerOpenid;
+      Object.assign(where, searchConjunction(query));
       const page = await newestFirstPage(core.db, COLLECTIONS.proposals, [where], query.after, query.limit);
       return { items: page.items.map(storedOf), more: page.more };
+    },
+
+    // proposal search (issue 17): the engine counts exactly; the answer stops at the cap as SQLite's does.
+    async countProposals(query: Omit<ProposalQuery, 'after' | 'limit'>, cap: number): Promise<number> {
+      const where: Conjunction = { ...scopeConjunction(query.scope), ...searchConjunction(query) };
+      if (query.state) where.state = query.state;
+      if (query.proposerOpenid) where.proposerOpenid = query.proposerOpenid;
+      return Math.min(cap, await core.db.count(COLLECTIONS.proposals, [where]));
     },
 
     async createProposal(input: {

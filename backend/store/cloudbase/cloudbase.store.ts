@@ -15,6 +15,8 @@ import { cloudBaseCalendar } from './cloudbase.calendar';
 import { cloudBaseLibraryEdit } from './cloudbase.library-edit';
 import { cloudBaseNotifications } from './cloudbase.notifications'; // notifications
 import { cloudBaseReports } from './cloudbase.reports';
+// comment.mine, rating.mine (issue 17)
+import { cloudBaseMine } from './cloudbase.mine';
 
 export type { CloudBaseStoreOptions } from './cloudbase.core';
 
@@ -55,6 +57,7 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseLibraryEdit(core), // issue 16
     ...cloudBaseNotifications(core), // notifications
     ...cloudBaseReports(core), // Issue 18 (inspections, plans, reports)
+    ...cloudBaseMine(core),
     async close(): Promise<void> {
       core.close();
     },

@@ -37,6 +37,8 @@ export interface Range {
   gt?: string | number;
   gte?: string | number;
   in?: Scalar[];
+  /** proposal search (issue 17): a string field holding this text (literal, case-insensitive). */
+  contains?: string;
 }
 
 /** A conjunction: every field must match its value (equality) or its range. */

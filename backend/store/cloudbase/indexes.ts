@@ -61,6 +61,9 @@ export const INDEXES: IndexSpec[] = [
   },
 
   { collection: COLLECTIONS.comments, name: 'proposal_status_newest', keys: [['proposalId', 1], ['status', 1], ...NEWEST], for: 'listComments' },
+  // comment.mine, rating.mine (issue 17)
+  { collection: COLLECTIONS.comments, name: 'author_newest', keys: [['authorOpenid', 1], ...NEWEST], for: 'listCommentsBy (comment.mine)' },
+  { collection: COLLECTIONS.ratings, name: 'rater_latest', keys: [['openid', 1], ['updatedAt', -1], ['proposalId', -1]], for: 'listRatingsBy (rating.mine)' },
   { collection: COLLECTIONS.comments, name: 'status_oldest', keys: [['status', 1], ['createdAt', 1], ['_id', 1]], for: 'listPendingComments (cron recheck)' },
 
   { collection: COLLECTIONS.users, name: 'grant_keys', keys: [['grantKeys', 1]], for: 'staffOf (an array field: one entry per grant)' },

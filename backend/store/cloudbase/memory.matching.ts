@@ -52,7 +52,7 @@ function compares(value: unknown, op: 'lt' | 'lte' | 'gt' | 'gte', bound: string
   });
 }
 
-const RANGE_KEYS = new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in']);
+const RANGE_KEYS = new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains']);
 
 function matchesRange(value: unknown, range: Range): boolean {
   for (const key of Object.keys(range)) {
@@ -65,6 +65,8 @@ function matchesRange(value: unknown, range: Range): boolean {
   if (range.gt !== undefined && !compares(value, 'gt', range.gt)) return false;
   if (range.gte !== undefined && !compares(value, 'gte', range.gte)) return false;
   if (range.in !== undefined && !range.in.some((expected) => equals(value, expected))) return false;
+  // The engine's regular expression with option i over a literal: a case-folded substring.
+  if (range.contains !== undefined && !(typeof value === 'string' && value.toLowerCase().includes(range.contains.toLowerCase()))) return false;
   return true;
 }
 

@@ -33,6 +33,7 @@ interface NodeCollection extends NodeQuery {
 
 export interface NodeSdkDatabase {
   command: SdkCommandBuilder;
+  RegExp(pattern: { regexp: string; options: string }): unknown;
   collection(name: string): NodeCollection;
   createCollection(name: string): Promise<unknown>;
   runTransaction<T>(callback: (transaction: { collection(name: string): { doc(id: string): NodeDocumentRef } }) => Promise<T>, times?: number): Promise<T>;
@@ -65,7 +66,8 @@ export class NodeSdkDocDb implements DocDb {
   }
 
   private get _(): SdkCommandBuilder {
-    return this.db.command;
+    // proposal search (issue 17): the engine's regular expressions live on the database object.
+    return Object.assign(Object.create(this.db.command) as SdkCommandBuilder, { regexp: (pattern: { regexp: string; options: string }) => this.db.RegExp(pattern) });
   }
 
   async get(collection: string, id: string): Promise<Doc | null> {

@@ -31,6 +31,13 @@ export interface SdkCommandBuilder {
   inc(by: number): SdkCommand;
   remove(): SdkCommand;
   set(value: unknown): SdkCommand;
+  /** proposal search (issue 17): `db.RegExp(…)`, which the shims add beside `db.command`. */
+  regexp?(pattern: { regexp: string; options: string }): SdkCommand;
+}
+
+/** A literal as a regular expression that matches exactly it. */
+export function literalPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function rangeCommand(range: Range, _: SdkCommandBuilder): SdkCommand {
@@ -42,6 +49,10 @@ function rangeCommand(range: Range, _: SdkCommandBuilder): SdkCommand {
   if (range.gt !== undefined) parts.push(_.gt(range.gt));
   if (range.gte !== undefined) parts.push(_.gte(range.gte));
   if (range.in !== undefined) parts.push(_.in(range.in));
+  if (range.contains !== undefined) {
+    if (!_.regexp) throw new Error('this SDK shim cannot build a regular expression');
+    parts.push(_.regexp({ regexp: literalPattern(range.contains), options: 'i' }));
+  }
   if (parts.length === 0) throw new Error('an empty range');
   // Field level: `field: _.and([_.gt(a), _.lt(b)])` (both must hold).
   return parts.length === 1 ? parts[0] : _.and(parts);

@@ -35,6 +35,7 @@ interface WxTransaction {
 
 export interface WxDatabase {
   command: SdkCommandBuilder;
+  RegExp(pattern: { regexp: string; options: string }): unknown;
   collection(name: string): WxCollection;
   runTransaction<T>(callback: (transaction: WxTransaction) => Promise<T>, times?: number): Promise<T>;
 }
@@ -66,7 +67,8 @@ export class WxServerDocDb implements DocDb {
   }
 
   private get _(): SdkCommandBuilder {
-    return this.db.command;
+    // proposal search (issue 17): the engine's regular expressions live on the database object.
+    return Object.assign(Object.create(this.db.command) as SdkCommandBuilder, { regexp: (pattern: { regexp: string; options: string }) => this.db.RegExp(pattern) });
   }
 
   async get(collection: string, id: string): Promise<Doc | null> {

@@ -1,5 +1,6 @@
 import type { Db } from './sqlite.core';
 import { REPORT_MIGRATIONS } from './migrations.reports';
+import { SEARCH_MIGRATIONS } from './migrations.search';
 
 /**
  * Forward-only numbered migrations. A migration, once landed, is never edited: a change is a new
@@ -445,6 +446,8 @@ export const migrations: Migration[] = [
         SELECT recipient_openid, kind, json_extract(payload, '$.proposalId'), payload, created_at FROM outbox ORDER BY id;
     `,
   },
+  // Issue 17 (proposal search): version 20, in its own file.
+  ...SEARCH_MIGRATIONS,
   // Issue 18 (inspections, plans, reports): versions 23 and 24, in their own file.
   ...REPORT_MIGRATIONS,
 ];

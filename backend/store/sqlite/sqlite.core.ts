@@ -4,6 +4,8 @@ import { GENESIS_HASH, hashEntry } from '../audit-chain';
 import type { AuditDraft, CommitCode, CommitOutcome, CommitRefusal, Cursor, OutboxDraft, ScopeFilter, Slice } from '../../app/ports/store.port';
 import type { CommunityNoticeDraft } from '../../domain/notifications';
 import { migrations } from './migrations';
+// proposal search (issue 17): the function its triggers call
+import { registerSearchFunctions } from './sqlite.search';
 
 /**
  * What every part of the SQLite store shares: the connection, the transaction that answers a
@@ -58,6 +60,7 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   // Two server processes may share one file: wait for the writer instead of failing at once.
   db.pragma('busy_timeout = 5000');
+  registerSearchFunctions(db);
   migrate(db);
   return db;
 }

@@ -22,6 +22,7 @@ import { summaryTotalsChanges } from '../../domain/summary';
 import { summaryMover } from './sqlite.summary-rebuild';
 import { cursorClause, Rollback, scopeClause, sliceOf, type SqliteCore } from './sqlite.core';
 import type { LedgerRows } from './sqlite.ledgers';
+import { onlyText, searchClauses, textMatches } from './sqlite.search';
 
 export interface ProposalRow {
   record: string;
@@ -197,9 +198,28 @@ export function sqliteProposals(core: SqliteCore, ledgers: LedgerRows, guards: R
         params.proposer = query.proposerOpenid;
         where.push('proposer_openid = @proposer');
       }
+      where.push(...searchClauses(query, params));
       const sql = `SELECT ${PROPOSAL_COLUMNS} FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                    ORDER BY created_at DESC, id DESC LIMIT @limit`;
       return sliceOf((db.prepare(sql).all(params) as ProposalRow[]).map(storedOf), query.limit);
+    },
+
+    // proposal search (issue 17)
+    async countProposals(query: Omit<ProposalQuery, 'after' | 'limit'>, cap: number): Promise<number> {
+      const params: Record<string, unknown> = { cap };
+      // A city-wide search: the full-text index counts its matches without reading a row.
+      if (onlyText(query)) return db.prepare(`SELECT COUNT(*) FROM (${textMatches(query.text as string, params)} LIMIT @cap)`).pluck().get(params) as number;
+      const where = [...scopeClause(query.scope, params), ...searchClauses(query, params)];
+      if (query.state) {
+        params.state = query.state;
+        where.push('state = @state');
+      }
+      if (query.proposerOpenid) {
+        params.proposer = query.proposerOpenid;
+        where.push('proposer_openid = @proposer');
+      }
+      const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM proposals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT @cap)`;
+      return db.prepare(sql).pluck().get(params) as number;
     },
 
     async createProposal(input: {

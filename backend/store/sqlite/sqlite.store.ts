@@ -16,6 +16,8 @@ import { sqliteCalendar } from './sqlite.calendar';
 import { sqliteLibraryEdit } from './sqlite.library-edit';
 import { sqliteNotifications } from './sqlite.notifications'; // notifications
 import { sqliteReports } from './sqlite.reports';
+// comment.mine, rating.mine (issue 17)
+import { sqliteMine } from './sqlite.mine';
 
 export { StoreTooNewError } from './sqlite.core';
 
@@ -54,6 +56,7 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteLibraryEdit(core), // issue 16
     ...sqliteNotifications(core), // notifications
     ...sqliteReports(core), // Issue 18 (inspections, plans, reports)
+    ...sqliteMine(core),
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

@@ -1,19 +1,20 @@
 import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
+import type { StateGroup } from '../../../common/glossary';
 import type { Directory, ProposalView } from '../../../types/api';
 import type { ProposalState } from '../../../types/domain';
 import { getLedger, listProposals } from '../../api';
 import { Action } from '../../components/Action';
 import { LedgerBar } from '../../components/LedgerBar';
 import { AuditHead } from '../../components/AuditHead';
-import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
 import { ProposalCard } from '../../components/ProposalCard';
 import { Section } from '../../components/Section';
 import { type CommunityContext, currentYear, loadCommunityContext, pickCommunity } from '../../lib/community';
 import { PAGES, openPage, openTab } from '../../lib/navigation';
-import { useAnswer, usePaged } from '../../lib/use-answer';
+import { communityFilter, handOverFilter } from '../../lib/project-filters';
+import { useAnswer } from '../../lib/use-answer';
 import './index.css';
 
 /**
@@ -84,7 +85,7 @@ function HomeContent({ context, onChanged }: { context: CommunityContext; onChan
               </View>
             </View>
           )}
-          <CommunityBoard communityId={community.id} />
+          <CommunityBoard communityId={community.id} directory={directory} />
         </View>
       ) : (
         <CommunityPicker directory={directory} onPicked={onChanged} />
@@ -136,12 +137,18 @@ function CommunityPicker({ directory, onPicked }: { directory: Directory; onPick
 }
 
 /** The community's public board: each part loads (and fails) on its own. */
-function CommunityBoard({ communityId }: { communityId: string }) {
+function CommunityBoard({ communityId, directory }: { communityId: string; directory: Directory }) {
+  // issue 17: a section shows its first few; 查看全部 opens the 项目 tab on the same community and state group.
+  const showAll = (group: StateGroup) => {
+    handOverFilter({ ...communityFilter(directory, communityId), group });
+    openTab(PAGES.projects);
+  };
   return (
     <View>
       <ProposalSection
         communityId={communityId}
         state='publicity'
+        onShowAll={() => showAll('publicity')}
         title='正在公示'
         empty='目前没有正在公示的项目'
         testId='home-publicity'
@@ -149,6 +156,7 @@ function CommunityBoard({ communityId }: { communityId: string }) {
       <ProposalSection
         communityId={communityId}
         state='submitted'
+        onShowAll={() => showAll('submitted')}
         title='正在征集的提议'
         empty='还没有新的提议，欢迎您提出第一个'
         testId='home-submitted'
@@ -156,17 +164,25 @@ function CommunityBoard({ communityId }: { communityId: string }) {
       <ProposalSection
         communityId={communityId}
         state='completed'
+        onShowAll={() => showAll('completed')}
         title='已完工，等您评价'
         empty='目前没有等待评价的项目'
         testId='home-completed'
         footer={(proposal) =>
-          proposal.allowedActions.includes('rating.set') ? <Text className='home__rate-hint'>★ 欢迎为这个项目打分</Text> : null
+          proposal.myRating ? (
+            <Text className='home__rate-hint'>★ 我的评价 {proposal.myRating.stars} 星</Text>
+          ) : proposal.allowedActions.includes('rating.set') ? (
+            <Text className='home__rate-hint'>★ 欢迎为这个项目打分</Text>
+          ) : null
         }
       />
       <LedgerSection communityId={communityId} />
     </View>
   );
 }
+
+/** How many proposals a home section shows before 查看全部. */
+const SECTION_SIZE = 5;
 
 function ProposalSection({
   communityId,
@@ -175,6 +191,7 @@ function ProposalSection({
   empty,
   testId,
   footer,
+  onShowAll,
 }: {
   communityId: string;
   state: ProposalState;
@@ -182,9 +199,11 @@ function ProposalSection({
   empty: string;
   testId: string;
   footer?: (proposal: ProposalView) => JSX.Element | null;
+  onShowAll: () => void;
 }) {
-  const loadPage = useCallback((cursor?: string) => listProposals({ communityId, state, cursor, limit: 5 }), [communityId, state]);
-  const list = usePaged(loadPage);
+  const load = useCallback(() => listProposals({ communityId, state, limit: SECTION_SIZE }), [communityId, state]);
+  const list = useAnswer(load);
+  const more = list.state.status === 'ready' && list.state.data.nextCursor !== null;
   return (
     <Section title={title} testId={testId}>
       {list.state.status === 'loading' && <Skeleton rows={1} />}
@@ -199,8 +218,12 @@ function ProposalSection({
                 {footer?.(proposal)}
               </ProposalCard>
             ))}
-            {list.state.data.nextCursor ? (
-              <LoadMore hasMore loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} />
+            {more ? (
+              <View className='home__all'>
+                <Action variant='plain' block onClick={onShowAll} testId={`${testId}-all`}>
+                  查看全部
+                </Action>
+              </View>
             ) : null}
           </View>
         ))}

@@ -17,6 +17,7 @@ import { useLargeText } from '../../lib/large-text';
 import { PAGES, openPage } from '../../lib/navigation';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_TITLE, PRIVACY_NOTICE_VERSION } from '../../lib/privacy-notice';
 import { useAnswer, usePaged } from '../../lib/use-answer';
+import { MyComments, MyRatings } from './components/MyWords';
 import './index.css';
 
 const COMMUNITY_ROLES: readonly Role[] = ['community'];
@@ -67,11 +68,9 @@ function MineContent({ context, onJoined }: { context: CommunityContext; onJoine
       <StaffEntry me={me} />
       <MyProposals />
       <MyDataEntry />
-      <Section title='我的意见和评价'>
-        <View className='card'>
-          <Text className='block muted'>您发表的意见和评价，可在对应项目的详情页查看。</Text>
-        </View>
-      </Section>
+      {/* issue 17: my comments and my ratings, each leading to its proposal */}
+      <MyComments />
+      <MyRatings />
     </View>
   );
 }

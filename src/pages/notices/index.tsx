@@ -1,7 +1,8 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS } from '../../../common/glossary';
 import type { Answer, Page, ProposalView } from '../../../types/api';
+import type { ProposalState } from '../../../types/domain';
 import { listProposals } from '../../api';
 import { DateRange } from '../../components/DateRange';
 import { DeadlineTag } from '../../components/DeadlineTag';
@@ -18,11 +19,12 @@ import { useAnswer, usePaged } from '../../lib/use-answer';
 import './index.css';
 
 /**
- * 公示: the publicity notices of my community (R-PUB-1) — those open now first, then past ones.
- * Each shows content, location, time limit, budget and the end of its window.
+ * 公示: the publicity notices of my community (R-PUB-1), in two views — 公示中 (open now) and
+ * 已结束 (past). Each shows content, location, time limit, budget and the end of its window.
  */
 export default function NoticesPage() {
   const { state, reload } = useAnswer(loadCommunityContext);
+  const [view, setView] = useState<NoticeView>('open');
   return (
     <PageShell>
       <View className='notices'>
@@ -35,8 +37,8 @@ export default function NoticesPage() {
                 <Text className='notices__community'>{state.data.community.name}</Text>
                 <Text className='notices__explain'>项目实施前公示内容、地点、时限和预算，公示期内欢迎发表意见。</Text>
               </View>
-              <OpenNotices communityId={state.data.community.id} />
-              <PastNotices communityId={state.data.community.id} />
+              <ViewSwitch view={view} onSwitch={setView} />
+              {view === 'open' ? <OpenNotices communityId={state.data.community.id} /> : <PastNotices communityId={state.data.community.id} />}
             </View>
           ) : (
             <EmptyState message='请先在首页选择您所在的社区' actionLabel='去选择社区' onAction={() => openTab(PAGES.home)} />
@@ -46,8 +48,48 @@ export default function NoticesPage() {
   );
 }
 
+type NoticeView = 'open' | 'past';
+const VIEWS: { view: NoticeView; label: string }[] = [
+  { view: 'open', label: '公示中' },
+  { view: 'past', label: '已结束' },
+];
+
+/** issue 17: 公示中 | 已结束, one list at a time. */
+function ViewSwitch({ view, onSwitch }: { view: NoticeView; onSwitch: (view: NoticeView) => void }) {
+  return (
+    <View className='notices__switch' role='tablist' aria-label='公示'>
+      {VIEWS.map((entry) => (
+        <View
+          key={entry.view}
+          className={`notices__view${entry.view === view ? ' notices__view--on' : ''}`}
+          role='tab'
+          aria-selected={entry.view === view}
+          data-testid={`notices-view-${entry.view}`}
+          onClick={() => onSwitch(entry.view)}
+        >
+          {entry.label}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/**
+ * R-PUB-2: whether a notice is open is the server's answer (`publicityOpen`, judged on the
+ * request's day through 24:00 of the last day); the page never counts days itself.
+ */
+const isOpen = (proposal: ProposalView) => proposal.state === 'publicity' && proposal.publicityOpen !== false;
+
+/** The states a proposal may be in once its publicity began (ended notices are among them). */
+const AFTER_PUBLICITY: ProposalState[] = ['publicity', 'implementing', 'completed', 'evaluated', 'audited', 'withdrawn'];
+
+async function loadOpenNotices(communityId: string, cursor?: string): Promise<Answer<Page<ProposalView>>> {
+  const answer = await listProposals({ communityId, state: 'publicity', cursor });
+  return answer.ok ? { ok: true, data: { ...answer.data, items: answer.data.items.filter(isOpen) } } : answer;
+}
+
 function OpenNotices({ communityId }: { communityId: string }) {
-  const loadPage = useCallback((cursor?: string) => listProposals({ communityId, state: 'publicity', cursor }), [communityId]);
+  const loadPage = useCallback((cursor?: string) => loadOpenNotices(communityId, cursor), [communityId]);
   const list = usePaged(loadPage);
   return (
     <Section title='正在公示' testId='notices-open'>
@@ -79,17 +121,16 @@ const PAST_PAGES_PER_LOAD = 5;
 const PAST_WANTED = 10;
 
 /**
- * Past notices: the community's proposals that went through publicity and moved on. `proposal.list`
- * filters by one state only and these are in any state after publicity, so they are picked out of
- * the community's list, a few pages per load.
+ * Past notices: the community's proposals whose publicity ended — moved on, or still in
+ * `publicity` after the last day — picked from the states after publicity, a few pages per load.
  */
 async function loadPastNotices(communityId: string, cursor?: string): Promise<Answer<Page<ProposalView>>> {
   const items: ProposalView[] = [];
   let next: string | null | undefined = cursor;
   for (let page = 0; page < PAST_PAGES_PER_LOAD && items.length < PAST_WANTED; page += 1) {
-    const answer = await listProposals({ communityId, cursor: next ?? undefined });
+    const answer = await listProposals({ communityId, states: AFTER_PUBLICITY, cursor: next ?? undefined });
     if (!answer.ok) return answer;
-    items.push(...answer.data.items.filter((proposal) => proposal.publicity && proposal.state !== 'publicity'));
+    items.push(...answer.data.items.filter((proposal) => proposal.publicity && !isOpen(proposal)));
     next = answer.data.nextCursor;
     if (!next) break;
   }
@@ -100,12 +141,12 @@ function PastNotices({ communityId }: { communityId: string }) {
   const loadPage = useCallback((cursor?: string) => loadPastNotices(communityId, cursor), [communityId]);
   const list = usePaged(loadPage);
   return (
-    <Section title='往期公示' testId='notices-past'>
+    <Section title='已结束的公示' testId='notices-past'>
       {list.state.status === 'loading' && <Skeleton rows={2} />}
       {list.state.status === 'error' && <ErrorState error={list.state.error} onRetry={() => void list.reload()} />}
       {list.state.status === 'ready' && (
         <View>
-          {list.state.data.items.length === 0 && !list.state.data.nextCursor ? <EmptyState message='还没有往期公示' /> : null}
+          {list.state.data.items.length === 0 && !list.state.data.nextCursor ? <EmptyState message='还没有已结束的公示' /> : null}
           {list.state.data.items.map((proposal) => (
             <NoticeCard key={proposal.id} proposal={proposal} open={false} />
           ))}
@@ -136,7 +177,8 @@ function NoticeCard({ proposal, open }: { proposal: ProposalView; open: boolean 
       onClick={() => openProposal(proposal.id)}
     >
       <View className='notice__top'>
-        <StateBadge state={proposal.state} />
+        {/* Still 公示中 by state after its last day: say that the window ended (R-PUB-2). */}
+        {!open && proposal.state === 'publicity' ? <Text className='tag tag--grey'>公示期已结束</Text> : <StateBadge state={proposal.state} />}
         <Text className='tag tag--grey'>{CATEGORY_LABELS[proposal.category]}</Text>
       </View>
       <Text className='notice__title'>{proposal.title}</Text>

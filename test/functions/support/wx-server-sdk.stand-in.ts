@@ -1,6 +1,7 @@
 import { Command } from '@cloudbase/database/dist/commonjs/command';
 import { QuerySerializer } from '@cloudbase/database/dist/commonjs/serializer/query';
 import { UpdateSerializer } from '@cloudbase/database/dist/commonjs/serializer/update';
+import { RegExpConstructor } from '@cloudbase/database/dist/commonjs/regexp';
 import { collectionNames } from '../../../backend/store/cloudbase/collections';
 import {
   inc,
@@ -49,6 +50,12 @@ const OPERATORS: Record<string, keyof Range> = { $eq: 'eq', $ne: 'ne', $lt: 'lt'
 function fieldCondition(field: string, value: unknown): Scalar | Range {
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value as Scalar;
   if (typeof value !== 'object' || Array.isArray(value)) throw new UnsupportedQueryError(`${field}: unsupported condition ${JSON.stringify(value)}`);
+  // proposal search (issue 17): a case-insensitive regular expression over an escaped literal.
+  const regex = (value as Mongo).$regularExpression as { pattern: string; options: string } | undefined;
+  if (regex) {
+    if (regex.options !== 'i') throw new UnsupportedQueryError(`${field}: only case-insensitive literals are read back`);
+    return { contains: regex.pattern.replace(/\\(.)/g, '$1') };
+  }
   const range: Range = {};
   for (const [operator, operand] of Object.entries(value as Mongo)) {
     const key = OPERATORS[operator];
@@ -190,6 +197,7 @@ class StandInCollection extends StandInQuery {
 function standInDatabase(memory: MemoryDocDb, config: DatabaseConfig) {
   return {
     command: Command,
+    RegExp: RegExpConstructor,
     collection: (name: string) => new StandInCollection(memory, name, config),
     runTransaction<T>(callback: (transaction: unknown) => Promise<T>, times = 3): Promise<T> {
       return memory.runTransaction(

@@ -10,8 +10,9 @@ import { daysLeftOf } from '../../../lib/proposal';
 export function PublicityCard({ proposal }: { proposal: ProposalView }) {
   const { publicity } = proposal;
   if (!publicity) return null;
-  // The window closes at 24:00 of its last day: from the next day the server says it has ended.
-  const running = proposal.ended?.includes('publicityEndsOn') ? undefined : proposal.deadlines.publicityEndsOn;
+  // R-PUB-2: open through 24:00 of the last day — the server says so in `publicityOpen`; from the
+  // next day the window shows as ended even while the state is still 公示中.
+  const running = proposal.publicityOpen === false ? undefined : proposal.deadlines.publicityEndsOn;
   const budget = proposal.approvedBudgetFen ?? proposal.report?.budgetFen;
   return (
     <Section title='公示' testId='publicity'>

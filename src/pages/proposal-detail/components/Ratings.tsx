@@ -23,11 +23,17 @@ export function Ratings({ proposal, onChanged }: { proposal: ProposalView; onCha
         {allows(proposal, 'rating.set') ? (
           <RatingForm
             proposalId={proposal.id}
+            mine={proposal.myRating}
             onRated={() => {
               void summary.refresh();
               onChanged();
             }}
           />
+        ) : proposal.myRating ? (
+          // Rating closed (evaluated, audited…): my stars stay shown, not an invitation.
+          <Text className='detail__label block' data-testid='my-rating'>
+            我的评价：{proposal.myRating.stars} 星{proposal.myRating.text ? `（${proposal.myRating.text}）` : ''}
+          </Text>
         ) : null}
         {summary.state.status === 'loading' && <Skeleton rows={1} />}
         {summary.state.status === 'error' && <ErrorState error={summary.state.error} onRetry={() => void summary.reload()} />}
@@ -43,9 +49,10 @@ export function Ratings({ proposal, onChanged }: { proposal: ProposalView; onCha
   );
 }
 
-function RatingForm({ proposalId, onRated }: { proposalId: string; onRated: () => void }) {
-  const [stars, setStars] = useState(0);
-  const [text, setText] = useState('');
+/** R-EVA-1: a resident who rated sees their own stars (and may change them), not an invitation. */
+function RatingForm({ proposalId, mine, onRated }: { proposalId: string; mine?: RatingView; onRated: () => void }) {
+  const [stars, setStars] = useState(mine?.stars ?? 0);
+  const [text, setText] = useState(mine?.text ?? '');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<RatingView | null>(null);
@@ -69,7 +76,9 @@ function RatingForm({ proposalId, onRated }: { proposalId: string; onRated: () =
 
   return (
     <View className='rating-form' data-testid='rating-form'>
-      <Text className='detail__label'>{saved ? '修改我的评价' : '您对这个项目满意吗？'}</Text>
+      <Text className='detail__label' data-testid='my-rating'>
+        {saved || mine ? `我的评价：${(saved ?? mine)!.stars} 星（可以修改）` : '您对这个项目满意吗？'}
+      </Text>
       <StarsInput value={stars} onChange={setStars} disabled={saving} />
       <Textarea
         className='field__textarea detail__rating-text'
@@ -89,7 +98,7 @@ function RatingForm({ proposalId, onRated }: { proposalId: string; onRated: () =
         </View>
       ) : null}
       <Action block busy={saving} busyLabel='正在提交…' onClick={() => void save()} testId='rate'>
-        {saved ? '更新评价' : '提交评价'}
+        {saved || mine ? '更新评价' : '提交评价'}
       </Action>
     </View>
   );
