@@ -5,7 +5,7 @@ import { listNotifications } from '../api';
  * The tab bar's pages in the order of app.config.ts (test/ui/inbox.test.tsx holds the two
  * together): a badge is set by the tab's index, not its path.
  */
-export const TAB_PAGES = ['pages/home/index', 'pages/notices/index', 'pages/inbox/index', 'pages/mine/index'] as const;
+export const TAB_PAGES = ['pages/home/index', 'pages/projects/index', 'pages/notices/index', 'pages/inbox/index', 'pages/mine/index'] as const;
 
 const INBOX_TAB = TAB_PAGES.indexOf('pages/inbox/index');
 
