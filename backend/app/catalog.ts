@@ -40,6 +40,8 @@ import { startImplementation } from './actions/start-implementation';
 import { submitProposal } from './actions/submit-proposal';
 import { submitToStreet } from './actions/submit-to-street';
 import { summarizeRatings } from './actions/summarize-ratings';
+// issue 17 (first paint)
+import { getHome } from './actions/get-home';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -88,6 +90,8 @@ export const CATALOG = [
   readAuditTrail,
   listLibrary,
   addLibraryEntry,
+  // issue 17 (first paint)
+  getHome,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

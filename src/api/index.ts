@@ -26,4 +26,6 @@ export const setRating = (request: RequestOf<'rating.set'>) => send('rating.set'
 export const getRatingSummary = (proposalId: string) => send('rating.summary', { proposalId });
 
 export const getLedger = (communityId: string, year: number) => send('ledger.get', { communityId, year });
+// issue 17 (first paint): the home page's first screen in one request
+export const getHome = (request: RequestOf<'home.get'>) => send('home.get', request);
 export const listLibrary = (cursor?: string) => send('library.list', cursor ? { cursor } : {});

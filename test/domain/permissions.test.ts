@@ -52,6 +52,8 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'audit.trail': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-2' },
   'library.list': { anyone: true },
   'library.add': { roles: ['street', 'district', 'city'], rule: 'R-SUP-3' },
+  // issue 17 (first paint)
+  'home.get': { anyone: true },
 };
 
 function ruleName(rule: Rule): string {

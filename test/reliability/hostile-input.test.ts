@@ -159,6 +159,8 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
     caller: STREET,
     payload: async () => ({ title: '口袋公园座椅', category: 'goods', plan: '标准方案', budgetLines: [{ item: '座椅', amountFen: 300_000 }] }),
   },
+  // issue 17 (first paint)
+  'home.get': { caller: null, payload: async (_p, today) => ({ communityId: PLACE.communityId, year: yearOf(today), limit: 5 }) },
 };
 
 interface Input {

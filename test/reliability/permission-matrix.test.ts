@@ -218,6 +218,9 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
         return { payload: { scopeId: communityId }, target: place };
       case 'library.add':
         return { payload: { title: '矩阵库条目', category: 'goods', plan: '方案', budgetLines: [{ item: '费用', amountFen: 1_000 }] }, target: {} };
+      // issue 17 (first paint)
+      case 'home.get':
+        return { payload: { communityId, year: yearOf(today) }, target: place };
       default:
         // An action added to the API without a cell here fails the matrix until it gets one.
         throw new Error(`figure 7 has no cell for the action ${String(action)}: add one to cellFor`);

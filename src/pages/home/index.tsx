@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { Directory, ProposalView } from '../../../types/api';
+import type { Directory, HomeBoard, LedgerAnswer, Page, ProposalView } from '../../../types/api';
 import type { ProposalState } from '../../../types/domain';
-import { getLedger, listProposals } from '../../api';
+import { listProposals } from '../../api';
 import { Action } from '../../components/Action';
 import { LedgerBar } from '../../components/LedgerBar';
 import { LoadMore } from '../../components/LoadMore';
@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
 import { ProposalCard } from '../../components/ProposalCard';
 import { Section } from '../../components/Section';
-import { type CommunityContext, currentYear, loadCommunityContext, pickCommunity } from '../../lib/community';
+import { type HomeContext, loadHomeContext, pickCommunity } from '../../lib/community';
 import { PAGES, openPage, openTab } from '../../lib/navigation';
 import { useAnswer, usePaged } from '../../lib/use-answer';
 import './index.css';
@@ -21,7 +21,8 @@ import './index.css';
  * who has not joined picks a community from the directory to look at.
  */
 export default function HomePage() {
-  const { state, reload } = useAnswer(loadCommunityContext);
+  // One request for the whole first screen (issue 17); pull-down and coming back reload it all.
+  const { state, reload } = useAnswer(loadHomeContext);
 
   return (
     <PageShell>
@@ -48,8 +49,8 @@ export default function HomePage() {
   );
 }
 
-function HomeContent({ context, onChanged }: { context: CommunityContext; onChanged: () => void }) {
-  const { me, community, joined, directory } = context;
+function HomeContent({ context, onChanged }: { context: HomeContext; onChanged: () => void }) {
+  const { me, community, joined, directory, board } = context;
   return (
     <View>
       {me?.name ? (
@@ -83,7 +84,7 @@ function HomeContent({ context, onChanged }: { context: CommunityContext; onChan
               </View>
             </View>
           )}
-          <CommunityBoard communityId={community.id} />
+          {board ? <CommunityBoard board={board} /> : null}
         </View>
       ) : (
         <CommunityPicker directory={directory} onPicked={onChanged} />
@@ -134,12 +135,14 @@ function CommunityPicker({ directory, onPicked }: { directory: Directory; onPick
   );
 }
 
-/** The community's public board: each part loads (and fails) on its own. */
-function CommunityBoard({ communityId }: { communityId: string }) {
+/** The community's public board, as home.get answered it; each list loads its further pages on its own. */
+function CommunityBoard({ board }: { board: HomeBoard }) {
+  const communityId = board.communityId;
   return (
     <View>
       <ProposalSection
         communityId={communityId}
+        first={board.publicity}
         state='publicity'
         title='正在公示'
         empty='目前没有正在公示的项目'
@@ -147,6 +150,7 @@ function CommunityBoard({ communityId }: { communityId: string }) {
       />
       <ProposalSection
         communityId={communityId}
+        first={board.submitted}
         state='submitted'
         title='正在征集的提议'
         empty='还没有新的提议，欢迎您提出第一个'
@@ -154,6 +158,7 @@ function CommunityBoard({ communityId }: { communityId: string }) {
       />
       <ProposalSection
         communityId={communityId}
+        first={board.completed}
         state='completed'
         title='已完工，等您评价'
         empty='目前没有等待评价的项目'
@@ -162,13 +167,14 @@ function CommunityBoard({ communityId }: { communityId: string }) {
           proposal.allowedActions.includes('rating.set') ? <Text className='home__rate-hint'>★ 欢迎为这个项目打分</Text> : null
         }
       />
-      <LedgerSection communityId={communityId} />
+      <LedgerSection ledger={board.ledger} />
     </View>
   );
 }
 
 function ProposalSection({
   communityId,
+  first,
   state,
   title,
   empty,
@@ -176,6 +182,7 @@ function ProposalSection({
   footer,
 }: {
   communityId: string;
+  first: Page<ProposalView>;
   state: ProposalState;
   title: string;
   empty: string;
@@ -183,7 +190,7 @@ function ProposalSection({
   footer?: (proposal: ProposalView) => JSX.Element | null;
 }) {
   const loadPage = useCallback((cursor?: string) => listProposals({ communityId, state, cursor, limit: 5 }), [communityId, state]);
-  const list = usePaged(loadPage);
+  const list = usePaged(loadPage, first);
   return (
     <Section title={title} testId={testId}>
       {list.state.status === 'loading' && <Skeleton rows={1} />}
@@ -207,19 +214,12 @@ function ProposalSection({
   );
 }
 
-function LedgerSection({ communityId }: { communityId: string }) {
-  const year = currentYear();
-  const load = useCallback(() => getLedger(communityId, year), [communityId, year]);
-  const { state, reload } = useAnswer(load);
+function LedgerSection({ ledger }: { ledger: LedgerAnswer }) {
   return (
-    <Section title={`${year} 年资金台账`} testId='home-ledger'>
-      {state.status === 'loading' && <Skeleton rows={1} />}
-      {state.status === 'error' && <ErrorState error={state.error} onRetry={() => void reload()} />}
-      {state.status === 'ready' && (
-        <View className='card'>
-          <LedgerBar ledger={state.data} />
-        </View>
-      )}
+    <Section title={`${ledger.year} 年资金台账`} testId='home-ledger'>
+      <View className='card'>
+        <LedgerBar ledger={ledger} />
+      </View>
     </Section>
   );
 }
