@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { WEAPP_BUILD_SETTINGS } from './weapp-env';
+import { PreloadFirstPage } from './preload-first-page';
 
 // Taro build configuration. Business constants never live here: rules are in backend/domain.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -65,6 +66,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         ignoreOrder: true,
         filename: 'css/[name].[contenthash:8].css',
         chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      // Issue 17 (first paint): the home page's chunks load with the app's bundles, not after them.
+      webpackChain(chain) {
+        chain.plugin('preload-first-page').use(PreloadFirstPage, ['./pages/home/index']);
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -64,6 +64,8 @@ import { readNotifications } from './actions/read-notifications';
 // comment.mine, rating.mine (issue 17)
 import { listMyComments } from './actions/list-my-comments';
 import { listMyRatings } from './actions/list-my-ratings';
+// issue 17 (first paint)
+import { getHome } from './actions/get-home';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -137,6 +139,8 @@ export const CATALOG = [
   // comment.mine, rating.mine (issue 17)
   listMyComments,
   listMyRatings,
+  // issue 17 (first paint)
+  getHome,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

@@ -82,6 +82,8 @@ export const ACTIONS = [
   // comment.mine, rating.mine (issue 17)
   'comment.mine',
   'rating.mine',
+  // issue 17 (first paint): the home page's first screen in one request
+  'home.get',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -187,6 +189,8 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
     case 'change.decide': // R-CHG-1: the street reviews changes and withdrawals
       return holdsRole(actor, ['street'], target);
     case 'ledger.get': // R-FUN-4: every ledger is public
+      return true;
+    case 'home.get': // R-TRN-1, R-FUN-4 (issue 17): public parts, and the caller's own identity
       return true;
     case 'ledger.allocate': // R-FUN-2: the street allocates its communities' funds
       return holdsRole(actor, ['street'], target);

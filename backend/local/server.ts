@@ -49,6 +49,8 @@ export interface LocalServerOptions {
   limits?: RateLimits;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Issue 17 (first paint): compress the whole H5 build once listening, before anyone asks for it. */
+  warmStaticFiles?: boolean;
 }
 
 export interface RunningServer {
@@ -305,6 +307,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const { port } = server.address() as AddressInfo;
   hosts = localHostNames(port, options.host);
   const url = `http://${options.host}:${port}`;
+  // Issue 17 (first paint): in the background; a request meanwhile shares the file's work.
+  if (options.warmStaticFiles) void site.warm().then((count) => log(`[static] ${count} file(s) of the H5 build compressed and kept in memory`));
 
   let closing: Promise<void> | null = null;
   return {

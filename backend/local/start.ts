@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     proposalsPerDay: Number(process.env.RATE_PROPOSALS_PER_DAY ?? DEFAULT_RATE_LIMITS.proposalsPerDay),
     commentsPerHour: Number(process.env.RATE_COMMENTS_PER_HOUR ?? DEFAULT_RATE_LIMITS.commentsPerHour),
   };
-  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode, uploadDir, limits });
+  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode, uploadDir, limits, warmStaticFiles: true });
   console.log(`[start] listening on ${server.url} (store ${dbFile}${localMode ? ', local mode' : ''})`);
 
   const stop = (signal: string) => {

@@ -134,6 +134,12 @@ function notFound(response: ServerResponse): void {
 export interface StaticSite {
   /** Answers a GET or HEAD for `urlPath` (still percent-encoded) from the H5 build. */
   serve(request: IncomingMessage, response: ServerResponse, urlPath: string): Promise<void>;
+  /**
+   * Reads and compresses every file of the build now, index.html and the smallest first, one at a
+   * time: brotli at its best level takes a while on a big bundle, and the first visitor should
+   * not wait for it. Resolves with the number of files prepared; never rejects.
+   */
+  warm(): Promise<number>;
 }
 
 /**
@@ -158,7 +164,34 @@ export function createStaticSite(root: string): StaticSite {
     return entry;
   }
 
+  async function filesOf(folder: string): Promise<string[]> {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+    const nested = await Promise.all(
+      entries.map((entry) => (entry.isDirectory() ? filesOf(path.join(folder, entry.name)) : Promise.resolve(entry.isFile() ? [path.join(folder, entry.name)] : []))),
+    );
+    return nested.flat();
+  }
+
   return {
+    async warm() {
+      const files = await Promise.all(
+        (await filesOf(base)).map(async (file) => ({ file, stat: await fs.stat(file).catch(() => null) })),
+      );
+      const order = files
+        .filter((entry): entry is { file: string; stat: Stats } => entry.stat !== null && entry.stat.size <= MAX_CACHED_BYTES)
+        .sort((a, b) => Number(path.basename(b.file) === 'index.html') - Number(path.basename(a.file) === 'index.html') || a.stat.size - b.stat.size);
+      let prepared = 0;
+      for (const { file, stat } of order) {
+        // A request that comes meanwhile shares the same work (see `cached`).
+        const ok = await cached(file, stat, path.extname(file).toLowerCase()).then(
+          () => true,
+          () => false,
+        );
+        if (ok) prepared += 1;
+      }
+      return prepared;
+    },
+
     async serve(request, response, urlPath) {
       let decoded: string;
       try {

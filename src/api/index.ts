@@ -37,3 +37,5 @@ export const recordConsent = (version: string) => send('me.consent', { version }
 // Notifications (the inbox)
 export const listNotifications = (cursor?: string) => send('notification.list', cursor ? { cursor } : {});
 export const readNotifications = (request: RequestOf<'notification.read'>) => send('notification.read', request);
+// issue 17 (first paint): the home page's first screen in one request
+export const getHome = (request: RequestOf<'home.get'>) => send('home.get', request);

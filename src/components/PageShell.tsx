@@ -1,4 +1,4 @@
-import type { PropsWithChildren } from 'react';
+import { type PropsWithChildren, useEffect } from 'react';
 import { View } from '@tarojs/components';
 import { useLargeText } from '../lib/large-text';
 import { DevBar } from './DevBar';
@@ -13,6 +13,12 @@ import './ui.css';
  */
 export function PageShell({ children }: PropsWithChildren) {
   const [largeText] = useLargeText();
+  // Issue 17 (a11y), H5 only: Taro's page container is the element that scrolls; a keyboard
+  // reaches it only when it can take focus (WCAG 2.1.1).
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return;
+    document.querySelectorAll('.taro_page:not([tabindex])').forEach((element) => element.setAttribute('tabindex', '0'));
+  });
   return (
     <View className={`page-shell${largeText ? ' page-shell--large' : ''}`} data-testid='page-shell'>
       <DevBar />

@@ -14,7 +14,6 @@ export function ProposalCard({ proposal, children }: { proposal: ProposalView; c
     <View
       className='card card--tappable proposal-card'
       role='link'
-      aria-label={proposal.title}
       data-testid={`proposal-${proposal.id}`}
       onClick={() => openProposal(proposal.id)}
     >

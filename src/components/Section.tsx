@@ -6,7 +6,7 @@ export function Section({ title, extra, children, testId }: PropsWithChildren<{ 
   return (
     <View className='section' data-testid={testId}>
       <View className='section__head'>
-        <View className='section__title' role='heading'>
+        <View className='section__title' role='heading' aria-level='2'>
           {title}
         </View>
         {extra ? <View className='section__extra'>{extra}</View> : null}

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { Answer, Directory, Me } from '../../types/api';
-import { getDirectory, getMe } from '../api';
+import type { Answer, Directory, HomeBoard, Me } from '../../types/api';
+import { getDirectory, getHome, getMe } from '../api';
 import { readDevIdentity } from '../api/dev-identity';
 import { shanghaiDateOf } from './dates';
 
@@ -67,6 +67,22 @@ export async function loadCommunityContext(): Promise<Answer<CommunityContext>> 
   const joinedId = me.data?.communityId ?? null;
   const community = findCommunity(directory.data, joinedId ?? pickedCommunity());
   return { ok: true, data: { me: me.data, directory: directory.data, community, joined: Boolean(joinedId) && community?.id === joinedId } };
+}
+
+// --- issue 17 (first paint): the home page's context and board in one request (home.get) ---
+
+export interface HomeContext extends CommunityContext {
+  /** The community's first proposals of each section and its ledger; null when no community is shown. */
+  board: HomeBoard | null;
+}
+
+export async function loadHomeContext(): Promise<Answer<HomeContext>> {
+  const picked = pickedCommunity();
+  const home = await getHome({ year: currentYear(), ...(picked ? { communityId: picked } : {}) });
+  if (!home.ok) return home;
+  const { me, directory, board, joined } = home.data;
+  const community = board ? findCommunity(directory, board.communityId) : null;
+  return { ok: true, data: { me, directory, community, joined, board } };
 }
 
 /**

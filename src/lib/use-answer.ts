@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { Answer, ApiError, Page } from '../../types/api';
 
@@ -12,7 +12,11 @@ export type Loadable<T> =
  * Pull-down refresh and coming back to the page reload quietly: what is shown stays until the new
  * answer arrives. A late answer of an earlier load never overwrites a newer one.
  */
-export function useAnswer<T>(load: () => Promise<Answer<T>>): {
+export function useAnswer<T>(
+  load: () => Promise<Answer<T>>,
+  /** False: never loads by itself (the data comes from elsewhere, see `usePaged`'s `first`). */
+  enabled = true,
+): {
   state: Loadable<T>;
   /** Loads again from scratch, showing the skeleton (the retry button). */
   reload: () => Promise<void>;
@@ -35,13 +39,15 @@ export function useAnswer<T>(load: () => Promise<Answer<T>>): {
   const refresh = useCallback(() => run(true), [run]);
 
   useEffect(() => {
-    void run(false);
-  }, [run]);
+    if (enabled) void run(false);
+  }, [run, enabled]);
 
   usePullDownRefresh(() => {
-    void run(true).finally(() => Taro.stopPullDownRefresh());
+    if (enabled) void run(true).finally(() => Taro.stopPullDownRefresh());
   });
-  useRefreshOnReturn(() => void run(true));
+  useRefreshOnReturn(() => {
+    if (enabled) void run(true);
+  });
 
   return { state, reload, refresh };
 }
@@ -83,10 +89,15 @@ export interface Paged<T> {
 /**
  * A cursor-paged list (spec: 20 at a time, `nextCursor` null on the last page): the first page
  * like `useAnswer`, then "load more" pages appended. Pull-down refresh starts again from the top.
+ * Given `firstPage` (a page that came with a larger answer, like home.get's), the list shows it
+ * and loads only the pages after it; the owner of `firstPage` reloads it.
  */
-export function usePaged<T>(loadPage: (cursor?: string) => Promise<Answer<Page<T>>>): Paged<T> {
+export function usePaged<T>(loadPage: (cursor?: string) => Promise<Answer<Page<T>>>, firstPage?: Page<T>): Paged<T> {
   const load = useCallback(() => loadPage(undefined), [loadPage]);
-  const { state: first, reload, refresh } = useAnswer(load);
+  const own = useAnswer(load, firstPage === undefined);
+  const given = useMemo<Loadable<Page<T>> | null>(() => (firstPage ? { status: 'ready', data: firstPage } : null), [firstPage]);
+  const first = given ?? own.state;
+  const { reload, refresh } = own;
   const [extra, setExtra] = useState<{ items: T[]; nextCursor: string | null; front: T[] } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<ApiError | null>(null);

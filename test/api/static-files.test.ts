@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { contentSecurityPolicy, negotiateEncoding } from '../../backend/local/static-files';
+import { contentSecurityPolicy, createStaticSite, negotiateEncoding } from '../../backend/local/static-files';
 import { startServerProcess, type ServerProcess } from '../support/local-server-process';
 import { request } from '../support/raw-http';
 
@@ -81,6 +81,12 @@ describe('I1: static files of the H5 build', () => {
     expect([head.status, head.headers['content-encoding'], head.body.length]).toEqual([200, 'br', 0]);
   });
 
+  it('I1: the server compresses the whole build once it listens, so that the first visitor does not wait for brotli', async () => {
+    const deadline = Date.now() + 20_000;
+    while (!/\[static\] 3 file\(s\)/.test(server.output()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.output()).toContain('[static] 3 file(s) of the H5 build compressed and kept in memory');
+  });
+
   it('does not serve files outside the H5 folder', async () => {
     for (const pathName of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/js/..%2f..%2f..%2fpackage.json', '/index.html%00.png']) {
       expect([pathName, (await get(pathName)).status]).toEqual([pathName, 404]);
@@ -99,6 +105,16 @@ describe('I1: the negotiation and the policy, as functions', () => {
     [undefined, null],
   ])('Accept-Encoding %j → %j', (header, expected) => {
     expect(negotiateEncoding(header)).toBe(expected);
+  });
+
+  it('warm() prepares every file of the build, in sub-folders too, and a missing folder is nothing to do', async () => {
+    const h5Dir = mkdtempSync(path.join(os.tmpdir(), 'weishishi-h5-warm-'));
+    mkdirSync(path.join(h5Dir, 'js', 'chunks'), { recursive: true });
+    writeFileSync(path.join(h5Dir, 'index.html'), PAGE);
+    writeFileSync(path.join(h5Dir, 'js', 'app.1a2b3c4d.js'), BUNDLE);
+    writeFileSync(path.join(h5Dir, 'js', 'chunks', 'home.5e6f7a8b.js'), BUNDLE);
+    expect(await createStaticSite(h5Dir).warm()).toBe(3);
+    expect(await createStaticSite(path.join(h5Dir, 'missing')).warm()).toBe(0);
   });
 
   it('a page without inline scripts gets script-src self alone; external scripts add no hash', () => {

@@ -74,6 +74,8 @@ const EXPECTED: Record<Exclude<Action, Special>, Rule> = {
   'inspection.resolve': { roles: ['street', 'district', 'city'], rule: 'R-INS-1' },
   'plan.set': { roles: ['street'], rule: 'R-PLN-1' },
   'report.summary': { roles: ['street', 'district', 'city'], rule: 'R-RPT-1' },
+  // issue 17 (first paint)
+  'home.get': { anyone: true },
 };
 
 function ruleName(rule: Rule): string {

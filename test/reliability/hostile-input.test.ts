@@ -200,6 +200,8 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
     payload: async () => ({ streetId: PLACE.streetId, year: 2031, items: [{ communityId: PLACE.communityId, plannedCount: 2, plannedFen: 1_000_000 }], note: '计划' }),
   },
   'report.summary': { caller: STREET, payload: async (_p, today) => ({ scopeId: PLACE.streetId, year: yearOf(today), quarter: 4 }) },
+  // issue 17 (first paint)
+  'home.get': { caller: null, payload: async (_p, today) => ({ communityId: PLACE.communityId, year: yearOf(today), limit: 5 }) },
 };
 
 interface Input {

@@ -282,6 +282,9 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
       }
       case 'plan.set':
         return { payload: { streetId: place.streetId, year: 2031, items: [], note: '' }, target: { streetId: place.streetId, districtId: place.districtId } };
+      // issue 17 (first paint)
+      case 'home.get':
+        return { payload: { communityId, year: yearOf(today) }, target: place };
       default:
         // An action added to the API without a cell here fails the matrix until it gets one.
         throw new Error(`figure 7 has no cell for the action ${String(action)}: add one to cellFor`);

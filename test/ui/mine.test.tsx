@@ -3,7 +3,7 @@ import HomePage from '../../src/pages/home/index';
 import MinePage from '../../src/pages/mine/index';
 import { LARGE_TEXT_KEY } from '../../src/lib/large-text';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION } from '../../src/lib/privacy-notice';
-import { buildMe, buildProposal, directory, pageOf } from './support/factories';
+import { buildLedger, buildMe, buildProposal, directory, pageOf } from './support/factories';
 import { answering, failure, freshStart, held, networkDown, ok, payloadsOf } from './support/fake-backend';
 import { navigations } from './support/taro-fakes';
 
@@ -148,7 +148,10 @@ describe('the mine page', () => {
   });
 
   it('switches on large text, remembers it, and every page opened afterwards uses it', async () => {
-    answering({ 'directory.get': ok(directory), 'me.get': ok(buildMe()), 'proposal.list': ok(pageOf([])), 'ledger.get': networkDown });
+    const empty = pageOf([]);
+    // The home page asks home.get (issue 17: its first screen in one request).
+    const home = { me: buildMe(), directory, board: { communityId: 'c-zhongying', publicity: empty, submitted: empty, completed: empty, ledger: buildLedger() }, joined: true, year: 2026 };
+    answering({ 'directory.get': ok(directory), 'me.get': ok(buildMe()), 'proposal.list': ok(empty), 'ledger.get': networkDown, 'home.get': ok(home) });
     const { unmount } = render(<MinePage />);
     await screen.findByTestId('profile');
     const toggle = screen.getByTestId('large-text');

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import HomePage from '../../src/pages/home/index';
 import ProjectsPage from '../../src/pages/projects/index';
-import { buildMe, buildProposal, directory, pageOf } from './support/factories';
+import { buildLedger, buildMe, buildProposal, directory, pageOf } from './support/factories';
 import { answering, failure, freshStart, held, networkDown, ok, payloadsOf } from './support/fake-backend';
 import { navigations } from './support/taro-fakes';
 
@@ -122,12 +122,24 @@ describe('查看全部 on the home page', () => {
   beforeEach(freshStart);
 
   it('opens the 项目 tab on the same community and state group instead of growing the section', async () => {
+    // home.get answers the first screen: the completed section has more than its first page.
     answering({
+      'home.get': ok({
+        me: buildMe(),
+        directory,
+        board: {
+          communityId: 'c-zhongying',
+          publicity: pageOf([]),
+          submitted: pageOf([]),
+          completed: pageOf([buildProposal({ title: '已完工的一个', state: 'completed' })], 'n-1'),
+          ledger: buildLedger(),
+        },
+        joined: true,
+        year: 2026,
+      }),
       'directory.get': ok(directory),
       'me.get': resident,
-      'ledger.get': failure('not_found', '没有台账'),
-      'proposal.list': (payload: { state?: string; states?: string[] }) =>
-        payload.state === 'completed' ? pageWithTotal([buildProposal({ title: '已完工的一个', state: 'completed' })], 8, 'n-1') : pageWithTotal([], 0),
+      'proposal.list': pageWithTotal([], 0),
     });
     render(<HomePage />);
     const completed = await screen.findByTestId('home-completed');

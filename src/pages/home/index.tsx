@@ -1,9 +1,6 @@
-import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { StateGroup } from '../../../common/glossary';
-import type { Directory, ProposalView } from '../../../types/api';
-import type { ProposalState } from '../../../types/domain';
-import { getLedger, listProposals } from '../../api';
+import type { Directory, HomeBoard, LedgerAnswer, Page, ProposalView } from '../../../types/api';
 import { Action } from '../../components/Action';
 import { LedgerBar } from '../../components/LedgerBar';
 import { AuditHead } from '../../components/AuditHead';
@@ -11,7 +8,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
 import { ProposalCard } from '../../components/ProposalCard';
 import { Section } from '../../components/Section';
-import { type CommunityContext, currentYear, loadCommunityContext, pickCommunity } from '../../lib/community';
+import { type HomeContext, loadHomeContext, pickCommunity } from '../../lib/community';
 import { PAGES, openPage, openTab } from '../../lib/navigation';
 import { communityFilter, handOverFilter } from '../../lib/project-filters';
 import { useAnswer } from '../../lib/use-answer';
@@ -23,7 +20,8 @@ import './index.css';
  * who has not joined picks a community from the directory to look at.
  */
 export default function HomePage() {
-  const { state, reload } = useAnswer(loadCommunityContext);
+  // One request for the whole first screen (issue 17); pull-down and coming back reload it all.
+  const { state, reload } = useAnswer(loadHomeContext);
 
   return (
     <PageShell>
@@ -50,8 +48,8 @@ export default function HomePage() {
   );
 }
 
-function HomeContent({ context, onChanged }: { context: CommunityContext; onChanged: () => void }) {
-  const { me, community, joined, directory } = context;
+function HomeContent({ context, onChanged }: { context: HomeContext; onChanged: () => void }) {
+  const { me, community, joined, directory, board } = context;
   return (
     <View>
       {me?.name ? (
@@ -85,7 +83,7 @@ function HomeContent({ context, onChanged }: { context: CommunityContext; onChan
               </View>
             </View>
           )}
-          <CommunityBoard communityId={community.id} directory={directory} />
+          {board ? <CommunityBoard board={board} directory={directory} /> : null}
         </View>
       ) : (
         <CommunityPicker directory={directory} onPicked={onChanged} />
@@ -136,8 +134,9 @@ function CommunityPicker({ directory, onPicked }: { directory: Directory; onPick
   );
 }
 
-/** The community's public board: each part loads (and fails) on its own. */
-function CommunityBoard({ communityId, directory }: { communityId: string; directory: Directory }) {
+/** The community's public board, as home.get answered it: each section its first few, 查看全部 for the rest. */
+function CommunityBoard({ board, directory }: { board: HomeBoard; directory: Directory }) {
+  const communityId = board.communityId;
   // issue 17: a section shows its first few; 查看全部 opens the 项目 tab on the same community and state group.
   const showAll = (group: StateGroup) => {
     handOverFilter({ ...communityFilter(directory, communityId), group });
@@ -146,24 +145,21 @@ function CommunityBoard({ communityId, directory }: { communityId: string; direc
   return (
     <View>
       <ProposalSection
-        communityId={communityId}
-        state='publicity'
+        first={board.publicity}
         onShowAll={() => showAll('publicity')}
         title='正在公示'
         empty='目前没有正在公示的项目'
         testId='home-publicity'
       />
       <ProposalSection
-        communityId={communityId}
-        state='submitted'
+        first={board.submitted}
         onShowAll={() => showAll('submitted')}
         title='正在征集的提议'
         empty='还没有新的提议，欢迎您提出第一个'
         testId='home-submitted'
       />
       <ProposalSection
-        communityId={communityId}
-        state='completed'
+        first={board.completed}
         onShowAll={() => showAll('completed')}
         title='已完工，等您评价'
         empty='目前没有等待评价的项目'
@@ -176,76 +172,58 @@ function CommunityBoard({ communityId, directory }: { communityId: string; direc
           ) : null
         }
       />
-      <LedgerSection communityId={communityId} />
+      <LedgerSection ledger={board.ledger} />
     </View>
   );
 }
 
-/** How many proposals a home section shows before 查看全部. */
-const SECTION_SIZE = 5;
-
 function ProposalSection({
-  communityId,
-  state,
+  first,
   title,
   empty,
   testId,
   footer,
   onShowAll,
 }: {
-  communityId: string;
-  state: ProposalState;
+  first: Page<ProposalView>;
   title: string;
   empty: string;
   testId: string;
   footer?: (proposal: ProposalView) => JSX.Element | null;
   onShowAll: () => void;
 }) {
-  const load = useCallback(() => listProposals({ communityId, state, limit: SECTION_SIZE }), [communityId, state]);
-  const list = useAnswer(load);
-  const more = list.state.status === 'ready' && list.state.data.nextCursor !== null;
   return (
     <Section title={title} testId={testId}>
-      {list.state.status === 'loading' && <Skeleton rows={1} />}
-      {list.state.status === 'error' && <ErrorState error={list.state.error} onRetry={() => void list.reload()} />}
-      {list.state.status === 'ready' &&
-        (list.state.data.items.length === 0 ? (
-          <Text className='home__empty'>{empty}</Text>
-        ) : (
-          <View>
-            {list.state.data.items.map((proposal) => (
-              <ProposalCard key={proposal.id} proposal={proposal}>
-                {footer?.(proposal)}
-              </ProposalCard>
-            ))}
-            {more ? (
-              <View className='home__all'>
-                <Action variant='plain' block onClick={onShowAll} testId={`${testId}-all`}>
-                  查看全部
-                </Action>
-              </View>
-            ) : null}
-          </View>
-        ))}
+      {first.items.length === 0 ? (
+        <Text className='home__empty'>{empty}</Text>
+      ) : (
+        <View>
+          {first.items.map((proposal) => (
+            <ProposalCard key={proposal.id} proposal={proposal}>
+              {footer?.(proposal)}
+            </ProposalCard>
+          ))}
+          {first.nextCursor !== null ? (
+            <View className='home__all'>
+              <Action variant='plain' block onClick={onShowAll} testId={`${testId}-all`}>
+                查看全部
+              </Action>
+            </View>
+          ) : null}
+        </View>
+      )}
     </Section>
   );
 }
 
-function LedgerSection({ communityId }: { communityId: string }) {
-  const year = currentYear();
-  const load = useCallback(() => getLedger(communityId, year), [communityId, year]);
-  const { state, reload } = useAnswer(load);
+function LedgerSection({ ledger }: { ledger: LedgerAnswer }) {
   return (
-    <Section title={`${year} 年资金台账`} testId='home-ledger'>
-      {state.status === 'loading' && <Skeleton rows={1} />}
-      {state.status === 'error' && <ErrorState error={state.error} onRetry={() => void reload()} />}
-      {state.status === 'ready' && (
-        <View className='card'>
-          <LedgerBar ledger={state.data} />
-          {/* Issue 14: the audit trail's daily head, public for anyone to keep. */}
-          <AuditHead />
-        </View>
-      )}
+    <Section title={`${ledger.year} 年资金台账`} testId='home-ledger'>
+      <View className='card'>
+        <LedgerBar ledger={ledger} />
+        {/* Issue 14: the audit trail's daily head, public for anyone to keep. */}
+        <AuditHead />
+      </View>
     </Section>
   );
 }

@@ -172,7 +172,6 @@ function NoticeCard({ proposal, open }: { proposal: ProposalView; open: boolean 
     <View
       className={`card card--tappable notice${open ? ' notice--open' : ''}`}
       role='link'
-      aria-label={proposal.title}
       data-testid={`notice-${proposal.id}`}
       onClick={() => openProposal(proposal.id)}
     >
