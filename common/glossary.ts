@@ -57,6 +57,8 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   street: '街道审核人员',
   district: '区民政',
   city: '市民政',
+  // Supervision (issue 18): 两代表一委员, the discipline office
+  supervisor: '监督员',
 };
 
 export const PROPOSAL_STATES = Object.keys(STATE_LABELS) as ProposalState[];
@@ -84,4 +86,6 @@ export const DEADLINE_LABELS: Readonly<Record<DeadlineName, string>> = {
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   adjust: '调整预算',
   withdraw: '撤销项目',
+  // Revised plans (issue 18, R-PUB-3)
+  revise: '修改实施方案',
 };

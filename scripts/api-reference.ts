@@ -81,8 +81,8 @@ function payloadTable(schema: z.ZodTypeAny): string[] {
 // Who may call: the switch asked about each role, in scope.
 
 const PLACE: Place = { communityId: 'c-1', streetId: 's-1', districtId: 'd-1' };
-const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city'];
-const SCOPE_OF: Record<Role, string> = { resident: 'c-1', community: 'c-1', street: 's-1', district: 'd-1', city: 'city' };
+const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city', 'supervisor'];
+const SCOPE_OF: Record<Role, string> = { resident: 'c-1', community: 'c-1', street: 's-1', district: 'd-1', city: 'city', supervisor: 'd-1' };
 
 /** The targets an action may be asked about: its place, with each implementing side, and a role to grant. */
 const TARGETS: Target[] = [PLACE, { ...PLACE, side: 'community' }, { ...PLACE, side: 'street' }, { ...PLACE, grantRole: 'community' }];

@@ -51,6 +51,9 @@ export function proposalView(
   const {
     proposerOpenid: _proposerOpenid,
     proposerName: _proposerName,
+    // Issue 18: the archive is read through document.list; an offline originator only masked.
+    documents: _documents,
+    onBehalfOf,
     ...shown
   } = record;
   const { calendar, today } = transitionContext;
@@ -62,6 +65,7 @@ export function proposalView(
     ...shown,
     ...(pendingChange ? { pendingChange } : {}),
     proposer: proposerNameFor(record, actor),
+    ...(onBehalfOf ? { onBehalfOf: { name: proposerNameFor(record, actor), channel: onBehalfOf.channel } } : {}),
     mine: actor.openid !== null && actor.openid === record.proposerOpenid,
     commentCount: counters.commentCount,
     ratingCount: counters.ratingCount,

@@ -4,6 +4,7 @@
  * early November and the district inspects in November over this list.
  */
 import type { Policy, ProposalRecord, ProposalState } from '../../types/domain';
+import { ARCHIVE_RULES } from './checklist.archive';
 import { tenderRequired } from './policy';
 import { hasText } from './result';
 
@@ -48,9 +49,16 @@ export type DocumentId =
   | 'completion'
   | 'completion.maintenance'
   | 'evaluation'
-  | 'audit';
+  | 'audit'
+  // The archive's papers (issue 18): checklist.archive.ts
+  | 'minutes'
+  | 'sign_in'
+  | 'notice_photo'
+  | 'contract'
+  | 'acceptance_report'
+  | 'audit_report';
 
-interface DocumentRule {
+export interface DocumentRule {
   id: DocumentId;
   label: string;
   /** The stage from which the document must exist. */
@@ -136,6 +144,8 @@ const DOCUMENTS: readonly DocumentRule[] = [
   },
   { id: 'evaluation', label: '评价结果', fromStage: 10, applies: everyRecord, present: (r) => r.evaluation !== undefined },
   { id: 'audit', label: '审计结果及资金使用情况', fromStage: 11, applies: everyRecord, present: (r) => r.audit !== undefined },
+  // The archive's papers (issue 18)
+  ...ARCHIVE_RULES,
 ];
 
 export const DOCUMENT_LABELS: Readonly<Record<DocumentId, string>> = Object.fromEntries(

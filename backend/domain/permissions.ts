@@ -55,6 +55,13 @@ export const ACTIONS = [
   'audit.trail',
   'library.list',
   'library.add',
+  // Archive, supervision, complaints and residents' agendas (issue 18)
+  'document.attach',
+  'document.list',
+  'complaint.submit',
+  'complaint.list',
+  'complaint.answer',
+  'council.list',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -73,6 +80,8 @@ const GRANTOR_ROLES: readonly Role[] = ['street', 'district', 'city'];
 function canGrant(actor: Actor, target: Target): boolean {
   const { grantRole } = target;
   if (grantRole === undefined) return false;
+  // Supervision (issue 18): a supervisor is granted at a district's own scope only.
+  if (grantRole === 'supervisor' && (target.streetId !== undefined || target.districtId === undefined)) return false;
   return actor.grants.some(
     (grant) =>
       GRANTOR_ROLES.includes(grant.role) &&
@@ -156,16 +165,29 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return holdsRole(actor, ['district'], target);
     case 'subsidy.application': // R-FUN-3: the district applies for the city subsidy
       return holdsRole(actor, ['district'], target);
-    case 'oversight.overdue': // R-SUP-1: streets self-check, the district inspects, the city samples
-      return holdsRole(actor, ['street', 'district', 'city'], target);
-    case 'oversight.checklist': // R-SUP-1: the checklist of missing records, for any scope above the community
-      return holdsRole(actor, ['street', 'district', 'city'], target);
-    case 'audit.trail': // R-SUP-2: the trail is read by its community, street, district and city
-      return holdsRole(actor, ['community', 'street', 'district', 'city'], target);
+    case 'oversight.overdue': // R-SUP-1: streets self-check, the district inspects, the city samples; supervisors read
+      return holdsRole(actor, ['street', 'district', 'city', 'supervisor'], target);
+    case 'oversight.checklist': // R-SUP-1: the checklist of missing records, for any scope above the community; supervisors read
+      return holdsRole(actor, ['street', 'district', 'city', 'supervisor'], target);
+    case 'audit.trail': // R-SUP-2: the trail is read by its community, street, district and city, and the supervisors
+      return holdsRole(actor, ['community', 'street', 'district', 'city', 'supervisor'], target);
     case 'library.list': // R-SUP-3: the project library is public
       return true;
     case 'library.add': // R-SUP-3: street, district and city curate their libraries
       return holdsRole(actor, ['street', 'district', 'city'], target);
+    // Archive, supervision, complaints and residents' agendas (issue 18)
+    case 'document.attach': // R-SUP-1: the community and the street keep the project's papers
+      return holdsRole(actor, ['community', 'street'], target);
+    case 'document.list': // R-TRN-1: public papers for everyone; the whole archive for the staff in scope (archive.ts)
+      return true;
+    case 'complaint.submit': // Supervision: anyone signed in may complain or suggest, at any stage
+      return isSignedIn(actor);
+    case 'complaint.list': // Supervision: complaints are read by the street above and the scopes over it, supervisors included
+      return holdsRole(actor, ['street', 'district', 'city', 'supervisor'], target);
+    case 'complaint.answer': // Supervision: the street (or the district) answers a complaint
+      return holdsRole(actor, ['street', 'district'], target);
+    case 'council.list': // R-TRN-1, R-COU-2: published agendas are public
+      return true;
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).

@@ -37,6 +37,11 @@ export function checkPolicy(policy: Policy): Result<Policy> {
     }
   }
   if (!isFen(policy.tenderThresholdFen)) return fail('invalid_input', '招标限额无效', 'tenderThresholdFen');
+  // Supervision (issue 18): the stall after which a waiting project is flagged.
+  const stall = policy.stallWorkingDays;
+  if (stall !== undefined && (!Number.isInteger(stall) || stall < 1 || stall > 250)) {
+    return fail('invalid_input', '停滞提醒天数须为 1 至 250 的整数', 'stallWorkingDays');
+  }
   return succeed(policy);
 }
 

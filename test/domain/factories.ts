@@ -34,6 +34,7 @@ export function scopeIdOf(role: Role, place: Place): string {
     case 'street':
       return place.streetId;
     case 'district':
+    case 'supervisor':
       return place.districtId;
     case 'city':
       return 'city';
