@@ -137,6 +137,7 @@ const CHAIN_WORDS = {
   ratings: "the chain of the proposal's ratings",
   user: "the user's chain",
   policy: "the policy's chain (district, year)",
+  complaint: "the complaint's chain",
   library: "the library entry's chain",
 } as const;
 

@@ -110,6 +110,8 @@ export interface ProposalView {
   proposer: string;
   /** True when the caller is the proposer. */
   mine: boolean;
+  /** Issue 18: a proposal keyed in by community staff: the channel and the originator (masked like `proposer`). */
+  onBehalfOf?: { name: string; channel: import('./domain').ProposalChannel };
   screening?: Screening;
   report?: Report;
   meetingId?: string;
@@ -222,7 +224,30 @@ export interface OverdueItem {
   communityId: string;
   title: string;
   state: ProposalState;
-  overdue: { deadline: keyof Deadlines; on: string; label: string }[];
+  overdue: { deadline: keyof Deadlines | StallReason; on: string; label: string }[];
+  /** Issue 18: set on a stalled project (approved without publicity, completed without evaluation, evaluated without audit). */
+  reason?: StallReason;
+  /** Issue 18: for a stalled project, the day its wait began. */
+  since?: string;
+}
+
+// Archive, complaints and residents' agendas (issue 18)
+
+export type StallReason = 'stalled_publicity' | 'stalled_evaluation' | 'stalled_audit';
+
+/** A paper of the archive as document.list and document.attach show it. */
+export type DocumentView = Omit<import('./domain').DocumentRecord, 'requestKey'>;
+
+/** A complaint as its author and the staff in scope see it. */
+export type ComplaintView = Omit<import('./domain').ComplaintRecord, 'authorOpenid'> & { mine: boolean };
+
+/** A council meeting with its agenda, public once published (R-COU-2, R-TRN-1). */
+export interface CouncilMeetingView {
+  id: string;
+  communityId: string;
+  meetingOn: string;
+  publishedOn: string;
+  proposals: { id: string; title: string; state: ProposalState; category: Category }[];
 }
 
 export interface ChecklistEntry {

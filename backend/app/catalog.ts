@@ -3,6 +3,13 @@ import type { Action as Permission } from '../domain/permissions';
 import type { ActionDeclaration, AnyAction } from './action';
 import { addComment } from './actions/add-comment';
 import { addLibraryEntry } from './actions/add-library-entry';
+// Archive, supervision, complaints and residents' agendas (issue 18)
+import { answerComplaint } from './actions/answer-complaint';
+import { attachDocument } from './actions/attach-document';
+import { listComplaints } from './actions/list-complaints';
+import { listCouncilMeetings } from './actions/list-council-meetings';
+import { listDocuments } from './actions/list-documents';
+import { submitComplaint } from './actions/submit-complaint';
 import { allocateLedger } from './actions/allocate-ledger';
 import { applySubsidy } from './actions/apply-subsidy';
 import { assignImplementation } from './actions/assign-implementation';
@@ -88,6 +95,13 @@ export const CATALOG = [
   readAuditTrail,
   listLibrary,
   addLibraryEntry,
+  // Archive, supervision, complaints and residents' agendas (issue 18)
+  attachDocument,
+  listDocuments,
+  submitComplaint,
+  listComplaints,
+  answerComplaint,
+  listCouncilMeetings,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

@@ -9,6 +9,7 @@ import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
 import { proposerNameFor } from '../domain/privacy';
 import { averageStars } from '../domain/ratings';
+import { stallClockOf } from '../domain/stall';
 import type {
   AuditDraft,
   CommitRefusal,
@@ -36,7 +37,11 @@ export async function transitionContextFor(context: UseCaseContext, record: Prop
 /** The columns the store indexes a record by: its running deadline and its missing documents. */
 export function indexingOf(record: ProposalRecord, policy: Policy, context: UseCaseContext): ProposalIndexing {
   const { publicityEndsOn: _window, ...duties } = deadlinesOf(record, context.services.calendar);
-  const dates = Object.values(duties).map((deadline) => deadline.on).sort();
+  const dates = Object.values(duties).map((deadline) => deadline.on);
+  // Issue 18: a waiting project's stall day is indexed like a deadline, so the overdue lists find it.
+  const stall = stallClockOf(record, policy, context.services.calendar);
+  if (stall) dates.push(stall.dueOn.on);
+  dates.sort();
   return { openDeadlineOn: dates[0] ?? null, missingDocuments: missingDocuments(record, policy) };
 }
 

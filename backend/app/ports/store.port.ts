@@ -3,6 +3,7 @@ import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, Proposal
 import type { CommentVisibility } from '../../domain/comments';
 import type { RatingCounters } from '../../domain/ratings';
 import type { Refusal } from '../../domain/result';
+import type { ComplaintStore } from './complaints.port';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
@@ -219,7 +220,8 @@ export interface FileRecord {
   createdAt: string;
 }
 
-export interface Store {
+// Complaints and suggestions (issue 18) are their own part of the port: complaints.port.ts.
+export interface Store extends ComplaintStore {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
   /** Makes the user a resident of the community; their grants change as domain/residency.ts says. */

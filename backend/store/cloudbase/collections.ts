@@ -42,6 +42,8 @@ export const COLLECTIONS = {
   audit: 'audit',
   /** `_id` = `o${seq}`: messages to people, written in the transaction of the change they tell of. */
   outbox: 'outbox',
+  /** Complaints and suggestions (issue 18): `_id` = complaint id. */
+  complaints: 'complaints',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -70,6 +70,14 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
   { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },
+  // Complaints and suggestions (issue 18): by unit or author, optionally by status, newest first.
+  { collection: COLLECTIONS.complaints, name: 'community_newest', keys: [['communityId', 1], ...NEWEST], for: 'listComplaints (community)' },
+  { collection: COLLECTIONS.complaints, name: 'street_status_newest', keys: [['streetId', 1], ['status', 1], ...NEWEST], for: 'listComplaints (street, status)' },
+  { collection: COLLECTIONS.complaints, name: 'street_newest', keys: [['streetId', 1], ...NEWEST], for: 'listComplaints (street)' },
+  { collection: COLLECTIONS.complaints, name: 'district_newest', keys: [['districtId', 1], ...NEWEST], for: 'listComplaints (district)' },
+  { collection: COLLECTIONS.complaints, name: 'district_status_newest', keys: [['districtId', 1], ['status', 1], ...NEWEST], for: 'listComplaints (district, status)' },
+  { collection: COLLECTIONS.complaints, name: 'author_newest', keys: [['authorOpenid', 1], ...NEWEST], for: 'listComplaints (author)' },
+  { collection: COLLECTIONS.complaints, name: 'newest', keys: NEWEST, for: 'listComplaints (all)' },
 ];
 
 /** The request body of CloudBase's UpdateTable (`manager.database.updateCollection`) for one index. */

@@ -339,4 +339,33 @@ export const migrations: Migration[] = [
       ${SUBSIDY_TOTALS_FROM_PROPOSALS}
     `,
   },
+  // Issue 18 (archive, supervision, complaints): reserved versions 25 and 26.
+  {
+    version: 25,
+    name: 'complaints',
+    // Complaints and suggestions: private to the author and the staff above the community, found
+    // by the street (and the scopes over it) newest first, and by their author.
+    sql: `
+      CREATE TABLE complaints (
+        id TEXT PRIMARY KEY,
+        community_id TEXT NOT NULL,
+        street_id TEXT NOT NULL,
+        district_id TEXT NOT NULL,
+        author_openid TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX complaints_street ON complaints (street_id, created_at DESC, id DESC);
+      CREATE INDEX complaints_district ON complaints (district_id, created_at DESC, id DESC);
+      CREATE INDEX complaints_community ON complaints (community_id, created_at DESC, id DESC);
+      CREATE INDEX complaints_author ON complaints (author_openid, created_at DESC, id DESC);
+    `,
+  },
+  {
+    version: 26,
+    name: 'policy-stall-working-days',
+    // The district's number of working days after which a waiting project counts as stalled.
+    sql: `ALTER TABLE policies ADD COLUMN stall_working_days INTEGER;`,
+  },
 ];

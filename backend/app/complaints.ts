@@ -1,0 +1,11 @@
+import type { ComplaintView } from '../../types/api';
+import type { Actor, ComplaintRecord } from '../../types/domain';
+
+/** The complaint chain's id in the audit trail (issue 18). */
+export const complaintChain = (id: string) => `complaint:${id}`;
+
+/** A complaint as the API shows it: the author's openid stays in the store. */
+export function complaintView(complaint: ComplaintRecord, viewer: Actor): ComplaintView {
+  const { authorOpenid, ...shown } = complaint;
+  return { ...shown, mine: viewer.openid !== null && viewer.openid === authorOpenid };
+}
