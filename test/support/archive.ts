@@ -22,8 +22,8 @@ export async function attachPaper(app: App, openid: string, day: string, proposa
 /** Attaches every paper the checklist asks of the project by its stage (issue 18), except `leaveOut`. */
 export async function attachStagePapers(app: App, journey: { id: string; day: string; cast: { worker: string } }, leaveOut: DocumentKind[] = []): Promise<DocumentKind[]> {
   const record = await recordOf(app, journey.id);
-  const wanted = missingDocuments(record, defaultPolicy(record.districtId, 2026)).filter(
-    (id): id is DocumentKind => (DOCUMENT_KINDS as string[]).includes(id) && !leaveOut.includes(id as DocumentKind),
+  const wanted = (missingDocuments(record, defaultPolicy(record.districtId, 2026)) as string[]).filter(
+    (id): id is DocumentKind => (DOCUMENT_KINDS as string[]).includes(id) && !(leaveOut as string[]).includes(id),
   );
   for (const kind of wanted) await attachPaper(app, journey.cast.worker, journey.day, journey.id, kind);
   return wanted;
