@@ -364,8 +364,25 @@ export const migrations: Migration[] = [
   },
   {
     version: 26,
-    name: 'policy-stall-working-days',
-    // The district's number of working days after which a waiting project counts as stalled.
-    sql: `ALTER TABLE policies ADD COLUMN stall_working_days INTEGER;`,
+    name: 'supervisor-role-and-stall-days',
+    // The supervisor role joins the roles a grant may hold (SQLite cannot change a CHECK: the
+    // table is rebuilt with its rows and index), and the district's number of working days after
+    // which a waiting project counts as stalled.
+    sql: `
+      CREATE TABLE role_grants_next (
+        openid TEXT NOT NULL REFERENCES users(openid),
+        role TEXT NOT NULL CHECK (role IN ('resident', 'community', 'street', 'district', 'city', 'supervisor')),
+        scope_id TEXT NOT NULL,
+        granted_by TEXT,
+        granted_at TEXT NOT NULL,
+        PRIMARY KEY (openid, role, scope_id)
+      );
+      INSERT INTO role_grants_next (openid, role, scope_id, granted_by, granted_at)
+        SELECT openid, role, scope_id, granted_by, granted_at FROM role_grants;
+      DROP TABLE role_grants;
+      ALTER TABLE role_grants_next RENAME TO role_grants;
+      CREATE INDEX role_grants_by_scope ON role_grants(role, scope_id, openid);
+      ALTER TABLE policies ADD COLUMN stall_working_days INTEGER;
+    `,
   },
 ];
