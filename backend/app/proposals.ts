@@ -9,7 +9,7 @@ import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
 import { proposerNameFor } from '../domain/privacy';
 import { averageStars } from '../domain/ratings';
-import { stallClockOf } from '../domain/stall';
+import { stallIndexOn } from '../domain/stall';
 import type {
   AuditDraft,
   CommitRefusal,
@@ -38,9 +38,10 @@ export async function transitionContextFor(context: UseCaseContext, record: Prop
 export function indexingOf(record: ProposalRecord, policy: Policy, context: UseCaseContext): ProposalIndexing {
   const { publicityEndsOn: _window, ...duties } = deadlinesOf(record, context.services.calendar);
   const dates = Object.values(duties).map((deadline) => deadline.on);
-  // Issue 18: a waiting project's stall day is indexed like a deadline, so the overdue lists find it.
-  const stall = stallClockOf(record, policy, context.services.calendar);
-  if (stall) dates.push(stall.dueOn.on);
+  // Issue 18: a waiting project is indexed from the shortest wait any policy allows, so the overdue
+  // lists find it whatever the district sets later; they judge it by the policy in force.
+  const stall = stallIndexOn(record, context.services.calendar);
+  if (stall) dates.push(stall);
   dates.sort();
   return { openDeadlineOn: dates[0] ?? null, missingDocuments: missingDocuments(record, policy) };
 }

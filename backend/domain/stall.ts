@@ -8,6 +8,9 @@ import type { DateString, Deadline, Policy, ProposalRecord } from '../../types/d
 import { compareDates, defaultCalendar, type WorkCalendar } from './calendar';
 
 export const DEFAULT_STALL_WORKING_DAYS = 20;
+/** The fewest and most working days a district may set. */
+export const MIN_STALL_WORKING_DAYS = 1;
+export const MAX_STALL_WORKING_DAYS = 250;
 
 export type StallReason = 'stalled_publicity' | 'stalled_evaluation' | 'stalled_audit';
 
@@ -48,6 +51,17 @@ export function stallClockOf(record: ProposalRecord, policy: Policy, calendar: W
   const wait = waitOf(record);
   if (!wait || wait.since === undefined) return null;
   return { reason: wait.reason, since: wait.since, dueOn: calendar.addWorkingDays(wait.since, stallWorkingDaysOf(policy)) };
+}
+
+/**
+ * The day the overdue lists start to look at a waiting record: the end of the shortest wait any
+ * policy may set, so that a district that shortens its wait later finds its records already
+ * indexed (the lists judge each candidate by the policy in force with `stalledOf`).
+ */
+export function stallIndexOn(record: ProposalRecord, calendar: WorkCalendar = defaultCalendar): DateString | null {
+  const wait = waitOf(record);
+  if (!wait || wait.since === undefined) return null;
+  return calendar.addWorkingDays(wait.since, MIN_STALL_WORKING_DAYS).on;
 }
 
 /** The wait `today` has passed, or null: a stalled project is on the overdue lists. */

@@ -1,5 +1,5 @@
 import { defaultCalendar } from '../../backend/domain/calendar';
-import { DEFAULT_STALL_WORKING_DAYS, stallClockOf, stalledOf, stallWorkingDaysOf } from '../../backend/domain/stall';
+import { DEFAULT_STALL_WORKING_DAYS, stallClockOf, stalledOf, stallIndexOn, stallWorkingDaysOf } from '../../backend/domain/stall';
 import type { ProposalState } from '../../types/domain';
 import { buildPolicy, buildProposal } from './factories';
 
@@ -41,5 +41,17 @@ describe('R-SUP-1: stalled projects (issue 18)', () => {
     expect(stallClockOf(buildProposal({ state: 'completed', implementation: undefined }), buildPolicy())).toBeNull();
     expect(stallClockOf(buildProposal({ state: 'approved', review: undefined }), buildPolicy())).toBeNull();
     expect(stallClockOf(buildProposal({ state: 'evaluated', evaluation: undefined }), buildPolicy())).toBeNull();
+  });
+});
+
+describe('R-SUP-1: the overdue lists look at a waiting record from the shortest wait any policy allows', () => {
+  it('R-SUP-1: an approval of Fri 27 March 2026 is looked at from Mon 30 March, whatever the policy', () => {
+    expect(stallIndexOn(buildProposal({ state: 'approved' }), defaultCalendar)).toBe('2026-03-30');
+    expect(stallIndexOn(buildProposal({ state: 'approved' }))).toBe('2026-03-30');
+  });
+
+  it('R-SUP-1: a record that waits for nothing, or lacks the day its wait began, is not looked at', () => {
+    expect(stallIndexOn(buildProposal({ state: 'implementing' }))).toBeNull();
+    expect(stallIndexOn(buildProposal({ state: 'approved', review: undefined }))).toBeNull();
   });
 });
