@@ -7,10 +7,12 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/proposal-detail', pages: ['index'] },
     { root: 'pages/proposal-new', pages: ['index'] },
-    { root: 'staff', pages: ['pages/inbox/index', 'pages/proposal/index', 'pages/council/index'] },
+    // Complaints and suggestions (issue 18): the resident's form and own list
+    { root: 'pages/complaints', pages: ['index'] },
+    { root: 'staff', pages: ['pages/inbox/index', 'pages/proposal/index', 'pages/council/index', 'pages/behalf/index'] },
     {
       root: 'review',
-      pages: ['pages/queue/index', 'pages/decide/index', 'pages/ledger/index', 'pages/oversight/index', 'pages/audit/index', 'pages/district/index'],
+      pages: ['pages/queue/index', 'pages/decide/index', 'pages/ledger/index', 'pages/oversight/index', 'pages/audit/index', 'pages/district/index', 'pages/complaints/index'],
     },
   ],
   window: {

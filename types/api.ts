@@ -239,7 +239,7 @@ export type StallReason = 'stalled_publicity' | 'stalled_evaluation' | 'stalled_
 export type DocumentView = Omit<import('./domain').DocumentRecord, 'requestKey'>;
 
 /** A complaint as its author and the staff in scope see it. */
-export type ComplaintView = Omit<import('./domain').ComplaintRecord, 'authorOpenid'> & { mine: boolean };
+export type ComplaintView = Omit<import('./domain').ComplaintRecord, 'authorOpenid'> & { mine: boolean; allowedActions: 'complaint.answer'[] };
 
 /** A council meeting with its agenda, public once published (R-COU-2, R-TRN-1). */
 export interface CouncilMeetingView {

@@ -238,6 +238,9 @@ export const RECORD_ACTIONS = [
   'change.request',
   'change.decide',
   'audit.trail',
+  // Archive and complaints (issue 18): pages offer the attach control and the 投诉建议 entry from the record's list
+  'document.attach',
+  'complaint.submit',
 ] as const satisfies readonly Action[];
 
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
@@ -255,6 +258,9 @@ function availableNow(record: ProposalRecord, action: RecordAction, context: Tra
     case 'change.decide':
       return record.pendingChangeId !== undefined;
     case 'audit.trail':
+    // Archive and complaints (issue 18): a paper joins the archive, and a complaint may be made, at any stage (R-SUP-1)
+    case 'document.attach':
+    case 'complaint.submit':
       return true;
     default:
       return readiness(record, action satisfies TransitionAction, context) === null;

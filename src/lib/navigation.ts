@@ -9,6 +9,8 @@ export const PAGES = {
   proposalDetail: '/pages/proposal-detail/index',
   staffInbox: '/staff/pages/inbox/index',
   reviewQueue: '/review/pages/queue/index',
+  // Complaints and suggestions (issue 18)
+  complaints: '/pages/complaints/index',
 } as const;
 
 export function proposalPath(id: string, extra: Record<string, string> = {}): string {

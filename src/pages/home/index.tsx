@@ -10,6 +10,8 @@ import { EmptyState, ErrorState, Skeleton } from '../../components/PageStates';
 import { PageShell } from '../../components/PageShell';
 import { ProposalCard } from '../../components/ProposalCard';
 import { Section } from '../../components/Section';
+import { ComplaintEntry } from '../../components/ComplaintEntry';
+import { CouncilAgendas } from './components/CouncilAgendas';
 import { type CommunityContext, currentYear, loadCommunityContext, pickCommunity } from '../../lib/community';
 import { PAGES, openPage, openTab } from '../../lib/navigation';
 import { useAnswer, usePaged } from '../../lib/use-answer';
@@ -163,6 +165,9 @@ function CommunityBoard({ communityId }: { communityId: string }) {
         }
       />
       <LedgerSection communityId={communityId} />
+      {/* Issue 18: the coming council agendas, and the private complaint channel. */}
+      <CouncilAgendas communityId={communityId} />
+      <ComplaintEntry communityId={communityId} />
     </View>
   );
 }

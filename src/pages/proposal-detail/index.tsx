@@ -19,6 +19,8 @@ import { AuditCard } from './components/AuditCard';
 import { Ratings } from './components/Ratings';
 import { Comments } from './components/Comments';
 import { ShareButton } from './components/ShareButton';
+import { ArchiveCard } from '../../components/archive/ArchiveCard';
+import { ComplaintEntry } from '../../components/ComplaintEntry';
 import './index.css';
 
 /**
@@ -86,6 +88,9 @@ function ProposalStory({ proposal, justSubmitted, onChanged }: { proposal: Propo
       <ReportCard proposal={proposal} />
       <ImplementationCard proposal={proposal} />
       {!canComment && showComments ? <Comments proposal={proposal} onChanged={onChanged} /> : null}
+      {/* Issue 18: the archive's papers, and the private complaint channel at any stage. */}
+      <ArchiveCard proposal={proposal} />
+      {allows(proposal, 'complaint.submit') ? <ComplaintEntry communityId={proposal.communityId} proposalId={proposal.id} /> : null}
       <ShareButton />
     </View>
   );

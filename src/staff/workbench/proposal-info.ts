@@ -14,6 +14,9 @@ export const STAFF_PAGES = {
   audit: '/review/pages/audit/index',
   district: '/review/pages/district/index',
   publicDetail: '/pages/proposal-detail/index',
+  // Complaints in scope (issue 18)
+  complaints: '/review/pages/complaints/index',
+  behalf: '/staff/pages/behalf/index',
 } as const;
 
 export function pageWithId(page: string, id: string): string {

@@ -13,6 +13,7 @@ import { Steps } from './components/Steps';
 import { ChangeStep } from './components/ChangeStep';
 import { Comments } from './components/Comments';
 import { RecordSoFar } from './components/RecordSoFar';
+import { ArchiveCard } from '../../../components/archive/ArchiveCard';
 import '../../workbench/staff.css';
 
 /**
@@ -51,6 +52,8 @@ export default function StaffProposalPage() {
                 ) : null}
                 {/* Rarely needed: below the work of the day. */}
                 {allows(proposal, 'change.request') ? <ChangeStep proposal={proposal} onChanged={changed} /> : null}
+                {/* Issue 18: the papers of each stage, attached from the phone. */}
+                <ArchiveCard proposal={proposal} />
                 <RecordSoFar proposal={proposal} />
               </View>
             )}
