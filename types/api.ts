@@ -138,6 +138,8 @@ export interface ProposalView {
   /** The change or withdrawal waiting for the street's decision, when there is one. */
   pendingChange?: ChangeView;
   allowedActions: string[];
+  /** Issue 18: the actions beside the lifecycle this caller may take at any stage (document.attach, complaint.submit). */
+  sideActions: string[];
   createdAt: InstantString;
   updatedAt: InstantString;
   version: number;

@@ -4,7 +4,7 @@ import { deadlinesOf, overdueOf } from '../domain/deadlines';
 import type { DomainEvent } from '../domain/events';
 import { policyYearOf, transition, type Command, type TransitionContext } from '../domain/lifecycle';
 import { missingDocuments } from '../domain/checklist';
-import { allowedActions, targetOf } from '../domain/permissions';
+import { allowedActions, sideActions, targetOf } from '../domain/permissions';
 import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
 import { proposerNameFor } from '../domain/privacy';
@@ -80,6 +80,8 @@ export function proposalView(
     daysLeft,
     overdue: overdueOf(record, today, calendar).map((flag) => flag.name as DeadlineName),
     allowedActions: allowedActions(actor, record, transitionContext),
+    // Issue 18: the archive's attach and the complaint entry, at any stage
+    sideActions: sideActions(actor, record, transitionContext.policy),
     updatedAt: stored.updatedAt,
   };
 }

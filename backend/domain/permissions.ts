@@ -238,9 +238,6 @@ export const RECORD_ACTIONS = [
   'change.request',
   'change.decide',
   'audit.trail',
-  // Archive and complaints (issue 18): pages offer the attach control and the 投诉建议 entry from the record's list
-  'document.attach',
-  'complaint.submit',
 ] as const satisfies readonly Action[];
 
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
@@ -258,9 +255,6 @@ function availableNow(record: ProposalRecord, action: RecordAction, context: Tra
     case 'change.decide':
       return record.pendingChangeId !== undefined;
     case 'audit.trail':
-    // Archive and complaints (issue 18): a paper joins the archive, and a complaint may be made, at any stage (R-SUP-1)
-    case 'document.attach':
-    case 'complaint.submit':
       return true;
     default:
       return readiness(record, action satisfies TransitionAction, context) === null;
@@ -275,4 +269,17 @@ function availableNow(record: ProposalRecord, action: RecordAction, context: Tra
 export function allowedActions(actor: Actor, record: ProposalRecord, context: TransitionContext): RecordAction[] {
   const target = targetOf(record, context.policy);
   return RECORD_ACTIONS.filter((action) => can(actor, action, target) && availableNow(record, action, context));
+}
+
+// Archive and complaints (issue 18): actions beside the lifecycle, open at every stage — a paper
+// joins the archive (R-SUP-1), a complaint may be made (二(二)4). They travel in `sideActions`, so
+// that `allowedActions` stays the list of the lifecycle's buttons.
+export const SIDE_ACTIONS = ['document.attach', 'complaint.submit'] as const satisfies readonly Action[];
+
+export type SideAction = (typeof SIDE_ACTIONS)[number];
+
+/** The side actions this actor may take on this record: permitted by role and scope, at any state. */
+export function sideActions(actor: Actor, record: ProposalRecord, policy: Policy): SideAction[] {
+  const target = targetOf(record, policy);
+  return SIDE_ACTIONS.filter((action) => can(actor, action, target));
 }

@@ -17,6 +17,7 @@ describe('complaint.submit, complaint.list and complaint.answer (issue 18)', () 
       status: 'open',
       createdAt: expect.any(String),
       mine: true,
+      allowedActions: [],
     });
     const told = (await outboxOf(app)).filter((message) => message.kind === 'complaint_received');
     expect(told.map((message) => message.recipientOpenid)).toEqual(['u-street-shatoujiao']);
@@ -46,6 +47,20 @@ describe('complaint.submit, complaint.list and complaint.answer (issue 18)', () 
     expectRefused(await app.call(null, START, 'complaint.list', {}), 'unauthenticated');
     expect(dataOf(await app.call('u-street-shatoujiao', START, 'complaint.list', { scopeId: 's-shatoujiao' })).items[0]).not.toHaveProperty('authorOpenid');
     expect(first.mine).toBe(true);
+  });
+
+  it('offers the answer form only to whoever may answer an open complaint: the street and district, not the supervisor or the author', async () => {
+    const app = createApp();
+    await app.ok('u-res-1', START, 'complaint.submit', submit('c-zhongying', '健身器材缺少说明牌。'));
+    const offered = async (openid: string, scopeId?: string) => dataOf(await app.call(openid, START, 'complaint.list', scopeId ? { scopeId } : {})).items[0].allowedActions;
+    expect(await offered('u-street-shatoujiao', 's-shatoujiao')).toEqual(['complaint.answer']);
+    expect(await offered('u-district-yantian', 'd-yantian')).toEqual(['complaint.answer']);
+    expect(await offered('u-supervisor-yantian', 'd-yantian')).toEqual([]);
+    expect(await offered('u-city', 'city')).toEqual([]);
+    expect(await offered('u-res-1')).toEqual([]);
+    const [open] = dataOf(await app.call('u-street-shatoujiao', START, 'complaint.list', { scopeId: 's-shatoujiao' })).items;
+    const answered = dataOf(await app.call('u-street-shatoujiao', START, 'complaint.answer', { id: open.id, answer: '已补装说明牌。', outcome: 'upheld' }));
+    expect(answered.allowedActions).toEqual([]);
   });
 
   it('the street answers with an outcome; the author is told with the answer text; a second answer is refused', async () => {

@@ -27,7 +27,7 @@ export default function ComplaintsPage() {
     <PageShell>
       <View className='complaints'>
         {communityId ? (
-          <Section title='提交投诉建议' testId='complaint-new'>
+          <Section title='填写投诉建议' testId='complaint-new'>
             <About communityId={communityId} proposalId={proposalId}>
               {(about) => <ComplaintForm communityId={communityId} proposalId={proposalId} about={about} onSent={(complaint) => list.prepend(complaint)} />}
             </About>

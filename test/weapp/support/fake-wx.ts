@@ -99,6 +99,8 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
       callFunction: asyncApi('cloud.callFunction', async (options) => ({ result: await host.callFunction(options.name, options.data) })),
       uploadFile: asyncApi('cloud.uploadFile', (options) => ({ fileID: `cloud://weishishi-test-7g2k.7765-weishishi/${options.cloudPath}`, statusCode: 204 })),
       deleteFile: asyncApi('cloud.deleteFile', (options) => ({ fileList: (options.fileList ?? []).map((fileID: string) => ({ fileID, status: 0 })) })),
+      // Archive papers (issue 18): a PDF opened from cloud storage
+      downloadFile: asyncApi('cloud.downloadFile', () => ({ tempFilePath: 'wxfile://tmp_paper.pdf', statusCode: 200 })),
     },
     getStorageSync: syncApi('getStorageSync', (key: string) => storage.get(key) ?? ''),
     setStorageSync: syncApi('setStorageSync', (key: string, value: unknown) => void storage.set(key, value)),
@@ -142,6 +144,8 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize'),
     downloadFile: asyncApi('downloadFile', () => ({ tempFilePath: 'wxfile://tmp_download.xlsx', statusCode: 200 })),
     openDocument: asyncApi('openDocument'),
+    // Archive papers (issue 18): a PDF forwarded into a chat
+    chooseMessageFile: asyncApi('chooseMessageFile', () => ({ tempFiles: [{ path: 'wxfile://tmp_paper.pdf', size: 120_000, name: '议事会会议记录.pdf', type: 'file', time: 0 }] })),
     createSelectorQuery: () => {
       const query = { in: () => query, select: () => query, selectAll: () => query, selectViewport: () => query, boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, exec: (cb?: (r: unknown[]) => void) => cb?.([]) };
       return query;
