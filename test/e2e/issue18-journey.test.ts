@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, newPhoneContext } from '../support/browser';
 import { minimalPdf } from '../support/pdf';
+import { okAt } from '../support/http-api';
 import { callApi, startServerProcess, type ServerProcess } from '../support/local-server-process';
 
 // Issue 18 screens in Chromium on the H5 build against the real local server and its demo data:
@@ -72,7 +73,8 @@ describe('issue 18 screens in Chromium', () => {
     if (target) await target.scrollIntoViewIfNeeded();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect({ name, overflow }).toEqual({ name, overflow: 0 });
-    await page.screenshot({ path: path.join(shots, `${name}.png`) });
+    // CSS pixels: 375 px wide files, small enough to keep in the repository.
+    await page.screenshot({ path: path.join(shots, `${name}.png`), scale: 'css' });
   }
 
   it('the archive: a worker attaches a PDF and a photo on the project page; a resident sees only the public papers', async () => {
@@ -91,7 +93,7 @@ describe('issue 18 screens in Chromium', () => {
     await testId('field-title').locator('input').fill('公示栏张贴照片');
     const photoChooser = page.waitForEvent('filechooser');
     await tap(testId('archive-pick-photo'));
-    await (await photoChooser).setFiles({ name: 'notice.png', mimeType: 'image/png', buffer: require('node:fs').readFileSync(path.join(root, 'src/assets/tab-home-active.png')) });
+    await (await photoChooser).setFiles({ name: 'notice.png', mimeType: 'image/png', buffer: readFileSync(path.join(root, 'src/assets/tab-home-active.png')) });
     await testId('archive-chosen').waitFor();
     await tap(testId('archive-submit'));
     await testId('archive-done').getByText('已存档：公示栏张贴照片').waitFor({ timeout: 20_000 });
@@ -144,8 +146,22 @@ describe('issue 18 screens in Chromium', () => {
   }, 60_000);
 
   it('the community page shows the council agendas and the complaint entry; the 代录 form; large text on the new pages', async () => {
+    // An agenda two weeks ahead: the worker adopts the submitted demo proposal, drafts its report, publishes the agenda.
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const meetingOn = new Date(Date.parse(`${day}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+    const ok = okAt(server.url);
+    const [submitted] = (await ok(null, day, 'proposal.list', { communityId: 'c-zhongying', state: 'submitted' })).items;
+    await ok('u-com-zhongying', day, 'proposal.screen', { id: submitted.id, adopt: true });
+    await ok('u-com-zhongying', day, 'proposal.draftReport', {
+      id: submitted.id,
+      reason: '居民反映需要',
+      overview: '按居民提议实施',
+      plan: '社区组织实施',
+      budgetLines: [{ item: '材料及安装', amountFen: 2_000_000 }],
+    });
+    await ok('u-com-zhongying', day, 'council.publishAgenda', { communityId: 'c-zhongying', meetingOn, proposalIds: [submitted.id] });
     await visit('u-res-1', '/pages/home/index');
-    await testId('home-council').waitFor();
+    await testId('council-meeting').getByText(submitted.title).waitFor();
     await shoot('issue18-home-council', testId('complaint-entry'));
     await visit('u-com-zhongying', '/staff/pages/behalf/index?communityId=c-zhongying');
     await testId('behalf-form').waitFor();

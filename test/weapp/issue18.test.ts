@@ -104,9 +104,10 @@ describe('revised plans (修改实施方案)', () => {
     await community.tap('修改实施方案');
     await community.waitForText('修改后的实施方案');
     const textareas = community.page.view.dom.querySelectorAll('wx-textarea').length;
-    const inputs = community.page.view.dom.querySelectorAll('wx-input').length;
+    // The last amount of the redrafted lines: the archive's title input follows them on the page.
+    const amountIndex = community.page.view.dom.querySelectorAll('wx-input').length - 2;
     await community.input(textareas - 2, '根据居民意见，改为分两期施工，避开早晚高峰。', 'textarea');
-    await community.input(inputs - 1, '1000');
+    await community.input(amountIndex, '1000');
     await community.input(textareas - 1, '公示期间居民提出施工时段的意见。', 'textarea');
     await community.tap('提交街道审核');
     await community.waitForText('修改后的实施方案已提交街道审核');
