@@ -7,6 +7,8 @@ import type { CommentStatus, Role } from '../types/api';
 import type { Category, ChangeKind, DeadlineName, Exclusion, ProposalState, Source } from '../types/domain';
 // Issue 18 (inspection and summary screens)
 import type { InspectionKind } from '../types/domain';
+// Issue 18 screens
+import type { ComplaintOutcome, ComplaintStatus, DocumentKind, ProposalChannel } from '../types/domain';
 
 export const STATE_LABELS: Readonly<Record<ProposalState, string>> = {
   submitted: '已提交',
@@ -59,6 +61,8 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   street: '街道审核人员',
   district: '区民政',
   city: '市民政',
+  // Supervision (issue 18): 两代表一委员, the discipline office
+  supervisor: '监督员',
 };
 
 export const PROPOSAL_STATES = Object.keys(STATE_LABELS) as ProposalState[];
@@ -86,6 +90,41 @@ export const DEADLINE_LABELS: Readonly<Record<DeadlineName, string>> = {
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   adjust: '调整预算',
   withdraw: '撤销项目',
+  // Revised plans (issue 18, R-PUB-3)
+  revise: '修改实施方案',
+};
+
+// Archive, complaints, offline proposals (issue 18 screens)
+/** The papers of a project's archive (R-SUP-1), in the order the attach form offers them. */
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
+  minutes: '议事会会议记录',
+  sign_in: '议事会签到表',
+  notice_photo: '现场公示照片',
+  contract: '合同',
+  invoice: '发票',
+  acceptance_report: '验收报告',
+  audit_report: '审计报告',
+  other: '其他材料',
+};
+
+/** How a proposal keyed in by community staff reached them (代录). */
+export const CHANNEL_LABELS: Readonly<Record<ProposalChannel, string>> = {
+  paper: '纸质意见',
+  phone: '电话',
+  visit: '上门走访',
+  mailbox: '意见箱',
+  other: '其他渠道',
+};
+
+export const COMPLAINT_STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = {
+  open: '待答复',
+  answered: '已答复',
+};
+
+export const COMPLAINT_OUTCOME_LABELS: Readonly<Record<ComplaintOutcome, string>> = {
+  upheld: '属实，已处理',
+  dismissed: '不属实',
+  referred: '已转交有关部门',
 };
 
 // Personal data (issue 17 item 5): the name public records keep after their author deleted the account.

@@ -83,8 +83,8 @@ function payloadTable(schema: z.ZodTypeAny): string[] {
 // Who may call: the switch asked about each role, in scope.
 
 const PLACE: Place = { communityId: 'c-1', streetId: 's-1', districtId: 'd-1' };
-const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city'];
-const SCOPE_OF: Record<Role, string> = { resident: 'c-1', community: 'c-1', street: 's-1', district: 'd-1', city: 'city' };
+const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city', 'supervisor'];
+const SCOPE_OF: Record<Role, string> = { resident: 'c-1', community: 'c-1', street: 's-1', district: 'd-1', city: 'city', supervisor: 'd-1' };
 
 /** The targets an action may be asked about: its place, with each implementing side, and a role to grant. */
 const TARGETS: Target[] = [
@@ -148,6 +148,7 @@ const CHAIN_WORDS = {
   ratings: "the chain of the proposal's ratings",
   user: "the user's chain",
   policy: "the policy's chain (district, year)",
+  complaint: "the complaint's chain",
   library: "the library entry's chain",
   calendar: "the calendar year's chain", // issue 16
   // Issue 18 (inspections, plans)

@@ -9,7 +9,9 @@ export default defineAppConfig({
     { root: 'pages/proposal-new', pages: ['index'] },
     // Issue 17: 我的 → 个人信息 (view, download, delete)
     { root: 'pages/my-data', pages: ['index'] },
-    { root: 'staff', pages: ['pages/inbox/index', 'pages/proposal/index', 'pages/council/index'] },
+    // Complaints and suggestions (issue 18): the resident's form and own list
+    { root: 'pages/complaints', pages: ['index'] },
+    { root: 'staff', pages: ['pages/inbox/index', 'pages/proposal/index', 'pages/council/index', /* issue 18: 代录 */ 'pages/behalf/index'] },
     {
       root: 'review',
       pages: [
@@ -26,6 +28,8 @@ export default defineAppConfig({
         'pages/summary/index',
         'pages/inspections/index',
         'pages/plan/index',
+        // Issue 18 (complaints in scope)
+        'pages/complaints/index',
       ],
     },
   ],

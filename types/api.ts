@@ -130,6 +130,8 @@ export interface ProposalView {
   myRating?: RatingView;
   /** R-PUB-2: whether its publicity window is open today, as the server judges it (pages never count days). */
   publicityOpen?: boolean;
+  /** Issue 18: a proposal keyed in by community staff: the channel and the originator (masked like `proposer`). */
+  onBehalfOf?: { name: string; channel: import('./domain').ProposalChannel };
   screening?: Screening;
   report?: Report;
   meetingId?: string;
@@ -163,6 +165,8 @@ export interface ProposalView {
   budgetProgress?: BudgetLineProgress[];
   acceptances?: Acceptance[];
   allowedActions: string[];
+  /** Issue 18: the actions beside the lifecycle this caller may take at any stage (document.attach, complaint.submit). */
+  sideActions: string[];
   createdAt: InstantString;
   updatedAt: InstantString;
   version: number;
@@ -272,7 +276,30 @@ export interface OverdueItem {
   communityId: string;
   title: string;
   state: ProposalState;
-  overdue: { deadline: keyof Deadlines; on: string; label: string }[];
+  overdue: { deadline: keyof Deadlines | StallReason; on: string; label: string }[];
+  /** Issue 18: set on a stalled project (approved without publicity, completed without evaluation, evaluated without audit). */
+  reason?: StallReason;
+  /** Issue 18: for a stalled project, the day its wait began. */
+  since?: string;
+}
+
+// Archive, complaints and residents' agendas (issue 18)
+
+export type StallReason = 'stalled_publicity' | 'stalled_evaluation' | 'stalled_audit';
+
+/** A paper of the archive as document.list and document.attach show it. */
+export type DocumentView = Omit<import('./domain').DocumentRecord, 'requestKey'>;
+
+/** A complaint as its author and the staff in scope see it. */
+export type ComplaintView = Omit<import('./domain').ComplaintRecord, 'authorOpenid'> & { mine: boolean; allowedActions: 'complaint.answer'[] };
+
+/** A council meeting with its agenda, public once published (R-COU-2, R-TRN-1). */
+export interface CouncilMeetingView {
+  id: string;
+  communityId: string;
+  meetingOn: string;
+  publishedOn: string;
+  proposals: { id: string; title: string; state: ProposalState; category: Category }[];
 }
 
 /** R-COU-1 (issue 15): a community whose council has not met within two months, on oversight.overdue. */

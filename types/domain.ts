@@ -10,7 +10,7 @@ export type DateString = string;
 /** An ISO 8601 instant. */
 export type InstantString = string;
 
-export type Role = 'resident' | 'community' | 'street' | 'district' | 'city';
+export type Role = 'resident' | 'community' | 'street' | 'district' | 'city' | 'supervisor';
 
 export interface RoleGrant {
   role: Role;
@@ -125,6 +125,8 @@ export interface Policy {
   streetThresholdFen: Record<Category, number>;
   /** R-IMP-2: a tender record is needed when the budget reaches this. */
   tenderThresholdFen: number;
+  /** Supervision (issue 18): working days after which an approved, completed or evaluated project counts as stalled (default 20). */
+  stallWorkingDays?: number;
 }
 
 /** One community's money for one year (R-FUN-1, R-FUN-2, R-FUN-4). */
@@ -239,12 +241,17 @@ export interface ProposalRecord extends Place {
   // Issue 18 (payments, acceptance): money actually paid and the acceptances, oldest first.
   payments?: Payment[];
   acceptances?: Acceptance[];
+  // Archive and offline proposals (issue 18)
+  /** The papers attached at each stage (R-SUP-1); the view shows them only through document.list. */
+  documents?: DocumentRecord[];
+  /** A proposal keyed in by community staff from paper, phone, a visit or the mailbox. */
+  onBehalfOf?: { name: string; channel: ProposalChannel };
   createdAt: InstantString;
   /** Optimistic-concurrency version; the store bumps it on every write. */
   version: number;
 }
 
-export type ChangeKind = 'adjust' | 'withdraw';
+export type ChangeKind = 'adjust' | 'withdraw' | 'revise';
 export type ChangeState = 'pending' | 'approved' | 'refused';
 
 /** R-CHG-1: a change or withdrawal after approval, decided by the street. */
@@ -255,6 +262,8 @@ export interface ChangeRecord {
   reason: string;
   /** For `adjust`: the new approved budget. */
   newBudgetFen?: number;
+  /** For `revise` (R-PUB-3): the redrafted plan and lines beside the report's as they were, for the street to compare. */
+  revision?: { plan?: string; budgetLines?: BudgetLine[]; before: { plan: string; budgetLines: BudgetLine[] } };
   state: ChangeState;
   requestedOn: DateString;
   decisionReason?: string;
@@ -325,4 +334,41 @@ export interface StreetPlan {
   items: PlanItem[];
   note: string;
   updatedAt: InstantString;
+}
+
+// Archive, complaints and offline proposals (issue 18)
+
+/** How a proposal keyed in by community staff reached them. */
+export type ProposalChannel = 'paper' | 'phone' | 'visit' | 'mailbox' | 'other';
+
+/** The kinds of paper the archive keeps (R-SUP-1). */
+export type DocumentKind = 'minutes' | 'sign_in' | 'contract' | 'invoice' | 'acceptance_report' | 'audit_report' | 'notice_photo' | 'other';
+
+/** One paper attached to a project: an uploaded file (image or PDF) with its kind and title. */
+export interface DocumentRecord {
+  id: string;
+  proposalId: string;
+  kind: DocumentKind;
+  fileId: string;
+  title: string;
+  /** The state of the project when the paper was attached. */
+  stage: ProposalState;
+  attachedBy: string;
+  attachedAt: InstantString;
+  /** The idempotency key of the attach (`${openid}:${requestId}`). */
+  requestKey: string;
+}
+
+export type ComplaintStatus = 'open' | 'answered';
+export type ComplaintOutcome = 'upheld' | 'dismissed' | 'referred';
+
+/** A complaint or suggestion 投诉建议: private to its author and the staff in scope. */
+export interface ComplaintRecord extends Place {
+  id: string;
+  proposalId?: string;
+  authorOpenid: string;
+  text: string;
+  status: ComplaintStatus;
+  createdAt: InstantString;
+  answer?: { text: string; outcome: ComplaintOutcome; by: string; answeredAt: InstantString };
 }

@@ -85,7 +85,9 @@ export type AuditChain =
   | 'calendar' // issue 16
   // Issue 18 (inspections, plans)
   | 'inspection'
-  | 'plan';
+  | 'plan'
+  // Issue 18 (complaints)
+  | 'complaint';
 
 /**
  * One action of the API, declared once: everything else — the dispatch table, the action list,

@@ -11,6 +11,13 @@ import { resolveInspection } from './actions/resolve-inspection';
 import { setPlan } from './actions/set-plan';
 import { summarizeReport } from './actions/summarize-report';
 import { addLibraryEntry } from './actions/add-library-entry';
+// Archive, supervision, complaints and residents' agendas (issue 18)
+import { answerComplaint } from './actions/answer-complaint';
+import { attachDocument } from './actions/attach-document';
+import { listComplaints } from './actions/list-complaints';
+import { listCouncilMeetings } from './actions/list-council-meetings';
+import { listDocuments } from './actions/list-documents';
+import { submitComplaint } from './actions/submit-complaint';
 import { allocateLedger } from './actions/allocate-ledger';
 import { applySubsidy } from './actions/apply-subsidy';
 import { assignImplementation } from './actions/assign-implementation';
@@ -141,6 +148,13 @@ export const CATALOG = [
   listMyRatings,
   // issue 17 (first paint)
   getHome,
+  // Archive, supervision, complaints and residents' agendas (issue 18)
+  attachDocument,
+  listDocuments,
+  submitComplaint,
+  listComplaints,
+  answerComplaint,
+  listCouncilMeetings,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

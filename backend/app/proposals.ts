@@ -4,7 +4,7 @@ import { deadlinesOf, isPublicityOpen, overdueOf } from '../domain/deadlines';
 import type { DomainEvent } from '../domain/events';
 import { policyYearOf, transition, type Command, type TransitionContext } from '../domain/lifecycle';
 import { missingDocuments } from '../domain/checklist';
-import { allowedActions, targetOf } from '../domain/permissions';
+import { allowedActions, sideActions, targetOf } from '../domain/permissions';
 import { defaultPolicy } from '../domain/policy';
 import type { Failure } from '../domain/result';
 import { freeTextFor, proposerNameFor } from '../domain/privacy';
@@ -13,6 +13,7 @@ import { communityNoticesOf } from '../domain/notifications';
 import { moneyViewOf } from './payments';
 import { spentDeltaFen } from '../domain/payments';
 import { canComment } from '../domain/comments';
+import { stallIndexOn } from '../domain/stall';
 import type {
   AuditDraft,
   CommitRefusal,
@@ -41,7 +42,12 @@ export async function transitionContextFor(context: UseCaseContext, record: Prop
 /** The columns the store indexes a record by: its running deadline and its missing documents. */
 export function indexingOf(record: ProposalRecord, policy: Policy, context: UseCaseContext): ProposalIndexing {
   const { publicityEndsOn: _window, ...duties } = deadlinesOf(record, context.services.calendar);
-  const dates = Object.values(duties).map((deadline) => deadline.on).sort();
+  const dates = Object.values(duties).map((deadline) => deadline.on);
+  // Issue 18: a waiting project is indexed from the shortest wait any policy allows, so the overdue
+  // lists find it whatever the district sets later; they judge it by the policy in force.
+  const stall = stallIndexOn(record, context.services.calendar);
+  if (stall) dates.push(stall);
+  dates.sort();
   return { openDeadlineOn: dates[0] ?? null, missingDocuments: missingDocuments(record, policy) };
 }
 
@@ -56,6 +62,9 @@ export function proposalView(
   const {
     proposerOpenid: _proposerOpenid,
     proposerName: _proposerName,
+    // Issue 18: the archive is read through document.list; an offline originator only masked.
+    documents: _documents,
+    onBehalfOf,
     ...shown
   } = record;
   const { calendar, today } = transitionContext;
@@ -76,6 +85,7 @@ export function proposalView(
     description: textOf(record.description),
     ...(pendingChange ? { pendingChange } : {}),
     proposer: proposerNameFor(record, actor),
+    ...(onBehalfOf ? { onBehalfOf: { name: proposerNameFor(record, actor), channel: onBehalfOf.channel } } : {}),
     mine: actor.openid !== null && actor.openid === record.proposerOpenid,
     commentCount: counters.commentCount,
     ratingCount: counters.ratingCount,
@@ -88,6 +98,8 @@ export function proposalView(
     allowedActions: allowedActions(actor, record, transitionContext),
     // issue 17: the notices page shows 公示中 / 已结束 from this, never from its own clock.
     publicityOpen: canComment(record, today).ok,
+    // Issue 18: the archive's attach and the complaint entry, at any stage
+    sideActions: sideActions(actor, record, transitionContext.policy),
     updatedAt: stored.updatedAt,
     // Issue 18 (payments): R-PAY-1, what was paid and each budget line's plan against it.
     ...moneyViewOf(record),

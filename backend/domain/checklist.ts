@@ -4,6 +4,7 @@
  * early November and the district inspects in November over this list.
  */
 import type { Policy, ProposalRecord, ProposalState } from '../../types/domain';
+import { ARCHIVE_RULES } from './checklist.archive';
 import { tenderRequired } from './policy';
 import { hasText } from './result';
 import { acceptanceRule, paymentsRule } from './checklist.money';
@@ -52,7 +53,14 @@ export type DocumentId =
   | 'audit'
   // Issue 18 (payments, acceptance)
   | 'acceptance'
-  | 'payments';
+  | 'payments'
+  // The archive's papers (issue 18): checklist.archive.ts
+  | 'minutes'
+  | 'sign_in'
+  | 'notice_photo'
+  | 'contract'
+  | 'acceptance_report'
+  | 'audit_report';
 
 export interface DocumentRule {
   id: DocumentId;
@@ -143,6 +151,8 @@ const DOCUMENTS: readonly DocumentRule[] = [
   // Issue 18 (payments, acceptance): one small rule each (checklist.money.ts).
   acceptanceRule,
   paymentsRule,
+  // The archive's papers (issue 18)
+  ...ARCHIVE_RULES,
 ];
 
 export const DOCUMENT_LABELS: Readonly<Record<DocumentId, string>> = Object.fromEntries(

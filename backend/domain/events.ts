@@ -49,7 +49,9 @@ export type DomainEventDetail =
   /** The store releases `releasedFen` on the ledger of `budgetYear`. */
   | { type: 'ProposalWithdrawn'; change: ChangeRecord; releasedFen: number; budgetYear: number }
   /** The store re-reserves `toFen` in place of `fromFen` on the ledger of `budgetYear`. */
-  | { type: 'BudgetAdjusted'; change: ChangeRecord; fromFen: number; toFen: number; budgetYear: number };
+  | { type: 'BudgetAdjusted'; change: ChangeRecord; fromFen: number; toFen: number; budgetYear: number }
+  /** R-PUB-3 (issue 18): an approved revision that kept the total: the plan and lines change, the ledger does not. */
+  | { type: 'PlanRevised'; change: ChangeRecord };
 
 export type DomainEvent = EventBase & DomainEventDetail;
 export type DomainEventType = DomainEventDetail['type'];

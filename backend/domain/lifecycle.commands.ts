@@ -39,7 +39,7 @@ export type Command =
   | { action: 'evaluation.publish'; summary: string }
   | { action: 'audit.publish'; auditor: string; spentFen: number; report: string }
   /** `changeId` is the id the store gives the new change record. */
-  | { action: 'change.request'; changeId: string; kind: ChangeKind; reason: string; newBudgetFen?: number }
+  | { action: 'change.request'; changeId: string; kind: ChangeKind; reason: string; newBudgetFen?: number; plan?: string; budgetLines?: BudgetLine[] }
   /** Applies the street's decision on the pending change (see `decideChange`). */
   | { action: 'change.apply'; change: ChangeRecord };
 

@@ -12,6 +12,7 @@ import { always, sameState, type TransitionRows } from './lifecycle.rows';
 import { formatFen, isFen } from './money';
 import { implementerSide, tenderRequired } from './policy';
 import { hasText, refusal } from './result';
+import { applyRevision, checkRevision, revisionOf } from './revision';
 
 export const AFTER_APPROVAL: TransitionRows<
   | 'publicity.publish'
@@ -143,25 +144,29 @@ export const AFTER_APPROVAL: TransitionRows<
     from: ADJUSTABLE_STATES,
     to: sameState,
     ready: (record) => (record.pendingChangeId === undefined ? null : refusal('invalid_state', '已有待街道审核的变更申请')),
-    guard: (record, command) => {
+    guard: (record, command, { policy }) => {
       const missing = requireText(command.reason, 'reason', '变更理由');
       if (missing) return missing;
       if (command.kind === 'withdraw') {
         return WITHDRAWABLE_STATES.includes(record.state) ? null : refusal('invalid_state', '已完工的项目不能撤销');
       }
+      // R-PUB-3 (issue 18): a revised plan and lines.
+      if (command.kind === 'revise') return checkRevision(record, command, policy);
       const bad = requirePositiveFen(command.newBudgetFen, 'newBudgetFen', '调整后的预算');
       if (bad) return bad;
       return command.newBudgetFen === record.approvedBudgetFen
         ? refusal('invalid_input', '调整后的预算与现批复预算相同', 'newBudgetFen')
         : null;
     },
-    effect: (record, { changeId, kind, reason, newBudgetFen }, { today }) => {
+    effect: (record, command, { today }) => {
+      const { changeId, kind, reason, newBudgetFen } = command;
       const change: ChangeRecord = compact({
         id: changeId,
         proposalId: record.id,
         kind,
         reason,
         newBudgetFen: kind === 'adjust' ? newBudgetFen : undefined,
+        revision: kind === 'revise' ? revisionOf(record, command) : undefined,
         state: 'pending' as const,
         requestedOn: today,
       });
@@ -192,6 +197,12 @@ export const AFTER_APPROVAL: TransitionRows<
       const fromFen = record.approvedBudgetFen!;
       if (change.kind === 'withdraw') {
         return { patch, event: { type: 'ProposalWithdrawn', change, releasedFen: fromFen, budgetYear } };
+      }
+      if (change.kind === 'revise') {
+        // R-PUB-3 (issue 18): the redraft replaces the plan and lines; a new total is re-reserved like an adjustment.
+        const { report, approvedBudgetFen } = applyRevision(record, change);
+        if (approvedBudgetFen === undefined) return { patch: { ...patch, report }, event: { type: 'PlanRevised', change } };
+        return { patch: { ...patch, report, approvedBudgetFen }, event: { type: 'BudgetAdjusted', change, fromFen, toFen: approvedBudgetFen, budgetYear } };
       }
       const toFen = change.newBudgetFen!;
       return {

@@ -11,7 +11,8 @@ import { AGENDA_NOTICE_WORKING_DAYS, earliestMeetingOn, reviewDueOn } from './de
 import type { DomainEventDetail } from './events';
 import { compact, firstRefusal, requireCount, requirePositiveFen, requireText, type Check } from './lifecycle.checks';
 import type { Command, CommandOf, TransitionAction, TransitionContext } from './lifecycle.commands';
-import { feeWithinRatio, formatFen, reportTotals } from './money';
+import { checkBudgetLines } from './budget-lines';
+import { formatFen, reportTotals } from './money';
 import { hasText, refusal } from './result';
 
 export interface Effect {
@@ -68,30 +69,7 @@ export const BEFORE_APPROVAL: TransitionRows<
         requireText(command.plan, 'plan', '实施方案'),
       );
       if (missing) return missing;
-      if (command.budgetLines.length === 0) return refusal('invalid_input', '请填写经费预算', 'budgetLines');
-      for (const [index, line] of command.budgetLines.entries()) {
-        const bad = firstRefusal(
-          requireText(line.item, `budgetLines.${index}.item`, '预算项目名称'),
-          requirePositiveFen(line.amountFen, `budgetLines.${index}.amountFen`, '预算金额'),
-        );
-        if (bad) return bad;
-        // Also keeps the sum below 2^53: no single line may pass the year's quota.
-        if (line.amountFen > policy.quotaFen) {
-          return refusal('budget_exceeded', `单项预算不得超过年度额度 ${formatFen(policy.quotaFen)}`, `budgetLines.${index}.amountFen`);
-        }
-      }
-      const { budgetFen, feeFen } = reportTotals(command.budgetLines);
-      if (budgetFen > policy.quotaFen) {
-        return refusal('budget_exceeded', `预算总额不得超过年度额度 ${formatFen(policy.quotaFen)}`, 'budgetLines');
-      }
-      if (record.category === 'services' && !feeWithinRatio(feeFen, budgetFen, policy.feeRatioPercent)) {
-        return refusal(
-          'fee_ratio_exceeded',
-          `服务管理费 ${formatFen(feeFen)} 超过预算总额 ${formatFen(budgetFen)} 的 ${policy.feeRatioPercent}%`,
-          'budgetLines',
-        );
-      }
-      return null;
+      return checkBudgetLines(record.category, command.budgetLines, policy);
     },
     effect: (_record, { reason, overview, plan, budgetLines }) => {
       const totals = reportTotals(budgetLines);

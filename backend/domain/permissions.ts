@@ -84,6 +84,13 @@ export const ACTIONS = [
   'rating.mine',
   // issue 17 (first paint): the home page's first screen in one request
   'home.get',
+  // Archive, supervision, complaints and residents' agendas (issue 18)
+  'document.attach',
+  'document.list',
+  'complaint.submit',
+  'complaint.list',
+  'complaint.answer',
+  'council.list',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -102,7 +109,7 @@ export interface Target extends ScopeTarget {
  * Issue 18 (reports): who reads the checks and reports of a scope (R-INS-1, R-RPT-1). One list, so
  * that a read-only role (the district's supervisor) joins every such case with one entry here.
  */
-export const REPORT_READERS: readonly Role[] = ['street', 'district', 'city'];
+export const REPORT_READERS: readonly Role[] = ['street', 'district', 'city', 'supervisor'];
 
 /** Staff roles that may grant roles, each only below its own rank and within its scope. */
 const GRANTOR_ROLES: readonly Role[] = ['street', 'district', 'city'];
@@ -110,6 +117,8 @@ const GRANTOR_ROLES: readonly Role[] = ['street', 'district', 'city'];
 function canGrant(actor: Actor, target: Target): boolean {
   const { grantRole } = target;
   if (grantRole === undefined) return false;
+  // Supervision (issue 18): a supervisor is granted at a district's own scope only.
+  if (grantRole === 'supervisor' && (target.streetId !== undefined || target.districtId === undefined)) return false;
   return actor.grants.some(
     (grant) =>
       GRANTOR_ROLES.includes(grant.role) &&
@@ -200,12 +209,12 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return holdsRole(actor, ['district'], target);
     case 'subsidy.application': // R-FUN-3: the district applies for the city subsidy
       return holdsRole(actor, ['district'], target);
-    case 'oversight.overdue': // R-SUP-1: streets self-check, the district inspects, the city samples
-      return holdsRole(actor, ['street', 'district', 'city'], target);
-    case 'oversight.checklist': // R-SUP-1: the checklist of missing records, for any scope above the community
-      return holdsRole(actor, ['street', 'district', 'city'], target);
-    case 'audit.trail': // R-SUP-2: the trail is read by its community, street, district and city
-      return holdsRole(actor, ['community', 'street', 'district', 'city'], target);
+    case 'oversight.overdue': // R-SUP-1: streets self-check, the district inspects, the city samples; supervisors read
+      return holdsRole(actor, ['street', 'district', 'city', 'supervisor'], target);
+    case 'oversight.checklist': // R-SUP-1: the checklist of missing records, for any scope above the community; supervisors read
+      return holdsRole(actor, ['street', 'district', 'city', 'supervisor'], target);
+    case 'audit.trail': // R-SUP-2: the trail is read by its community, street, district and city, and the supervisors
+      return holdsRole(actor, ['community', 'street', 'district', 'city', 'supervisor'], target);
     case 'library.list': // R-SUP-3: the project library is public
       return true;
     case 'library.add': // R-SUP-3: street, district and city curate their libraries
@@ -248,6 +257,19 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return holdsRole(actor, ['street'], target);
     case 'report.summary': // R-RPT-1: streets and districts report upward; each reads its own scope
       return holdsRole(actor, REPORT_READERS, target);
+    // Archive, supervision, complaints and residents' agendas (issue 18)
+    case 'document.attach': // R-SUP-1: the community and the street keep the project's papers
+      return holdsRole(actor, ['community', 'street'], target);
+    case 'document.list': // R-TRN-1: public papers for everyone; the whole archive for the staff in scope (archive.ts)
+      return true;
+    case 'complaint.submit': // Supervision: anyone signed in may complain or suggest, at any stage
+      return isSignedIn(actor);
+    case 'complaint.list': // Supervision: complaints are read by the street above and the scopes over it, supervisors included
+      return holdsRole(actor, ['street', 'district', 'city', 'supervisor'], target);
+    case 'complaint.answer': // Supervision: the street (or the district) answers a complaint
+      return holdsRole(actor, ['street', 'district'], target);
+    case 'council.list': // R-TRN-1, R-COU-2: published agendas are public
+      return true;
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).
@@ -337,4 +359,17 @@ function availableNow(record: ProposalRecord, action: RecordAction, context: Tra
 export function allowedActions(actor: Actor, record: ProposalRecord, context: TransitionContext): RecordAction[] {
   const target = targetOf(record, context.policy);
   return RECORD_ACTIONS.filter((action) => can(actor, action, target) && availableNow(record, action, context));
+}
+
+// Archive and complaints (issue 18): actions beside the lifecycle, open at every stage — a paper
+// joins the archive (R-SUP-1), a complaint may be made (二(二)4). They travel in `sideActions`, so
+// that `allowedActions` stays the list of the lifecycle's buttons.
+export const SIDE_ACTIONS = ['document.attach', 'complaint.submit'] as const satisfies readonly Action[];
+
+export type SideAction = (typeof SIDE_ACTIONS)[number];
+
+/** The side actions this actor may take on this record: permitted by role and scope, at any state. */
+export function sideActions(actor: Actor, record: ProposalRecord, policy: Policy): SideAction[] {
+  const target = targetOf(record, policy);
+  return SIDE_ACTIONS.filter((action) => can(actor, action, target));
 }

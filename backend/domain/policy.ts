@@ -4,6 +4,7 @@
  */
 import type { Category, ImplementerSide, Policy } from '../../types/domain';
 import { isFen } from './money';
+import { MAX_STALL_WORKING_DAYS, MIN_STALL_WORKING_DAYS } from './stall';
 import { fail, hasText, succeed, type Result } from './result';
 
 /** R-FUN-3: the city matches at most 1,000,000 CNY per community per year on average. */
@@ -37,6 +38,11 @@ export function checkPolicy(policy: Policy): Result<Policy> {
     }
   }
   if (!isFen(policy.tenderThresholdFen)) return fail('invalid_input', '招标限额无效', 'tenderThresholdFen');
+  // Supervision (issue 18): the stall after which a waiting project is flagged.
+  const stall = policy.stallWorkingDays;
+  if (stall !== undefined && (!Number.isInteger(stall) || stall < MIN_STALL_WORKING_DAYS || stall > MAX_STALL_WORKING_DAYS)) {
+    return fail('invalid_input', `停滞提醒天数须为 ${MIN_STALL_WORKING_DAYS} 至 ${MAX_STALL_WORKING_DAYS} 的整数`, 'stallWorkingDays');
+  }
   return succeed(policy);
 }
 

@@ -16,6 +16,8 @@ const SCOPE_FIELD: Readonly<Record<Exclude<Role, 'city'>, keyof Place>> = {
   community: 'communityId',
   street: 'streetId',
   district: 'districtId',
+  // Supervision (issue 18): a supervisor reads everything of its district.
+  supervisor: 'districtId',
 };
 
 /** Higher scopes rank higher; a grantor may grant only roles below its own. */
@@ -28,6 +30,8 @@ export const ROLE_RANK: Readonly<Record<Role, number>> = {
   street: 2,
   district: 3,
   city: 4,
+  // Supervision (issue 18): granted by the district or the city, never by a street; it grants nothing.
+  supervisor: 2,
 };
 
 export const STAFF_ROLES: readonly Role[] = ['community', 'street', 'district', 'city'];

@@ -3,7 +3,7 @@
  * The lengths and the number of photos are the ones the forms and the payload schemas use
  * (common/limits.ts).
  */
-import type { Category, DateString, InstantString, Place, ProposalRecord, Source } from '../../types/domain';
+import type { Category, DateString, InstantString, Place, ProposalChannel, ProposalRecord, Source } from '../../types/domain';
 import { CATEGORY_LABELS, isCategory, isSource, SOURCE_LABELS } from '../../common/glossary';
 import { LIST_LIMITS, TEXT_LIMITS } from '../../common/limits';
 import type { DomainEvent } from './events';
@@ -20,6 +20,22 @@ export interface SubmissionInput {
   source: string;
   libraryEntryId?: string;
   photos?: string[];
+  /** Issue 18: a proposal received offline, keyed in by community staff for its originator. */
+  onBehalfOf?: { name: string; channel: string };
+}
+
+/** How an offline proposal reached the community (issue 18). */
+export const PROPOSAL_CHANNELS: readonly ProposalChannel[] = ['paper', 'phone', 'visit', 'mailbox', 'other'];
+
+function checkOnBehalfOf(input: SubmissionInput, submitter: SubmissionContext['submitter']): Check {
+  const given = input.onBehalfOf;
+  if (given === undefined) return null;
+  if (submitter !== 'community') return refusal('invalid_input', '只有社区工作人员可代为录入线下收到的提议', 'onBehalfOf');
+  return firstRefusal(
+    requireText(given.name, 'onBehalfOf.name', '提议人姓名'),
+    requireLength(given.name, 20, 'onBehalfOf.name', '提议人姓名'),
+    (PROPOSAL_CHANNELS as string[]).includes(given.channel) ? null : refusal('invalid_input', '收集渠道无效', 'onBehalfOf.channel'),
+  );
 }
 
 export interface SubmissionContext {
@@ -62,6 +78,7 @@ function checkSubmission(input: SubmissionInput, submitter: SubmissionContext['s
         ? null
         : refusal('invalid_input', '只有来源为项目库的提议可关联项目库条目', 'libraryEntryId'),
     photos.length <= LIST_LIMITS.photos ? null : refusal('invalid_input', `照片不得超过 ${LIST_LIMITS.photos} 张`, 'photos'),
+    checkOnBehalfOf(input, submitter),
   );
 }
 
@@ -84,7 +101,9 @@ export function submitProposal(input: SubmissionInput, context: SubmissionContex
     libraryEntryId: input.libraryEntryId,
     photos: [...(input.photos ?? [])],
     proposerOpenid: context.proposer.openid,
-    proposerName: context.proposer.name,
+    // Issue 18: an offline proposal names its originator as the proposer, with the channel.
+    proposerName: input.onBehalfOf ? input.onBehalfOf.name.trim() : context.proposer.name,
+    onBehalfOf: input.onBehalfOf ? { name: input.onBehalfOf.name.trim(), channel: input.onBehalfOf.channel as ProposalChannel } : undefined,
     createdAt: context.createdAt,
     version: 1,
   });

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FileRemoval, FileStorage, StoredFile } from '../app/ports/file-storage.port';
 import type { Store } from '../app/ports/store.port';
-import { writeUpload, type ImageType } from './uploads';
+import { writeUpload, type UploadType } from './uploads';
 
 /**
  * The file storage of the local door: the bytes in the upload folder, a row of the store naming
@@ -15,7 +15,7 @@ export class DiskFileStorage implements FileStorage, FileRemoval {
   ) {}
 
   async save(input: { ownerOpenid: string; bytes: Buffer; contentType: string; at: string }): Promise<StoredFile> {
-    const saved = await writeUpload(this.folder, input.bytes, input.contentType as ImageType);
+    const saved = await writeUpload(this.folder, input.bytes, input.contentType as UploadType);
     await this.store.saveFile({ id: saved.id, ownerOpenid: input.ownerOpenid, contentType: input.contentType, bytes: input.bytes.length, path: saved.file, createdAt: input.at });
     return { fileId: saved.id, url: `/files/${saved.id}` };
   }

@@ -18,6 +18,7 @@ import { StoredPhotos } from '../wechat/local/stored-photos';
 import { identityOf } from './dev-identity';
 import { DiskFileStorage } from './disk.file-storage';
 import { cleanImage } from './images';
+import { checkPdf, looksLikePdf } from './pdf';
 import { LogNotifier } from './log.notifier';
 import { localHostNames, nestsDeeperThan, pathOfTarget, printableTarget, refuseForeignRequest } from './request-guard';
 import { createStaticSite, serveFile } from './static-files';
@@ -29,7 +30,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** How deep arrays and objects may nest in an API body; the deepest action payload needs 4. */
 export const MAX_JSON_DEPTH = 32;
 /** What the disk file storage (`writeUpload`) names a stored file; any other `/files/…` path is a 404 without a lookup. */
-const FILE_ID = /^f-[0-9a-f]{32}\.(jpg|png|webp)$/;
+const FILE_ID = /^f-[0-9a-f]{32}\.(jpg|png|webp|pdf)$/;
 
 export interface LocalServerOptions {
   host: string;
@@ -228,6 +229,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     if (bytes.length > MAX_UPLOAD_BYTES) {
       sendAnswer(response, fail('invalid_input', '图片不能超过 5 MB', 'file'), 413);
       return;
+    }
+    // Archive papers (issue 18): a PDF judged by its content (pdf.ts), stored as sent.
+    if (looksLikePdf(bytes)) {
+      const pdf = checkPdf(bytes);
+      if (!pdf.ok) return sendAnswer(response, fail('invalid_input', pdf.message, 'file'));
+      const saved = await files.save({ ownerOpenid: openid, bytes, contentType: 'application/pdf', at: identity.identity.now.toISOString() });
+      return sendAnswer(response, { ok: true, data: saved });
     }
     // Stored as re-encoded, never as sent: see images.ts.
     const image = await cleanImage(bytes);

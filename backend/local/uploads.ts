@@ -10,6 +10,8 @@ import path from 'node:path';
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
+/** What an upload may be stored as: an image, or a PDF for the archive (issue 18, pdf.ts). */
+export type UploadType = ImageType | 'application/pdf';
 
 /** The image type by its first bytes, never by the name or the declared type. */
 export function sniffImageType(bytes: Buffer): ImageType | null {
@@ -71,8 +73,8 @@ export function fileOfBody(request: IncomingMessage, body: Buffer): Buffer | nul
   return null;
 }
 
-export async function writeUpload(folder: string, bytes: Buffer, type: ImageType): Promise<{ id: string; file: string }> {
-  const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }[type];
+export async function writeUpload(folder: string, bytes: Buffer, type: UploadType): Promise<{ id: string; file: string }> {
+  const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }[type];
   const id = `f-${randomUUID().replace(/-/g, '')}.${extension}`;
   await fs.mkdir(folder, { recursive: true });
   const file = path.join(folder, id);

@@ -41,6 +41,8 @@ export const demoUsers: DemoUser[] = [
   { openid: 'u-street-haishan', name: '吴审核', communityId: null, grants: [{ role: 'street', scopeId: 's-haishan' }] },
   { openid: 'u-district-yantian', name: '郑民政', communityId: null, grants: [{ role: 'district', scopeId: 'd-yantian' }] },
   { openid: 'u-city', name: '孙民政', communityId: null, grants: [{ role: 'city', scopeId: CITY_SCOPE_ID }] },
+  // Beyond spec/api.md's list (issue 18): a read-only supervisor of the district (两代表一委员).
+  { openid: 'u-supervisor-yantian', name: '何监督', communityId: null, grants: [{ role: 'supervisor', scopeId: 'd-yantian' }] },
 ];
 
 /** spec/api.md: every community's quota is the policy's; the seed allocates half of it. */

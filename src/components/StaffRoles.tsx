@@ -10,6 +10,7 @@ const ROLE_NAMES = {
   street: '街道审核人员',
   district: '区民政',
   city: '市民政',
+  supervisor: '监督员',
 } as const;
 
 /** The signed-in user's staff roles: the entry of the subpackages until their pages arrive. */

@@ -14,6 +14,8 @@ export const PAGES = {
   reviewQueue: '/review/pages/queue/index',
   // Issue 17: 我的 → 个人信息
   myData: '/pages/my-data/index',
+  // Complaints and suggestions (issue 18)
+  complaints: '/pages/complaints/index',
 } as const;
 
 export function proposalPath(id: string, extra: Record<string, string> = {}): string {

@@ -3,7 +3,8 @@ import type { DeadlineName } from '../../types/domain';
 
 /** Whether the server lists `action` among what the caller may do now: a page shows only these. */
 export function allows(proposal: ProposalView, action: string): boolean {
-  return proposal.allowedActions.includes(action);
+  // Issue 18: the archive's attach and the complaint entry come in sideActions.
+  return proposal.allowedActions.includes(action) || (proposal.sideActions ?? []).includes(action);
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { ProposalRecord, ProposalState } from '../../types/domain';
 import { checklistOf, DOCUMENT_LABELS, missingDocuments, type DocumentId } from '../../backend/domain/checklist';
 import { PROPOSAL_STATES } from '../../common/glossary';
-import { buildPolicy, buildProposal } from './factories';
+import { buildDocument, buildPolicy, buildProposal } from './factories';
 
 /** The documents each state must have by then (R-SUP-1), for a 50,000 CNY goods project. */
-const REQUIRED: Record<ProposalState, DocumentId[]> = {
+const OWN_RECORDS: Record<ProposalState, DocumentId[]> = {
   submitted: [],
   adopted: ['screening'],
   not_adopted: ['screening', 'screening.explanation'],
@@ -86,6 +86,19 @@ const REQUIRED: Record<ProposalState, DocumentId[]> = {
   withdrawn: ['screening', 'report', 'agenda', 'council.vote', 'review.submission', 'review.decision', 'review.budget'],
 };
 
+/** The archive's papers each state must have by then (issue 18), after the records of its own. */
+const STAGE_PAPERS: [DocumentId, ProposalState[]][] = [
+  ['minutes', ['council_passed', 'council_rejected', 'street_review', 'approved', 'rejected', 'transferred', 'publicity', 'implementing', 'completed', 'evaluated', 'audited', 'withdrawn']],
+  ['sign_in', ['council_passed', 'council_rejected', 'street_review', 'approved', 'rejected', 'transferred', 'publicity', 'implementing', 'completed', 'evaluated', 'audited', 'withdrawn']],
+  ['notice_photo', ['publicity', 'implementing', 'completed', 'evaluated', 'audited']],
+  ['acceptance_report', ['completed', 'evaluated', 'audited']],
+  ['audit_report', ['audited']],
+];
+
+const REQUIRED = Object.fromEntries(
+  PROPOSAL_STATES.map((state) => [state, [...OWN_RECORDS[state], ...STAGE_PAPERS.filter(([, states]) => states.includes(state)).map(([id]) => id)]]),
+) as Record<ProposalState, DocumentId[]>;
+
 describe('R-SUP-1: the checklist of each state', () => {
   test.each(PROPOSAL_STATES)('R-SUP-1: a complete record in state %s has its whole checklist present and nothing missing', (state) => {
     const record = buildProposal({ state });
@@ -125,7 +138,7 @@ describe('R-SUP-1: documents that are there but incomplete', () => {
     [
       'R-IMP-2: a 400,000 CNY project implemented without its tender record',
       { state: 'implementing', approvedBudgetFen: 40_000_000 },
-      ['implementation.tender'],
+      ['implementation.tender', 'contract'],
     ],
     [
       'R-CMP-1: a completion without its maintenance funding',
@@ -170,16 +183,19 @@ describe('R-SUP-1: documents that are there but incomplete', () => {
       approvedBudgetFen: 40_000_000,
       implementation: { implementer: '某某建设公司', side: 'street', assignedOn: '2026-04-07', tenderRef: 'ZB-2026-017' },
     });
-    expect(missingDocuments(record, buildPolicy())).toEqual([]);
+    // R-SUP-1 (issue 18): at the tender threshold the contract is asked for too.
+    expect(missingDocuments(record, buildPolicy())).toEqual(['contract']);
+    const withContract = { ...record, documents: [...(record.documents ?? []), buildDocument('contract')] };
+    expect(missingDocuments(withContract, buildPolicy())).toEqual([]);
   });
 
   it('R-IMP-2: the tender threshold is the district’s', () => {
     const record = buildProposal({ state: 'implementing' });
-    expect(missingDocuments(record, buildPolicy({ tenderThresholdFen: 5_000_000 }))).toEqual(['implementation.tender']);
+    expect(missingDocuments(record, buildPolicy({ tenderThresholdFen: 5_000_000 }))).toEqual(['implementation.tender', 'contract']);
   });
 
   it('every document has a label in Chinese', () => {
     expect(Object.values(DOCUMENT_LABELS).every((label) => /[\u4e00-\u9fff]/.test(label))).toBe(true);
-    expect(Object.keys(DOCUMENT_LABELS)).toHaveLength(19);
+    expect(Object.keys(DOCUMENT_LABELS)).toHaveLength(25);
   });
 });

@@ -11,6 +11,8 @@ import type { Role } from '../../types/api';
 import type {
   Actor,
   ChangeRecord,
+  DocumentKind,
+  DocumentRecord,
   Ledger,
   Place,
   Policy,
@@ -34,6 +36,7 @@ export function scopeIdOf(role: Role, place: Place): string {
     case 'street':
       return place.streetId;
     case 'district':
+    case 'supervisor':
       return place.districtId;
     case 'city':
       return 'city';
@@ -175,5 +178,29 @@ export function buildProposal(overrides: Partial<ProposalRecord> = {}): Proposal
   }
   if (step >= 10) record.evaluation = { summary: '居民满意度 4.6 星', publishedOn: '2026-07-10' };
   if (step >= 11) record.audit = { auditor: '深圳某某会计师事务所', spentFen: 4_900_000, report: '资金使用合规', publishedOn: '2026-08-03' };
+  // The archive's papers of each stage reached (issue 18): a complete record has them all.
+  const papers: DocumentKind[] = [
+    ...(step >= 4 ? (['minutes', 'sign_in'] as const) : []),
+    ...(step >= 7 && state !== 'withdrawn' ? (['notice_photo'] as const) : []),
+    ...(step >= 9 ? (['acceptance_report'] as const) : []),
+    ...(step >= 11 ? (['audit_report'] as const) : []),
+  ];
+  if (papers.length > 0) record.documents = papers.map((kind, index) => buildDocument(kind, { id: `doc-${index + 1}` }));
   return { ...record, ...overrides };
+}
+
+/** A paper of the archive of p-1, attached by its community worker. */
+export function buildDocument(kind: DocumentKind, overrides: Partial<DocumentRecord> = {}): DocumentRecord {
+  return {
+    id: `doc-${kind}`,
+    proposalId: 'p-1',
+    kind,
+    fileId: `f-${kind}`,
+    title: `${kind} 材料`,
+    stage: 'council_passed',
+    attachedBy: 'u-com-zhongying',
+    attachedAt: '2026-03-12T08:00:00.000Z',
+    requestKey: `u-com-zhongying:${kind}`,
+    ...overrides,
+  };
 }

@@ -11,7 +11,7 @@ import {
 } from '../../backend/domain/permissions';
 import { buildActor, buildContext, buildPolicy, buildProposal, ELSEWHERE, HOME } from './factories';
 
-const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city'];
+const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city', 'supervisor'];
 
 /** Who may call each action (spec/api.md), apart from the actions with a special target below. */
 type Rule = { anyone: true } | { signedIn: true } | { roles: Role[]; rule: string };
@@ -53,9 +53,9 @@ const EXPECTED: Record<Exclude<Action, Special>, Rule> = {
   'policy.get': { anyone: true },
   'policy.set': { roles: ['district'], rule: 'R-FUN-1' },
   'subsidy.application': { roles: ['district'], rule: 'R-FUN-3' },
-  'oversight.overdue': { roles: ['street', 'district', 'city'], rule: 'R-SUP-1' },
-  'oversight.checklist': { roles: ['street', 'district', 'city'], rule: 'R-SUP-1' },
-  'audit.trail': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-2' },
+  'oversight.overdue': { roles: ['street', 'district', 'city', 'supervisor'], rule: 'R-SUP-1' },
+  'oversight.checklist': { roles: ['street', 'district', 'city', 'supervisor'], rule: 'R-SUP-1' },
+  'audit.trail': { roles: ['community', 'street', 'district', 'city', 'supervisor'], rule: 'R-SUP-2' },
   'library.list': { anyone: true },
   'library.add': { roles: ['street', 'district', 'city'], rule: 'R-SUP-3' },
   // Issue 14 (audit anchoring) and issue 17 (personal data)
@@ -70,12 +70,19 @@ const EXPECTED: Record<Exclude<Action, Special>, Rule> = {
   'export.create': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-1' },
   'notification.list': { signedIn: true },
   'notification.read': { signedIn: true },
-  'inspection.list': { roles: ['street', 'district', 'city'], rule: 'R-INS-1' },
+  'inspection.list': { roles: ['street', 'district', 'city', 'supervisor'], rule: 'R-INS-1' },
   'inspection.resolve': { roles: ['street', 'district', 'city'], rule: 'R-INS-1' },
   'plan.set': { roles: ['street'], rule: 'R-PLN-1' },
-  'report.summary': { roles: ['street', 'district', 'city'], rule: 'R-RPT-1' },
+  'report.summary': { roles: ['street', 'district', 'city', 'supervisor'], rule: 'R-RPT-1' },
   // issue 17 (first paint)
   'home.get': { anyone: true },
+  // Archive, supervision, complaints and residents' agendas (issue 18)
+  'document.attach': { roles: ['community', 'street'], rule: 'R-SUP-1' },
+  'document.list': { anyone: true },
+  'complaint.submit': { signedIn: true },
+  'complaint.list': { roles: ['street', 'district', 'city', 'supervisor'], rule: 'supervision (complaints)' },
+  'complaint.answer': { roles: ['street', 'district'], rule: 'supervision (complaints)' },
+  'council.list': { anyone: true },
 };
 
 function ruleName(rule: Rule): string {

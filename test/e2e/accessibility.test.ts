@@ -51,6 +51,9 @@ describe('issue 17: the resident pages are accessible (axe-core, touch targets)'
     ['mine', '/pages/mine/index'],
     ['proposal detail', `/pages/proposal-detail/index?id=${proposalId}`],
     ['proposal new', '/pages/proposal-new/index'],
+    ['projects', '/pages/projects/index'],
+    ['inbox', '/pages/inbox/index'],
+    ['my data', '/pages/my-data/index'],
   ];
 
   async function open(route: string, largeText: boolean): Promise<void> {

@@ -202,7 +202,44 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
   'report.summary': { caller: STREET, payload: async (_p, today) => ({ scopeId: PLACE.streetId, year: yearOf(today), quarter: 4 }) },
   // issue 17 (first paint)
   'home.get': { caller: null, payload: async (_p, today) => ({ communityId: PLACE.communityId, year: yearOf(today), limit: 5 }) },
+  // Archive, supervision, complaints and residents' agendas (issue 18)
+  'document.attach': {
+    caller: WORKER,
+    payload: async (p) => {
+      const fileId = await uploadedBy(WORKER);
+      // The upload is a write of its own: the figure resyncs before the call it compares.
+      p.made += 1;
+      return { proposalId: (await p.get('submitted')).id, kind: 'minutes', fileId, title: '会议记录', requestId: uniqueRequestId('hostile-doc') };
+    },
+  },
+  'document.list': { caller: null, payload: async (p) => ({ proposalId: (await p.get('submitted')).id }) },
+  'complaint.submit': { caller: RESIDENT, payload: async () => ({ communityId: PLACE.communityId, text: '路灯坏了很久没人修。', requestId: uniqueRequestId('hostile-complaint') }) },
+  'complaint.list': { caller: STREET, payload: async () => ({ scopeId: PLACE.streetId, status: 'open', limit: 5 }) },
+  'complaint.answer': {
+    caller: STREET,
+    payload: async (p, today) => {
+      p.made += 1;
+      const complaint = await worldOf().ok(RESIDENT, today, 'complaint.submit', { communityId: PLACE.communityId, text: '请尽快处理。', requestId: uniqueRequestId('hostile-open') });
+      return { id: complaint.id, answer: '已安排处理。', outcome: 'upheld' };
+    },
+  },
+  'council.list': { caller: null, payload: async () => ({ communityId: PLACE.communityId, upcoming: true }) },
 };
+
+/** The world of the running figure (set in its beforeAll), for the bases that make records of their own. */
+let currentWorld: World | undefined;
+function worldOf(): World {
+  if (!currentWorld) throw new Error('the world is not open yet');
+  return currentWorld;
+}
+
+let uploads = 0;
+/** A file the caller uploaded, written to the server's store as POST /api/upload writes it. */
+async function uploadedBy(openid: string): Promise<string> {
+  const id = `f-hostile-${String(++uploads).padStart(4, '0')}`;
+  await worldOf().store.saveFile({ id, ownerOpenid: openid, contentType: 'application/pdf', bytes: 1024, path: `/tmp/${id}`, createdAt: new Date().toISOString() });
+  return id;
+}
 
 interface Input {
   action: string;
@@ -257,6 +294,7 @@ describe('Figure 6 — hostile input to every action', () => {
   beforeAll(async () => {
     server = await startQuietServer();
     world = await openWorld({ file: server.dbFile, seed: 'none' });
+    currentWorld = world;
     db = inspect(server.dbFile);
     today = shanghaiToday();
     pools = new Pools(world, PLACE, today, POOL_FEN);

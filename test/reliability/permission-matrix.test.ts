@@ -35,6 +35,7 @@ const SCOPES: Record<string, [string, string, string]> = {
   'u-street-haishan': ['c-tianxin', 'c-zhongying', 'c-qiaoyuan'],
   'u-district-yantian': ['c-zhongying', 'c-qiaoyuan', 'c-tianxin'],
   'u-city': ['c-zhongying', 'c-qiaoyuan', 'c-tianxin'],
+  'u-supervisor-yantian': ['c-zhongying', 'c-qiaoyuan', 'c-tianxin'],
   anonymous: ['c-zhongying', 'c-qiaoyuan', 'c-tianxin'],
 };
 const SCOPE_NAMES = ['own community', 'another community', 'another street'] as const;
@@ -223,6 +224,25 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
       case 'oversight.checklist':
       case 'role.list':
         return { payload: { scopeId: communityId }, target: place };
+      // Archive, supervision, complaints and residents' agendas (issue 18)
+      case 'document.attach': {
+        const record = await on('submitted');
+        return { payload: { proposalId: record.id, kind: 'minutes', fileId: 'f-matrix-missing', title: '会议记录', requestId: uniqueRequestId('matrix-doc') }, proposalId: record.id };
+      }
+      case 'document.list': {
+        const record = await on('submitted');
+        return { payload: { proposalId: record.id }, proposalId: record.id };
+      }
+      case 'complaint.submit':
+        return { payload: { communityId, text: '矩阵投诉', requestId: uniqueRequestId('matrix-complaint') }, target: place };
+      case 'complaint.list':
+        return { payload: { scopeId: communityId }, target: place };
+      case 'complaint.answer': {
+        const complaint = (await world.ok(`u-pool-${communityId}`, today, 'complaint.submit', { communityId, text: '矩阵待答复', requestId: uniqueRequestId('matrix-open') })) as { id: string };
+        return { payload: { id: complaint.id, answer: '已处理', outcome: 'upheld' }, target: place };
+      }
+      case 'council.list':
+        return { payload: { communityId }, target: place };
       case 'library.add':
         return { payload: { title: '矩阵库条目', category: 'goods', plan: '方案', budgetLines: [{ item: '费用', amountFen: 1_000 }] }, target: {} };
       // Issue 14 (audit anchoring) and issue 17 (personal data)

@@ -44,7 +44,7 @@ describe('the SQLite store', () => {
   it('seeds the demo data once: a second seed changes nothing', async () => {
     const store = seededStore();
     expect(seedDemoData(store, { at: AT, year: 2026 })).toBe(false);
-    expect(store.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(11);
+    expect(store.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(12); // with the demo supervisor (issue 18)
     store.close();
   });
 

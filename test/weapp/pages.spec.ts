@@ -7,7 +7,7 @@ import type { Backend } from './support/backend';
  * screen; texts in `hides` must not be. Titles come from the server's demo data, not from here.
  */
 
-export type Role = 'anonymous' | 'resident' | 'community' | 'street' | 'district';
+export type Role = 'anonymous' | 'resident' | 'community' | 'street' | 'district' | 'supervisor';
 
 export const OPENIDS: Record<Role, string | null> = {
   anonymous: null,
@@ -15,6 +15,8 @@ export const OPENIDS: Record<Role, string | null> = {
   community: 'u-com-zhongying',
   street: 'u-street-shatoujiao',
   district: 'u-district-yantian',
+  // Supervision (issue 18): the read-only supervisor of the district
+  supervisor: 'u-supervisor-yantian',
 };
 
 export interface DemoRecord {
@@ -60,12 +62,14 @@ export interface PageSpec {
 
 const NOT_COMMUNITY_STAFF = '您还不是社区工作人员';
 const NOT_REVIEWER = '您没有街道、区或市的审核权限';
+const NO_COMPLAINTS = '您没有查看投诉建议的权限';
+const NOT_BEHALF = '只有社区工作人员可以代录提议';
 
 export const PAGE_SPECS: Record<string, PageSpec> = {
   'pages/home/index': {
     screens: {
       anonymous: () => ({ shows: ['社区名录', '中英街社区', '桥园社区', '田心社区'], hides: ['我要提议'] }),
-      resident: (demo) => ({ shows: ['中英街社区', '我的社区', '你好，张小明', '我要提议', demo.publicity.title, demo.submitted.title, '2026 年资金台账'] }),
+      resident: (demo) => ({ shows: ['中英街社区', '我的社区', '你好，张小明', '我要提议', demo.publicity.title, demo.submitted.title, '2026 年资金台账', '议事日程', '近期没有已公布的议事会', '投诉建议'] }),
       community: () => ({ shows: ['你好，陈社工', '社区名录', '中英街社区'] }),
       street: () => ({ shows: ['你好，周审核', '社区名录'] }),
       district: () => ({ shows: ['你好，郑民政', '社区名录'] }),
@@ -126,11 +130,13 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
     query: (demo) => `id=${demo.publicity.id}`,
     screens: {
       // Issue 16: 办理记录 for everyone; the audit trail's button for the staff in scope only.
-      anonymous: (demo) => ({ shows: [demo.publicity.title, '提议人 张*明', '公示期截止', '办理进度', '办理记录', '发布公示，至'], hides: ['发表意见', '查看完整审计记录（工作人员）'] }),
-      resident: (demo) => ({ shows: [demo.publicity.title, '张小明（我）', '居民意见', '发表意见', '社区回复'] }),
-      community: (demo) => ({ shows: [demo.publicity.title, '提议人 张小明', '办理进度'], hides: ['发表意见'] }),
-      street: (demo) => ({ shows: [demo.publicity.title, '提议人 张小明', '办理记录', '查看完整审计记录（工作人员）'] }),
-      district: (demo) => ({ shows: [demo.publicity.title, '申请报告'] }),
+      // Issue 18: the complaint entry needs a signed-in caller; the attach control the staff in scope.
+      anonymous: (demo) => ({ shows: [demo.publicity.title, '提议人 张*明', '公示期截止', '办理进度', '办理记录', '发布公示，至'], hides: ['发表意见', '查看完整审计记录（工作人员）', '投诉建议', '添加资料'] }),
+      resident: (demo) => ({ shows: [demo.publicity.title, '张小明（我）', '居民意见', '发表意见', '社区回复', '投诉建议'], hides: ['添加资料'] }),
+      community: (demo) => ({ shows: [demo.publicity.title, '提议人 张小明', '办理进度', '资料', '添加资料（当前阶段：公示中）', '从聊天中选 PDF'], hides: ['发表意见'] }),
+      street: (demo) => ({ shows: [demo.publicity.title, '提议人 张小明', '办理记录', '查看完整审计记录（工作人员）', '添加资料'] }),
+      district: (demo) => ({ shows: [demo.publicity.title, '申请报告'], hides: ['添加资料'] }),
+      supervisor: (demo) => ({ shows: [demo.publicity.title, '投诉建议'], hides: ['添加资料', '发表意见'] }),
     },
   },
   'pages/proposal-new/index': {
@@ -177,7 +183,9 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       resident: () => ({ shows: [NOT_REVIEWER] }),
       community: () => ({ shows: [NOT_REVIEWER] }),
       street: (demo) => ({ shows: ['沙头角街道 · 审核与监督', '待审核', demo.streetReview.title, '下一步：作出审核决定', '统计报表', '检查记录'] }),
-      district: (demo) => ({ shows: ['盐田区 · 审核与监督', demo.streetReview.title, '区级设置'] }),
+      district: (demo) => ({ shows: ['盐田区 · 审核与监督', demo.streetReview.title, '区级设置', '投诉建议'] }),
+      // Issue 18: the supervisor reads the district's queue; no settings, no grants, no decision.
+      supervisor: (demo) => ({ shows: ['盐田区 · 审核与监督', '监督员', demo.streetReview.title, '资金台账', '监督检查', '投诉建议'], hides: ['区级设置', '授予角色'] }),
     },
   },
   'review/pages/decide/index': {
@@ -197,6 +205,7 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       community: () => ({ shows: ['您没有查看各社区资金台账的权限'] }),
       street: () => ({ shows: ['沙头角街道 · 资金台账', '中英街社区', '剩余 ¥880,000.00', '调整已下达资金'], hides: ['田心社区'] }),
       district: () => ({ shows: ['盐田区 · 资金台账', '中英街社区', '田心社区'], hides: ['调整已下达资金'] }),
+      supervisor: () => ({ shows: ['盐田区 · 资金台账', '中英街社区', '田心社区'], hides: ['调整已下达资金'] }),
     },
   },
   'review/pages/oversight/index': {
@@ -206,6 +215,7 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       community: () => ({ shows: ['您没有监督检查的权限'] }),
       street: () => ({ shows: ['监督检查', '沙头角街道', '逾期事项', '材料缺失清单'] }),
       district: () => ({ shows: ['监督检查', '盐田区', '海山街道', '田心社区'] }),
+      supervisor: () => ({ shows: ['监督检查', '盐田区', '逾期事项', '材料缺失清单'] }),
     },
   },
   'review/pages/audit/index': {
@@ -216,6 +226,36 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       community: (demo) => ({ shows: [demo.audited.title, '审计机构'] }),
       street: (demo) => ({ shows: [demo.audited.title, '审计机构', '居民评价'] }),
       district: (demo) => ({ shows: [demo.audited.title, '审计机构'] }),
+    },
+  },
+  // Issue 18 pages
+  'pages/complaints/index': {
+    query: () => 'communityId=c-zhongying',
+    screens: {
+      anonymous: () => ({ shows: ['填写投诉建议', '关于：中英街社区', '我的投诉建议', '请先登录'] }),
+      resident: () => ({ shows: ['填写投诉建议', '关于：中英街社区', '不会公开', '提交投诉建议', '我的投诉建议', '您还没有提交过投诉建议'] }),
+      community: () => ({ shows: ['关于：中英街社区', '您还没有提交过投诉建议'] }),
+      street: () => ({ shows: ['关于：中英街社区', '您还没有提交过投诉建议'] }),
+      district: () => ({ shows: ['关于：中英街社区', '您还没有提交过投诉建议'] }),
+    },
+  },
+  'review/pages/complaints/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      resident: () => ({ shows: [NO_COMPLAINTS] }),
+      community: () => ({ shows: [NO_COMPLAINTS] }),
+      street: () => ({ shows: ['投诉建议', '沙头角街道', '待答复', '没有待答复的投诉建议'] }),
+      district: () => ({ shows: ['投诉建议', '盐田区', '海山街道', '没有待答复的投诉建议'] }),
+      supervisor: () => ({ shows: ['投诉建议', '盐田区', '没有待答复的投诉建议'] }),
+    },
+  },
+  'staff/pages/behalf/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      resident: () => ({ shows: [NOT_BEHALF] }),
+      community: () => ({ shows: ['中英街社区 · 代录提议', '提议人姓名', '收到渠道', '纸质意见', '电话', '上门走访', '意见箱', '提交代录的提议'] }),
+      street: () => ({ shows: [NOT_BEHALF] }),
+      district: () => ({ shows: [NOT_BEHALF] }),
     },
   },
   'review/pages/district/index': {

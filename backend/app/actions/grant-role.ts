@@ -13,12 +13,14 @@ const SCOPE_KIND: Record<Role, 'community' | 'street' | 'district' | 'city'> = {
   street: 'street',
   district: 'district',
   city: 'city',
+  // Supervision (issue 18): at district scope.
+  supervisor: 'district',
 };
 
 export const grantRole = defineAction({
   name: 'role.grant',
   summary: 'Grants a role at a scope. Staff roles are granted by a higher scope, within it, never self-claimed; the role must fit the kind of scope.',
-  schema: z.object({ openid: recordId, role: z.enum(['resident', 'community', 'street', 'district', 'city']), scopeId: z.string().min(1).max(64) }),
+  schema: z.object({ openid: recordId, role: z.enum(['resident', 'community', 'street', 'district', 'city', 'supervisor']), scopeId: z.string().min(1).max(64) }),
   access: { signIn: true, permission: 'role.grant' },
   audit: ['user'],
   next: [],

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { CouncilOverdueItem, OverdueItem, Page } from '../../../types/api';
 import { councilOverdueEntry } from '../../domain/council';
 import { overdueOf } from '../../domain/deadlines';
+import { policyYearOf } from '../../domain/lifecycle';
+import { STALL_LABELS, stalledOf } from '../../domain/stall';
+import { policyFor } from '../proposals';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { lastHeldMeetingOn } from '../councils';
@@ -35,7 +38,7 @@ async function communitiesIn(store: Store, filter: ScopeFilter): Promise<string[
 
 export const listOverdue = defineAction({
   name: 'oversight.overdue',
-  summary: 'The records of a scope past a running deadline — review (R-REV-1), start (R-IMP-3), completion (R-IMP-4) — oldest deadline first; on the first page before them, each community whose council has not met within two months (R-COU-1: a meeting counts once its day has come and a vote is recorded). A flag, never a block.',
+  summary: 'The records of a scope past a running deadline — review (R-REV-1), start (R-IMP-3), completion (R-IMP-4) — with, on the first page before them, each community whose council has not met in time (R-COU-1), and the stalled projects (`reason` stalled_publicity, stalled_evaluation, stalled_audit after the policy\'s stallWorkingDays working days), oldest deadline first. A flag, never a block.',
   schema: z.object({ scopeId: z.string().min(1).max(64), cursor, limit }),
   access: { signIn: true, permission: 'oversight.overdue' },
   audit: [],
@@ -57,13 +60,22 @@ export const listOverdue = defineAction({
         if (entry) councils.push(entry);
       }
     }
-    const items: (OverdueItem | CouncilOverdueItem)[] = [...councils, ...slice.items.map(({ record }) => ({
-      id: record.id,
-      communityId: record.communityId,
-      title: record.title,
-      state: record.state,
-      overdue: overdueOf(record, context.today, calendar).map((flag) => ({ deadline: flag.name, on: flag.due.on, label: flag.label })),
-    }))];
+    const items: (OverdueItem | CouncilOverdueItem)[] = [...councils];
+    for (const { record } of slice.items) {
+      const overdue: OverdueItem['overdue'] = overdueOf(record, context.today, calendar).map((flag) => ({ deadline: flag.name, on: flag.due.on, label: flag.label }));
+      // Issue 18: stalled projects, by the policy of the record's year (an index from an older policy is judged afresh).
+      const stalled = stalledOf(record, context.today, await policyFor(store, record.districtId, policyYearOf(record, context.today)), calendar);
+      if (stalled) overdue.push({ deadline: stalled.reason, on: stalled.dueOn.on, label: STALL_LABELS[stalled.reason] });
+      if (overdue.length === 0) continue;
+      items.push({
+        id: record.id,
+        communityId: record.communityId,
+        title: record.title,
+        state: record.state,
+        overdue,
+        ...(stalled ? { reason: stalled.reason, since: stalled.since } : {}),
+      });
+    }
     const last = slice.items[slice.items.length - 1];
     return ok<Page<OverdueItem | CouncilOverdueItem>>({ items, nextCursor: slice.more && last ? encode({ on: last.openDeadlineOn, id: last.record.id }) : null });
   },

@@ -4,12 +4,20 @@ import type { ChangeView } from '../../../types/api';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { runTransition } from '../proposals';
-import { personText, positiveFen, recordId } from '../schemas';
+import { budgetLines, personText, positiveFen, recordId } from '../schemas';
 
 export const requestChange = defineAction({
   name: 'change.request',
-  summary: 'After approval, a change of budget or a withdrawal goes to the street with a reason, one at a time (R-CHG-1).',
-  schema: z.object({ id: recordId, kind: z.enum(['adjust', 'withdraw']), reason: personText(TEXT_LIMITS.reason), newBudgetFen: positiveFen.optional() }),
+  summary: 'After approval, a change of budget, a withdrawal or a revised plan and lines (R-PUB-3) goes to the street with a reason, one at a time (R-CHG-1).',
+  schema: z.object({
+    id: recordId,
+    kind: z.enum(['adjust', 'withdraw', 'revise']),
+    reason: personText(TEXT_LIMITS.reason),
+    newBudgetFen: positiveFen.optional(),
+    // Revised plans (issue 18): kind revise
+    plan: personText(TEXT_LIMITS.plan).optional(),
+    budgetLines: budgetLines.optional(),
+  }),
   access: { signIn: true, permission: 'change.request' },
   audit: ['proposal'],
   next: ['change.decide'],
@@ -21,6 +29,8 @@ export const requestChange = defineAction({
       kind: input.kind,
       reason: input.reason,
       newBudgetFen: input.newBudgetFen,
+      plan: input.plan,
+      budgetLines: input.budgetLines,
     }));
     if (!answer.ok) return answer;
     const change = await context.services.store.findChange(changeId);

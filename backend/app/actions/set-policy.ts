@@ -9,7 +9,7 @@ import { fen, recordId, year } from '../schemas';
 
 export const setPolicy = defineAction({
   name: 'policy.set',
-  summary: 'The district sets the numbers the guideline says 原则上 — quota, services fee ratio, street and tender thresholds — for a year; audited and public. A quota below what a street already allocated is refused (R-FUN-2).',
+  summary: 'The district sets the numbers the guideline says 原则上 — quota, services fee ratio, street and tender thresholds, the working days before a waiting project counts as stalled — for a year; audited and public. A quota below what a street already allocated is refused (R-FUN-2).',
   schema: z.object({
     districtId: recordId.optional(),
     year,
@@ -17,6 +17,8 @@ export const setPolicy = defineAction({
     feeRatioPercent: z.number().int().min(0).max(100),
     streetThresholdFen: z.object({ works: fen, goods: fen, services: fen }),
     tenderThresholdFen: fen,
+    // Supervision (issue 18): working days before a waiting project counts as stalled (default 20).
+    stallWorkingDays: z.number().int().min(1).max(250).optional(),
   }),
   access: { signIn: true, permission: 'policy.set' },
   audit: ['policy'],
@@ -27,7 +29,8 @@ export const setPolicy = defineAction({
     if (!districtId) return fail('not_found', '没有这个区', 'districtId');
     const refused = context.authorize({ districtId });
     if (refused) return refused;
-    const checked = checkPolicy({ ...input, districtId } satisfies Policy);
+    const { stallWorkingDays, ...numbers } = input;
+    const checked = checkPolicy({ ...numbers, districtId, ...(stallWorkingDays !== undefined ? { stallWorkingDays } : {}) } satisfies Policy);
     if (!checked.ok) return checked;
     const saved = await store.savePolicy({
       policy: checked.value,

@@ -26,6 +26,8 @@ export const submitProposal = defineAction({
     source,
     libraryEntryId: recordId.optional(),
     photos: z.array(z.string().min(1).max(256).regex(/^[\w:/.-]+$/)).max(LIST_LIMITS.photos).optional(),
+    // Issue 18: community staff keying in a proposal received offline
+    onBehalfOf: z.object({ name: personText(20), channel: z.enum(['paper', 'phone', 'visit', 'mailbox', 'other']) }).optional(),
     requestId,
   }),
   access: { signIn: true, permission: 'proposal.submit' },
@@ -66,6 +68,7 @@ export const submitProposal = defineAction({
         source: input.source,
         libraryEntryId: input.libraryEntryId,
         photos: input.photos,
+        onBehalfOf: input.onBehalfOf,
       },
       {
         id: newId('p'),

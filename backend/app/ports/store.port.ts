@@ -10,6 +10,7 @@ import type { RatingCounters } from '../../domain/ratings';
 import type { Refusal } from '../../domain/result';
 // Issue 14 (anchoring, uploads) and issue 17 (personal data)
 import type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
+import type { ComplaintStore } from './complaints.port';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
@@ -267,7 +268,8 @@ export interface StoredCalendarYear {
   setBy: string;
 }
 
-export interface Store extends ReportStore {
+// Complaints and suggestions (issue 18) are their own part of the port: complaints.port.ts.
+export interface Store extends ReportStore, ComplaintStore {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
   /** Makes the user a resident of the community; their grants change as domain/residency.ts says. */

@@ -121,6 +121,8 @@ export function policyOf(doc: Doc): Policy {
     feeRatioPercent: doc.feeRatioPercent as number,
     streetThresholdFen: { works: thresholds.works, goods: thresholds.goods, services: thresholds.services },
     tenderThresholdFen: doc.tenderThresholdFen as number,
+    // Supervision (issue 18): absent when the district left the default.
+    ...(typeof doc.stallWorkingDays === 'number' ? { stallWorkingDays: doc.stallWorkingDays } : {}),
   };
 }
 

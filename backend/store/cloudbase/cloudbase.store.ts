@@ -1,5 +1,6 @@
 import type { Store } from '../../app/ports/store.port';
 import { cloudBaseComments } from './cloudbase.comments';
+import { cloudBaseComplaints } from './cloudbase.complaints';
 import { CloudBaseCore, type CloudBaseStoreOptions } from './cloudbase.core';
 import { cloudBaseDirectory } from './cloudbase.directory';
 import { cloudBaseMoney } from './cloudbase.money';
@@ -58,6 +59,8 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseNotifications(core), // notifications
     ...cloudBaseReports(core), // Issue 18 (inspections, plans, reports)
     ...cloudBaseMine(core),
+    // Complaints and suggestions (issue 18)
+    ...cloudBaseComplaints(core),
     async close(): Promise<void> {
       core.close();
     },

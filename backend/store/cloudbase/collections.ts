@@ -66,6 +66,8 @@ export const COLLECTIONS = {
   summaries: 'summaries',
   /** `_id` = `${scopeId}:${kind}:${period}`: a due-check reminder sent once. */
   dueChecks: 'due_checks',
+  /** Complaints and suggestions (issue 18): `_id` = complaint id. */
+  complaints: 'complaints',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -109,6 +109,14 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.outbox, name: 'recipient', keys: [['recipientOpenid', 1], ['delivered', 1]], for: 'erasePerson' },
   { collection: COLLECTIONS.outbox, name: 'recipient_oldest', keys: [['recipientOpenid', 1], ['seq', 1]], for: 'personalData' },
   { collection: COLLECTIONS.erasures, name: 'digest_latest', keys: [['openidDigest', 1], ['erasedAt', -1]], for: 'erasedAt' },
+  // Complaints and suggestions (issue 18): by unit or author, optionally by status, newest first.
+  { collection: COLLECTIONS.complaints, name: 'community_newest', keys: [['communityId', 1], ...NEWEST], for: 'listComplaints (community)' },
+  { collection: COLLECTIONS.complaints, name: 'street_status_newest', keys: [['streetId', 1], ['status', 1], ...NEWEST], for: 'listComplaints (street, status)' },
+  { collection: COLLECTIONS.complaints, name: 'street_newest', keys: [['streetId', 1], ...NEWEST], for: 'listComplaints (street)' },
+  { collection: COLLECTIONS.complaints, name: 'district_newest', keys: [['districtId', 1], ...NEWEST], for: 'listComplaints (district)' },
+  { collection: COLLECTIONS.complaints, name: 'district_status_newest', keys: [['districtId', 1], ['status', 1], ...NEWEST], for: 'listComplaints (district, status)' },
+  { collection: COLLECTIONS.complaints, name: 'author_newest', keys: [['authorOpenid', 1], ...NEWEST], for: 'listComplaints (author)' },
+  { collection: COLLECTIONS.complaints, name: 'newest', keys: NEWEST, for: 'listComplaints (all)' },
 ];
 
 /** The request body of CloudBase's UpdateTable (`manager.database.updateCollection`) for one index. */

@@ -1,6 +1,7 @@
 import type { Db } from './sqlite.core';
 import { REPORT_MIGRATIONS } from './migrations.reports';
 import { SEARCH_MIGRATIONS } from './migrations.search';
+import { ARCHIVE_MIGRATIONS } from './migrations.archive';
 
 /**
  * Forward-only numbered migrations. A migration, once landed, is never edited: a change is a new
@@ -450,4 +451,6 @@ export const migrations: Migration[] = [
   ...SEARCH_MIGRATIONS,
   // Issue 18 (inspections, plans, reports): versions 23 and 24, in their own file.
   ...REPORT_MIGRATIONS,
+  // Issue 18 (archive, supervision, complaints): versions 25 and 26, in their own file.
+  ...ARCHIVE_MIGRATIONS,
 ];

@@ -13,6 +13,8 @@ interface PolicyRow {
   street_threshold_goods_fen: number;
   street_threshold_services_fen: number;
   tender_threshold_fen: number;
+  /** Supervision (issue 18, migration 26): null when the district left the default. */
+  stall_working_days: number | null;
 }
 
 function policyOf(row: PolicyRow): Policy {
@@ -23,6 +25,7 @@ function policyOf(row: PolicyRow): Policy {
     feeRatioPercent: row.fee_ratio_percent,
     streetThresholdFen: { works: row.street_threshold_works_fen, goods: row.street_threshold_goods_fen, services: row.street_threshold_services_fen },
     tenderThresholdFen: row.tender_threshold_fen,
+    ...(row.stall_working_days !== null ? { stallWorkingDays: row.stall_working_days } : {}),
   };
 }
 
@@ -32,17 +35,17 @@ export function sqliteMoney(core: SqliteCore, ledgers: LedgerRows) {
   const statements = {
     policy: db.prepare(
       `SELECT district_id, year, quota_fen, fee_ratio_percent, street_threshold_works_fen, street_threshold_goods_fen,
-         street_threshold_services_fen, tender_threshold_fen FROM policies WHERE district_id = ? AND year = ?`,
+         street_threshold_services_fen, tender_threshold_fen, stall_working_days FROM policies WHERE district_id = ? AND year = ?`,
     ),
     savePolicy: db.prepare(
       `INSERT INTO policies (district_id, year, quota_fen, fee_ratio_percent, street_threshold_works_fen,
-         street_threshold_goods_fen, street_threshold_services_fen, tender_threshold_fen, updated_at)
-       VALUES (@districtId, @year, @quotaFen, @feeRatioPercent, @works, @goods, @services, @tender, @at)
+         street_threshold_goods_fen, street_threshold_services_fen, tender_threshold_fen, stall_working_days, updated_at)
+       VALUES (@districtId, @year, @quotaFen, @feeRatioPercent, @works, @goods, @services, @tender, @stall, @at)
        ON CONFLICT (district_id, year) DO UPDATE SET quota_fen = excluded.quota_fen,
          fee_ratio_percent = excluded.fee_ratio_percent, street_threshold_works_fen = excluded.street_threshold_works_fen,
          street_threshold_goods_fen = excluded.street_threshold_goods_fen,
          street_threshold_services_fen = excluded.street_threshold_services_fen,
-         tender_threshold_fen = excluded.tender_threshold_fen, updated_at = excluded.updated_at`,
+         tender_threshold_fen = excluded.tender_threshold_fen, stall_working_days = excluded.stall_working_days, updated_at = excluded.updated_at`,
     ),
     districtLedgers: db.prepare(
       `SELECT community_id AS communityId, quota_fen AS quotaFen, allocated_fen AS allocatedFen, approved_fen AS approvedFen,
@@ -97,6 +100,7 @@ export function sqliteMoney(core: SqliteCore, ledgers: LedgerRows) {
           goods: policy.streetThresholdFen.goods,
           services: policy.streetThresholdFen.services,
           tender: policy.tenderThresholdFen,
+          stall: policy.stallWorkingDays ?? null,
           at: input.at,
         });
         core.appendAudit(input.audit);

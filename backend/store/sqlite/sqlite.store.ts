@@ -1,6 +1,7 @@
 import type { Store } from '../../app/ports/store.port';
 import { openDatabase, SqliteCore, type Db } from './sqlite.core';
 import { sqliteComments } from './sqlite.comments';
+import { sqliteComplaints } from './sqlite.complaints';
 import { sqliteDirectory } from './sqlite.directory';
 import { ledgerRows } from './sqlite.ledgers';
 import { sqliteMoney } from './sqlite.money';
@@ -57,6 +58,8 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteNotifications(core), // notifications
     ...sqliteReports(core), // Issue 18 (inspections, plans, reports)
     ...sqliteMine(core),
+    // Complaints and suggestions (issue 18)
+    ...sqliteComplaints(core, guards),
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

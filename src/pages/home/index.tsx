@@ -9,6 +9,8 @@ import { PageShell } from '../../components/PageShell';
 import { ProposalCard } from '../../components/ProposalCard';
 import { Section } from '../../components/Section';
 import { type HomeContext, loadHomeContext, pickCommunity } from '../../lib/community';
+import { ComplaintEntry } from '../../components/ComplaintEntry';
+import { CouncilAgendas } from './components/CouncilAgendas';
 import { PAGES, openPage, openTab } from '../../lib/navigation';
 import { communityFilter, handOverFilter } from '../../lib/project-filters';
 import { useAnswer } from '../../lib/use-answer';
@@ -173,6 +175,9 @@ function CommunityBoard({ board, directory }: { board: HomeBoard; directory: Dir
         }
       />
       <LedgerSection ledger={board.ledger} />
+      {/* Issue 18: the coming council agendas, and the private complaint channel. */}
+      <CouncilAgendas communityId={communityId} />
+      <ComplaintEntry communityId={communityId} />
     </View>
   );
 }

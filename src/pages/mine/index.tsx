@@ -21,7 +21,8 @@ import { MyComments, MyRatings } from './components/MyWords';
 import './index.css';
 
 const COMMUNITY_ROLES: readonly Role[] = ['community'];
-const REVIEW_ROLES: readonly Role[] = ['street', 'district', 'city'];
+// Supervision (issue 18): the supervisor enters the review views, read-only.
+const REVIEW_ROLES: readonly Role[] = ['street', 'district', 'city', 'supervisor'];
 
 /**
  * 我的: join a community on first use (after reading the privacy notice in full), then my

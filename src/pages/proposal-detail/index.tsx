@@ -21,6 +21,8 @@ import { Ratings } from './components/Ratings';
 import { Comments } from './components/Comments';
 import { ShareButton } from './components/ShareButton';
 import { ProcessRecord } from '../../components/ProcessRecord';
+import { ArchiveCard } from '../../components/archive/ArchiveCard';
+import { ComplaintEntry } from '../../components/ComplaintEntry';
 import './index.css';
 
 /**
@@ -91,6 +93,9 @@ function ProposalStory({ proposal, justSubmitted, onChanged }: { proposal: Propo
       <PaymentsCard proposal={proposal} />
       {!canComment && showComments ? <Comments proposal={proposal} onChanged={onChanged} /> : null}
       <ProcessRecord proposal={proposal} />
+      {/* Issue 18: the archive's papers, and the private complaint channel at any stage. */}
+      <ArchiveCard proposal={proposal} />
+      {allows(proposal, 'complaint.submit') ? <ComplaintEntry communityId={proposal.communityId} proposalId={proposal.id} /> : null}
       <ShareButton />
     </View>
   );

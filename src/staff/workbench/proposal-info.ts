@@ -21,6 +21,9 @@ export const STAFF_PAGES = {
   summary: '/review/pages/summary/index',
   inspections: '/review/pages/inspections/index',
   plan: '/review/pages/plan/index',
+  // Complaints in scope (issue 18)
+  complaints: '/review/pages/complaints/index',
+  behalf: '/staff/pages/behalf/index',
 } as const;
 
 export function pageWithId(page: string, id: string): string {

@@ -14,6 +14,9 @@ export async function loadStaffContext(): Promise<Answer<StaffContext>> {
   return { ok: true, data: { me: me.data, directory: directory.data } };
 }
 
+/** Supervision (issue 18): the roles that read the oversight views — the supervisor only reads. */
+export const OVERSIGHT_ROLES: readonly Role[] = ['street', 'district', 'city', 'supervisor'];
+
 /** The grants of these roles, in the order held. */
 export function grantsOf(me: Me, roles: readonly Role[]): RoleGrant[] {
   return me.roles.filter((grant) => roles.includes(grant.role));
@@ -69,7 +72,8 @@ export function scopesUnder(grant: RoleGrant, directory: Directory): ScopeOption
     return options;
   }
   for (const district of directory.districts) {
-    if (grant.role === 'district' && district.id === grant.scopeId) addDistrict(district, 0);
+    // A supervisor (issue 18) reads a district's whole scope, as the district does.
+    if ((grant.role === 'district' || grant.role === 'supervisor') && district.id === grant.scopeId) addDistrict(district, 0);
     for (const street of district.streets) {
       if (grant.role === 'street' && street.id === grant.scopeId) addStreet(street, 0);
       for (const community of street.communities) {

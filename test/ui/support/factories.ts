@@ -44,6 +44,7 @@ export function buildProposal(overrides: Partial<ProposalView> = {}): ProposalVi
     overdue: [],
     daysLeft: {},
     allowedActions: [],
+    sideActions: [],
     createdAt: '2026-09-01T02:00:00.000Z',
     updatedAt: '2026-09-01T02:00:00.000Z',
     version: 1,

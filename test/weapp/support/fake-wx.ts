@@ -108,6 +108,8 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
         return { fileID, statusCode: 204 };
       }),
       deleteFile: asyncApi('cloud.deleteFile', (options) => ({ fileList: (options.fileList ?? []).map((fileID: string) => ({ fileID, status: 0 })) })),
+      // Archive papers (issue 18): a PDF opened from cloud storage
+      downloadFile: asyncApi('cloud.downloadFile', () => ({ tempFilePath: 'wxfile://tmp_paper.pdf', statusCode: 200 })),
     },
     getStorageSync: syncApi('getStorageSync', (key: string) => storage.get(key) ?? ''),
     setStorageSync: syncApi('setStorageSync', (key: string, value: unknown) => void storage.set(key, value)),
@@ -160,6 +162,8 @@ export function createFakeWx(host: FakeWxHost): FakeWx {
     // Notifications: the 消息 tab's unread badge.
     setTabBarBadge: asyncApi('setTabBarBadge'),
     removeTabBarBadge: asyncApi('removeTabBarBadge'),
+    // Archive papers (issue 18): a PDF forwarded into a chat
+    chooseMessageFile: asyncApi('chooseMessageFile', () => ({ tempFiles: [{ path: 'wxfile://tmp_paper.pdf', size: 120_000, name: '议事会会议记录.pdf', type: 'file', time: 0 }] })),
     createSelectorQuery: () => {
       const query = { in: () => query, select: () => query, selectAll: () => query, selectViewport: () => query, boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, exec: (cb?: (r: unknown[]) => void) => cb?.([]) };
       return query;

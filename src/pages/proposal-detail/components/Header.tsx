@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, DEADLINE_LABELS, SOURCE_LABELS } from '../../../../common/glossary';
+import { CATEGORY_LABELS, CHANNEL_LABELS, DEADLINE_LABELS, SOURCE_LABELS } from '../../../../common/glossary';
 import type { ProposalView } from '../../../../types/api';
 import { Action } from '../../../components/Action';
 import { StateBadge } from '../../../components/StateBadge';
@@ -18,9 +18,15 @@ export function Header({ proposal }: { proposal: ProposalView }) {
       </View>
       <Text className='detail__title'>{proposal.title}</Text>
       <Text className='detail__meta' data-testid='proposer'>
-        提议人 {proposal.proposer}
-        {proposal.mine ? '（我）' : ''} · <Text className='nowrap'>{formatDate(shanghaiDateOf(proposal.createdAt))}</Text>
+        提议人 {proposal.onBehalfOf ? proposal.onBehalfOf.name : proposal.proposer}
+        {proposal.mine && !proposal.onBehalfOf ? '（我）' : ''} · <Text className='nowrap'>{formatDate(shanghaiDateOf(proposal.createdAt))}</Text>
       </Text>
+      {/* Issue 18: keyed in by the community from paper, a call, a visit or the mailbox. */}
+      {proposal.onBehalfOf ? (
+        <Text className='detail__meta' data-testid='channel'>
+          来源渠道：{CHANNEL_LABELS[proposal.onBehalfOf.channel]}（社区工作人员代录）
+        </Text>
+      ) : null}
       <Text className='detail__meta'>地点：{proposal.location}</Text>
       {proposal.overdue.length > 0 ? (
         <View className='detail__overdue' role='alert'>

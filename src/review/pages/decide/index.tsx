@@ -28,6 +28,7 @@ import { Chips, TextBox, TextInput, YuanInput } from '../../../staff/workbench/f
 import { useAction } from '../../../staff/workbench/use-action';
 import { ChangeLines, changeQuestion, ConfirmPanel, reviewQuestion } from './components/confirm';
 import '../../../staff/workbench/staff.css';
+import { RevisionCompare } from './components/RevisionCompare';
 
 /**
  * 街道审核 (R-REV-1..3): one proposal in street review — its report and council vote, the
@@ -279,6 +280,8 @@ function ChangeDecision({ proposal, onDecided }: { proposal: ProposalView; onDec
         {proposal.approvedBudgetFen !== undefined ? <Row label='现批复预算'>{formatFen(proposal.approvedBudgetFen)}</Row> : null}
         {change?.newBudgetFen !== undefined ? <Row label='调整后预算'>{formatFen(change.newBudgetFen)}</Row> : null}
         {change ? <Row label='变更理由'>{change.reason}</Row> : null}
+        {/* Revised plans (issue 18): the old and the new side by side. */}
+        {change?.revision ? <RevisionCompare revision={change.revision} /> : null}
         {change ? <Row label='提出日期'>{day(change.requestedOn)}</Row> : null}
         <ChangeLines proposal={proposal} change={change} />
         <Chips

@@ -279,8 +279,9 @@ const GRANTABLE: Readonly<Record<Role, Role[]>> = {
   resident: [],
   community: [],
   street: ['community'],
-  district: ['community', 'street'],
-  city: ['community', 'street', 'district'],
+  district: ['community', 'street', 'supervisor'],
+  city: ['community', 'street', 'district', 'supervisor'],
+  supervisor: [],
 };
 
 function RoleSection({ grant, context, names }: { grant: RoleGrant; context: StaffContext; names: PlaceNames }) {

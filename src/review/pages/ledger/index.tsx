@@ -14,7 +14,7 @@ import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
-import { communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOption, type StaffContext } from '../../../staff/workbench/scope';
+import { OVERSIGHT_ROLES, communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOption, type StaffContext } from '../../../staff/workbench/scope';
 import { Done, FormError } from '../../../staff/workbench/feedback';
 import { Chips, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
@@ -39,7 +39,7 @@ export default function LedgerPage() {
 }
 
 function Ledgers({ context }: { context: StaffContext }) {
-  const grants = grantsOf(context.me, ['street', 'district', 'city']);
+  const grants = grantsOf(context.me, OVERSIGHT_ROLES);
   const names = placeNames(context.directory);
   const thisYear = currentYear();
   const [year, setYear] = useState(thisYear);

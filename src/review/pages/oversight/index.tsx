@@ -12,7 +12,7 @@ import { formatDateWithWeekday } from '../../../lib/dates';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { OVERSIGHT_ROLES, grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Chips } from '../../../staff/workbench/fields';
 import { ExcelExport } from '../../components/excel-export';
 import '../../../staff/workbench/staff.css';
@@ -35,7 +35,7 @@ export default function OversightPage() {
 }
 
 function Oversight({ context }: { context: StaffContext }) {
-  const grants = grantsOf(context.me, ['street', 'district', 'city']);
+  const grants = grantsOf(context.me, OVERSIGHT_ROLES);
   const names = placeNames(context.directory);
   const [grantIndex, setGrantIndex] = useState(0);
   const [scopeId, setScopeId] = useState<string | null>(null);
@@ -84,7 +84,7 @@ function OverdueList({ scopeId, names }: { scopeId: string; names: PlaceNames })
             ) : (
               <View>
                 {page.items.map((item) =>
-                  'reason' in item ? (
+                  'lastMeetingOn' in item ? (
                     // R-COU-1: a council that has not met within two months.
                     <View key={`council-${item.communityId}`} className='list-row' data-testid='council-overdue'>
                       <View className='staff__tags'>
@@ -109,8 +109,11 @@ function OverdueList({ scopeId, names }: { scopeId: string; names: PlaceNames })
                     </View>
                     <Text className='list-row__title'>{item.title} ›</Text>
                     {item.overdue.map((flag) => (
-                      <Text key={flag.deadline} className='list-row__flag'>
-                        {flag.label}：截止 {formatDateWithWeekday(flag.on)}
+                      <Text key={flag.deadline} className='list-row__flag' data-testid={flag.deadline === item.reason ? 'stalled' : undefined}>
+                        {/* A stalled project (issue 18) waits since a day; a deadline falls on one. */}
+                        {flag.deadline === item.reason && item.since
+                          ? `${flag.label}：自 ${formatDateWithWeekday(item.since)} 起未推进，${formatDateWithWeekday(flag.on)} 起停滞`
+                          : `${flag.label}：截止 ${formatDateWithWeekday(flag.on)}`}
                       </Text>
                     ))}
                   </View>

@@ -21,7 +21,8 @@ import '../../components/Bars.css';
 import '../../../staff/workbench/staff.css';
 
 /** The roles this subpackage is for. */
-export const REVIEW_ROLES = ['street', 'district', 'city'] as const;
+// Supervision (issue 18): the supervisor reads the same views and changes nothing.
+export const REVIEW_ROLES = ['street', 'district', 'city', 'supervisor'] as const;
 
 /**
  * 审核与监督: the street's queue — proposals in street review, the earliest review deadline first
@@ -54,6 +55,8 @@ function Workbench({ context }: { context: StaffContext }) {
   const tiles: { label: string; hint: string; url: string; testId: string }[] = [
     { label: '资金台账', hint: '额度与下达', url: STAFF_PAGES.ledger, testId: 'open-ledger' },
     { label: '监督检查', hint: '逾期与缺失材料', url: STAFF_PAGES.oversight, testId: 'open-oversight' },
+    // Complaints and suggestions (issue 18)
+    { label: '投诉建议', hint: '答复与处理结果', url: STAFF_PAGES.complaints, testId: 'open-complaints' },
   ];
   // Issue 18 (summary and inspection screens)
   tiles.push(
@@ -61,7 +64,7 @@ function Workbench({ context }: { context: StaffContext }) {
     { label: '检查记录', hint: '自查、检查、抽查', url: STAFF_PAGES.inspections, testId: 'open-inspections' },
   );
   if (grant.role === 'district' || grant.role === 'city') tiles.push({ label: '区级设置', hint: '政策、补助申请、角色', url: STAFF_PAGES.district, testId: 'open-district' });
-  else tiles.push({ label: '授予角色', hint: '社区工作人员', url: STAFF_PAGES.district, testId: 'open-district' });
+  else if (grant.role === 'street') tiles.push({ label: '授予角色', hint: '社区工作人员', url: STAFF_PAGES.district, testId: 'open-district' });
   // Issue 16: the project library for every reviewer; the working-day calendar for the city.
   tiles.push({ label: '项目库', hint: '成熟项目与评价', url: STAFF_PAGES.library, testId: 'open-library' });
   if (grant.role === 'city') tiles.push({ label: '工作日历', hint: '录入放假安排', url: STAFF_PAGES.calendar, testId: 'open-calendar' });
@@ -91,7 +94,7 @@ function Workbench({ context }: { context: StaffContext }) {
 
 function scopeFilter(grant: RoleGrant): Pick<ProposalListRequest, 'streetId' | 'districtId' | 'communityId'> {
   if (grant.role === 'street') return { streetId: grant.scopeId };
-  if (grant.role === 'district') return { districtId: grant.scopeId };
+  if (grant.role === 'district' || grant.role === 'supervisor') return { districtId: grant.scopeId };
   return {};
 }
 

@@ -86,6 +86,8 @@ function Workbench({ context }: { context: StaffContext }) {
           { label: '居民议事会', hint: '发布议事公示、录入表决', url: STAFF_PAGES.council, testId: 'open-council' },
           // Issue 16: start a proposal from a proven project
           { label: '项目库', hint: '按成熟方案发起提议', url: STAFF_PAGES.library, testId: 'open-library' },
+          // Offline proposals (issue 18)
+          { label: '代录提议', hint: '纸质、电话、走访、意见箱', url: `${STAFF_PAGES.behalf}?communityId=${encodeURIComponent(communityId)}`, testId: 'open-behalf' },
           // The home page is a tab: only switchTab reaches it.
           { label: '公开页面', hint: '居民看到的首页', url: '/pages/home/index', tab: true },
         ]}

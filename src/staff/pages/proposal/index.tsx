@@ -14,6 +14,7 @@ import { ChangeStep } from './components/ChangeStep';
 import { Comments } from './components/Comments';
 import { RecordSoFar } from './components/RecordSoFar';
 import { ProcessRecord } from '../../../components/ProcessRecord';
+import { ArchiveCard } from '../../../components/archive/ArchiveCard';
 import '../../workbench/staff.css';
 
 /**
@@ -52,6 +53,8 @@ export default function StaffProposalPage() {
                 ) : null}
                 {/* Rarely needed: below the work of the day. */}
                 {allows(proposal, 'change.request') ? <ChangeStep proposal={proposal} onChanged={changed} /> : null}
+                {/* Issue 18: the papers of each stage, attached from the phone. */}
+                <ArchiveCard proposal={proposal} />
                 <RecordSoFar proposal={proposal} />
                 <ProcessRecord proposal={proposal} />
               </View>
