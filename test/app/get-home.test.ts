@@ -32,7 +32,7 @@ describe('home.get', () => {
     expect(dataOf(await app.call('u-res-1', START, 'home.get', { communityId: 'c-qiaoyuan' })).board.communityId).toBe('c-zhongying');
     expect(dataOf(await app.call(null, START, 'home.get', { communityId: 'c-nowhere' })).board).toBeNull();
     const newcomer = dataOf(await app.call('u-never-seen', START, 'home.get', {}));
-    expect([newcomer.me, newcomer.board, newcomer.joined]).toEqual([{ openid: 'u-never-seen', name: null, communityId: null, roles: [] }, null, false]);
+    expect([newcomer.me, newcomer.board, newcomer.joined]).toEqual([{ openid: 'u-never-seen', name: null, communityId: null, roles: [], consent: null }, null, false]);
   });
 
   it.each([

@@ -49,7 +49,7 @@ describe('oversight.overdue', () => {
     await advance(app, journey, 'completed');
     // No longer late for completion (once the evaluation waits too long it is listed as stalled instead).
     const after = dataOf(await app.call('u-city', late, 'oversight.overdue', { scopeId: 'city' })).items;
-    expect(after.flatMap((item: any) => item.overdue.map((flag: any) => flag.deadline))).not.toContain('completeDueOn');
+    expect(after.flatMap((item: any) => (item.overdue ?? []).map((flag: any) => flag.deadline))).not.toContain('completeDueOn');
   });
 
   it('R-SUP-1: each scope sees only its own records: the street of 海山 has nothing overdue from 沙头角', async () => {

@@ -1,3 +1,4 @@
+import { attachStagePapers } from '../support/archive';
 import { bringTo, createApp, dataOf, expectRefused, fingerprint, ledgerChain, ledgerOf, newRequestId } from '../support/app-harness';
 
 const payment = (id: string, overrides: Record<string, unknown> = {}) => ({
@@ -115,6 +116,8 @@ describe('payment.record', () => {
     const app = createApp();
     const journey = await bringTo(app, 'evaluated');
     await app.ok('u-street-shatoujiao', journey.days.auditedOn, 'audit.publish', { id: journey.id, auditor: '盐田区审计事务所', spentFen: 4_900_000, report: '审定。' });
+    // Every paper of the archive attached: the payments are what is missing.
+    await attachStagePapers(app, journey);
     const checklist = await app.ok('u-street-shatoujiao', journey.days.auditedOn, 'oversight.checklist', { scopeId: 's-shatoujiao' });
     expect(checklist.items.find((item: { id: string }) => item.id === journey.id).missing.map((m: { id: string }) => m.id)).toEqual(['payments']);
   });
@@ -135,6 +138,8 @@ describe('implementation.accept', () => {
       maintenanceUnit: '中英街社区工作站',
       maintenanceFunding: '社区公共服务经费',
     });
+    // Every paper of the archive attached: the acceptance is what is missing.
+    await attachStagePapers(app, { ...journey, day });
     let checklist = await app.ok('u-street-shatoujiao', day, 'oversight.checklist', { scopeId: 's-shatoujiao' });
     expect(checklist.items.find((item: { id: string }) => item.id === done.id).missing.map((m: { id: string }) => m.id)).toEqual(['acceptance']);
     const passed = await app.ok(journey.implementer, day, 'implementation.accept', { id: journey.id, ...acceptance() });

@@ -38,7 +38,8 @@ describe('stalled projects on oversight.overdue (issue 18)', () => {
     await app.ok('u-com-zhongying', evaluationLate, 'evaluation.publish', { id: journey.id, summary: '居民满意。' });
     expect(await overdue(app, evaluationLate)).toEqual([]);
     const auditLate = addDays(defaultCalendar.addWorkingDays(evaluationLate, 20).on, 1);
-    expect((await overdue(app, auditLate)).map((item: any) => item.reason)).toEqual(['stalled_audit']);
+    // (By then the community's council is late too: R-COU-1's row, not a project, is left aside.)
+    expect((await overdue(app, auditLate)).filter((item: any) => 'id' in item).map((item: any) => item.reason)).toEqual(['stalled_audit']);
   });
 
   it('R-SUP-1: the district sets its own number of working days with policy.set (stallWorkingDays), public with policy.get', async () => {

@@ -100,10 +100,13 @@ describe('the public ledger on the home page (issue 14)', () => {
   it('M4: shows the audit trail\'s latest daily head in full, for anyone to keep', async () => {
     const hash = 'ab'.repeat(32);
     answering({
-      'directory.get': ok(directory),
-      'me.get': ok(buildMe()),
-      'proposal.list': ok(pageOf([])),
-      'ledger.get': ok(buildLedger()),
+      'home.get': ok({
+        me: buildMe(),
+        directory,
+        board: { communityId: 'c-zhongying', publicity: pageOf([]), submitted: pageOf([]), completed: pageOf([]), ledger: buildLedger() },
+        joined: true,
+        year: 2026,
+      }),
       'audit.heads': ok({ items: [{ day: '2026-03-08', count: 3, hash: 'cd'.repeat(32) }, { day: '2026-03-09', count: 12, hash }] }),
     });
     render(<HomePage />);

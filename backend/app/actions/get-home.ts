@@ -5,7 +5,7 @@ import { ok } from '../answers';
 import { recordId, year } from '../schemas';
 import { getLedger } from './get-ledger';
 import { listProposals } from './list-proposals';
-import { meOf } from './me';
+import { meWithConsentOf } from './me';
 
 /** As many of each state as the home page shows before "more". */
 const DEFAULT_SECTION = 5;
@@ -33,7 +33,7 @@ export const getHome = defineAction({
   next: ['proposal.get', 'proposal.list', 'me.join'],
   async run(input, context) {
     const directory = await context.services.store.getDirectory();
-    const me = context.caller.openid ? meOf(context.caller.openid, context.user) : null;
+    const me = context.caller.openid ? await meWithConsentOf(context.services.store, context.caller.openid, context.user) : null;
     const shownYear = input.year ?? Number(context.today.slice(0, 4));
     const joinedId = me?.communityId ?? null;
     const communityId = [joinedId, input.communityId ?? null].find((id): id is string => id !== null && inDirectory(directory, id)) ?? null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Me } from '../../../types/api';
 import { defineAction } from '../action';
 import { ok } from '../answers';
-import { meOf } from './me';
+import { meWithConsentOf } from './me';
 
 export const getMe = defineAction({
   name: 'me.get',
@@ -13,6 +13,6 @@ export const getMe = defineAction({
   next: ['me.join'],
   async run(_input, { caller, user, services }) {
     // Issue 17: with the privacy notice agreed to, or null.
-    return ok<Me>({ ...meOf(caller.openid as string, user), consent: await services.store.findConsent(caller.openid as string) });
+    return ok<Me>(await meWithConsentOf(services.store, caller.openid as string, user));
   },
 });
