@@ -138,6 +138,9 @@ const CHAIN_WORDS = {
   user: "the user's chain",
   policy: "the policy's chain (district, year)",
   library: "the library entry's chain",
+  // issue 16
+  directory: "the directory's chain",
+  invitation: "the invitation's chain",
 } as const;
 
 export function apiReference(): string {

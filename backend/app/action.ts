@@ -61,7 +61,7 @@ export interface UseCaseContext {
 }
 
 /** The audit chains an action may write to (see proposals.ts for their ids). */
-export type AuditChain = 'proposal' | 'ledger' | 'comments' | 'ratings' | 'user' | 'policy' | 'library';
+export type AuditChain = 'proposal' | 'ledger' | 'comments' | 'ratings' | 'user' | 'policy' | 'library' | 'directory' | 'invitation'; // the last two: issue 16
 
 /**
  * One action of the API, declared once: everything else — the dispatch table, the action list,

@@ -40,6 +40,15 @@ import { startImplementation } from './actions/start-implementation';
 import { submitProposal } from './actions/submit-proposal';
 import { submitToStreet } from './actions/submit-to-street';
 import { summarizeRatings } from './actions/summarize-ratings';
+// Directory upkeep and staff onboarding (issue 16)
+import { acceptInvitation } from './actions/accept-invitation';
+import { cancelInvitation } from './actions/cancel-invitation';
+import { createInvitation } from './actions/create-invitation';
+import { importDirectory } from './actions/import-directory';
+import { listInvitations } from './actions/list-invitations';
+import { listUnits } from './actions/list-units';
+import { revokeRole } from './actions/revoke-role';
+import { upsertUnit } from './actions/upsert-unit';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -88,6 +97,15 @@ export const CATALOG = [
   readAuditTrail,
   listLibrary,
   addLibraryEntry,
+  // Directory upkeep and staff onboarding (issue 16)
+  listUnits,
+  importDirectory,
+  upsertUnit,
+  createInvitation,
+  acceptInvitation,
+  listInvitations,
+  cancelInvitation,
+  revokeRole,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

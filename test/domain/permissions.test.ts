@@ -16,7 +16,10 @@ const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city'];
 /** Who may call each action (spec/api.md), apart from the actions with a special target below. */
 type Rule = { anyone: true } | { signedIn: true } | { roles: Role[]; rule: string };
 
-const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 'implementation.start' | 'implementation.complete'>, Rule> = {
+/** Actions whose target names a role or a kind of unit: their rows are in test/domain/staffing.test.ts (issue 16). */
+const APPOINTING = ['directory.upsert', 'invitation.create', 'invitation.cancel', 'role.revoke'] as const;
+
+const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 'implementation.start' | 'implementation.complete' | (typeof APPOINTING)[number]>, Rule> = {
   'me.get': { signedIn: true },
   'me.join': { signedIn: true },
   'directory.get': { anyone: true },
@@ -52,6 +55,11 @@ const EXPECTED: Record<Exclude<Action, 'role.grant' | 'implementation.assign' | 
   'audit.trail': { roles: ['community', 'street', 'district', 'city'], rule: 'R-SUP-2' },
   'library.list': { anyone: true },
   'library.add': { roles: ['street', 'district', 'city'], rule: 'R-SUP-3' },
+  // Directory upkeep and staff onboarding (issue 16)
+  'directory.units': { anyone: true },
+  'directory.import': { roles: ['city'], rule: 'directory import (city)' },
+  'invitation.accept': { signedIn: true },
+  'invitation.list': { roles: ['street', 'district', 'city'], rule: 'staff onboarding (invitation.list)' },
 };
 
 function ruleName(rule: Rule): string {
@@ -76,7 +84,7 @@ const MATRIX = (Object.keys(EXPECTED) as (keyof typeof EXPECTED)[]).flatMap((act
 
 describe('the permission matrix: role × action × in scope / out of scope', () => {
   it('the matrix lists every action of spec/api.md', () => {
-    const special = ['role.grant', 'implementation.assign', 'implementation.start', 'implementation.complete'];
+    const special = ['role.grant', 'implementation.assign', 'implementation.start', 'implementation.complete', ...APPOINTING];
     expect([...Object.keys(EXPECTED), ...special].sort()).toEqual([...ACTIONS].sort());
   });
 

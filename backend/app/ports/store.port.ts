@@ -3,6 +3,9 @@ import type { ChangeRecord, DateString, Ledger, Policy, ProposalRecord, Proposal
 import type { CommentVisibility } from '../../domain/comments';
 import type { RatingCounters } from '../../domain/ratings';
 import type { Refusal } from '../../domain/result';
+// Directory upkeep and staff onboarding (issue 16)
+import type { DirectoryUnit } from '../../domain/directory';
+import type { InvitationRecord } from '../../domain/invitations';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
@@ -350,6 +353,30 @@ export interface Store {
   // Files
   saveFile(file: FileRecord): Promise<void>;
   findFile(id: string): Promise<FileRecord | null>;
+
+  // Directory upkeep and staff onboarding (issue 16)
+  /** Every unit of the directory, retired ones too, districts then streets then communities. */
+  listUnits(): Promise<DirectoryUnit[]>;
+  /**
+   * Writes the units as given (added, or replaced by id: renamed, moved, retired) with one audit
+   * entry, in one transaction; a unit is never deleted, so its records stay. Parents come first.
+   */
+  saveUnits(input: { units: DirectoryUnit[]; audit: AuditDraft }): Promise<void>;
+  /** Stores a new invitation; `conflict` when its code is taken (the caller draws another). */
+  createInvitation(input: { invitation: InvitationRecord; audit: AuditDraft }): Promise<CommitOutcome<InvitationRecord>>;
+  findInvitation(code: string): Promise<InvitationRecord | null>;
+  /** Invitations neither accepted nor cancelled, at the scope's unit and every unit below it, newest first. */
+  listInvitations(scope: ScopeFilter): Promise<InvitationRecord[]>;
+  /**
+   * Accepts (granting its role at its scope to `openid`) or cancels an invitation, only while the
+   * domain's `invitationStatus` of the invitation read in the transaction is `open`:
+   * `invalid_state` otherwise.
+   */
+  settleInvitation(input: { code: string; outcome: 'accept' | 'cancel'; openid: string; at: string; audit: AuditDraft[] }): Promise<CommitOutcome<InvitationRecord>>;
+  /** Takes a grant away with its audit entry; false (and nothing written) when the person does not hold it. */
+  revokeRole(input: { openid: string; role: Role; scopeId: string; audit: AuditDraft }): Promise<boolean>;
+  /** Counts one attempt in the caller's window (a rate limit on its own, e.g. guessing codes): false when over. */
+  countAttempt(limit: RateLimit): Promise<boolean>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { cloudBaseComments } from './cloudbase.comments';
 import { CloudBaseCore, type CloudBaseStoreOptions } from './cloudbase.core';
 import { cloudBaseDirectory } from './cloudbase.directory';
 import { cloudBaseMoney } from './cloudbase.money';
+import { cloudBaseOnboarding } from './cloudbase.onboarding'; // directory upkeep and onboarding (issue 16)
 import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
 
@@ -38,6 +39,7 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseComments(core),
     ...cloudBaseMoney(core),
     ...cloudBaseRecords(core),
+    ...cloudBaseOnboarding(core), // issue 16
     async close(): Promise<void> {
       core.close();
     },

@@ -42,6 +42,9 @@ export const COLLECTIONS = {
   audit: 'audit',
   /** `_id` = `o${seq}`: messages to people, written in the transaction of the change they tell of. */
   outbox: 'outbox',
+  // Staff onboarding (issue 16)
+  /** `_id` = the invitation code: role, scope (with its place ids), expiry, and how it was settled. */
+  invitations: 'invitations',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

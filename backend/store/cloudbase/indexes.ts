@@ -70,6 +70,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.audit, name: 'chain_seq', keys: [['chainId', 1], ['seq', 1]], unique: true, for: 'auditTrail (and a second entry with one seq is refused)' },
   { collection: COLLECTIONS.outbox, name: 'undelivered', keys: [['delivered', 1], ['seq', 1]], for: 'takeUndelivered' },
   { collection: COLLECTIONS.rateCounters, name: 'window_start', keys: [['windowStart', 1]], for: 'pruneRateCounters (jobs)' },
+  // Staff onboarding (issue 16): open invitations by unit, newest first.
+  { collection: COLLECTIONS.invitations, name: 'open_newest', keys: [['open', 1], ...NEWEST], for: 'listInvitations (city)' },
+  { collection: COLLECTIONS.invitations, name: 'open_community_newest', keys: [['open', 1], ['communityId', 1], ...NEWEST], for: 'listInvitations (community)' },
+  { collection: COLLECTIONS.invitations, name: 'open_street_newest', keys: [['open', 1], ['streetId', 1], ...NEWEST], for: 'listInvitations (street)' },
+  { collection: COLLECTIONS.invitations, name: 'open_district_newest', keys: [['open', 1], ['districtId', 1], ...NEWEST], for: 'listInvitations (district)' },
 ];
 
 /** The request body of CloudBase's UpdateTable (`manager.database.updateCollection`) for one index. */

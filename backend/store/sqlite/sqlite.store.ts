@@ -4,6 +4,7 @@ import { sqliteComments } from './sqlite.comments';
 import { sqliteDirectory } from './sqlite.directory';
 import { ledgerRows } from './sqlite.ledgers';
 import { sqliteMoney } from './sqlite.money';
+import { sqliteOnboarding } from './sqlite.onboarding'; // directory upkeep and onboarding (issue 16)
 import { requestGuards, sqliteProposals } from './sqlite.proposals';
 import { sqliteRecords } from './sqlite.records';
 
@@ -37,6 +38,7 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteComments(core, guards),
     ...sqliteMoney(core, ledgers),
     ...sqliteRecords(core),
+    ...sqliteOnboarding(core, guards), // issue 16
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.
