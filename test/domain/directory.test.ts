@@ -1,5 +1,5 @@
 import { checkUpsert, communityNameOf, isVirtualCommunity, planImport, unitIdOf, unitsOfDataset, type DirectoryUnit } from '../../backend/domain/directory';
-import shenzhen from '../../backend/seed/shenzhen-division.json';
+import shenzhen from '../../backend/app/datasets/shenzhen-division.json';
 
 const unit = (overrides: Partial<DirectoryUnit> & Pick<DirectoryUnit, 'id' | 'kind'>): DirectoryUnit => ({
   code: null,

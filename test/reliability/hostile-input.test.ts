@@ -159,6 +159,15 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
     caller: STREET,
     payload: async () => ({ title: '口袋公园座椅', category: 'goods', plan: '标准方案', budgetLines: [{ item: '座椅', amountFen: 300_000 }] }),
   },
+  // Directory upkeep and staff onboarding (issue 16)
+  'directory.units': { caller: null, payload: async () => ({}) },
+  'directory.import': { caller: 'u-city', payload: async () => ({ cityCode: '4403', dryRun: true }) },
+  'directory.upsert': { caller: DISTRICT, payload: async () => ({ id: PLACE.communityId, kind: 'community', name: '田心社区', parentId: PLACE.streetId }) },
+  'invitation.create': { caller: STREET, payload: async () => ({ role: 'community', scopeId: PLACE.communityId, expiresInDays: 7 }) },
+  'invitation.accept': { caller: 'u-hostile-invitee', payload: async () => ({ code: 'NOSUCH23' }) },
+  'invitation.list': { caller: STREET, payload: async () => ({ scopeId: PLACE.streetId }) },
+  'invitation.cancel': { caller: STREET, payload: async () => ({ code: 'NOSUCH23' }) },
+  'role.revoke': { caller: STREET, payload: async () => ({ openid: 'u-hostile-nobody', role: 'community', scopeId: PLACE.communityId }) },
 };
 
 interface Input {

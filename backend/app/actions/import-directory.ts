@@ -3,9 +3,9 @@ import { planImport, unitsOfDataset, type DirectoryUnit, type RawCity } from '..
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { directoryChain } from '../onboarding';
-import shenzhen from '../../seed/shenzhen-division.json';
+import shenzhen from '../datasets/shenzhen-division.json';
 
-/** The datasets this build ships, by city code (backend/seed/*.md names their source and licence). */
+/** The datasets this build ships, by city code (datasets/*.md name their source and licence). */
 const DATASETS: Record<string, RawCity & { source: string; version: string }> = { [shenzhen.cityCode]: shenzhen };
 
 export const importDirectory = defineAction({
