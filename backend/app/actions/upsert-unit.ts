@@ -37,7 +37,8 @@ export const upsertUnit = defineAction({
       name: input.name,
       parentId: input.parentId,
       active: input.active ?? existing?.active ?? true,
-      sort: existing?.sort ?? Math.max(-1, ...siblings.map((sibling) => sibling.sort)) + 1,
+      // A moved unit goes last among its new siblings.
+      sort: existing && existing.parentId === input.parentId ? existing.sort : Math.max(-1, ...siblings.map((sibling) => sibling.sort)) + 1,
     };
     // Where it will lie and, for a move, where it lay: the caller must hold both.
     for (const place of [placeOfUnit(units, unit), ...(existing ? [placeOfUnit(units, existing)] : [])]) {
