@@ -55,7 +55,7 @@ export function sqliteOnboarding(core: SqliteCore, guards: RequestGuards) {
           kind,
           db.prepare(
             `INSERT INTO ${table} (id, name, sort_order, code, active${parentColumns}) VALUES (@id, @name, @sort, @code, @active${parentValues})
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, active = excluded.active${parentUpdate}`,
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order, code = excluded.code, active = excluded.active${parentUpdate}`,
           ),
         ];
       }),
