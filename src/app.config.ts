@@ -12,6 +12,8 @@ export default defineAppConfig({
       root: 'review',
       pages: ['pages/queue/index', 'pages/decide/index', 'pages/ledger/index', 'pages/oversight/index', 'pages/audit/index', 'pages/district/index'],
     },
+    // Staff onboarding and the directory (issue 16).
+    { root: 'onboarding', pages: ['pages/staff/index', 'pages/accept/index', 'pages/directory/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

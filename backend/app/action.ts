@@ -7,6 +7,7 @@ import type { Failure } from '../domain/result';
 import type { AuditDraft, Store, UserRecord } from './ports/store.port';
 import type { ContentCheck } from './ports/content-check.port';
 import type { PhotoOwnership } from './ports/photo-ownership.port';
+import type { MiniProgramCodes } from './ports/mini-program-code.port';
 
 /** Who calls: the openid from WeChat (or the dev header locally), nothing from the payload. */
 export interface Caller {
@@ -31,6 +32,8 @@ export interface AppServices {
   limits: RateLimits;
   /** A new record id with a readable prefix (`p-…`, `cm-…`). */
   newId: (prefix: string) => string;
+  /** Mini-program codes for invitations (issue 16): WeChat's in the cloud function, none locally. */
+  miniProgramCodes?: MiniProgramCodes;
 }
 
 /** What an audit entry of the answering action holds beyond what the context stamps on it. */

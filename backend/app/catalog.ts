@@ -45,6 +45,7 @@ import { acceptInvitation } from './actions/accept-invitation';
 import { cancelInvitation } from './actions/cancel-invitation';
 import { createInvitation } from './actions/create-invitation';
 import { importDirectory } from './actions/import-directory';
+import { invitationWxacode } from './actions/invitation-wxacode';
 import { listInvitations } from './actions/list-invitations';
 import { listUnits } from './actions/list-units';
 import { revokeRole } from './actions/revoke-role';
@@ -105,6 +106,7 @@ export const CATALOG = [
   acceptInvitation,
   listInvitations,
   cancelInvitation,
+  invitationWxacode,
   revokeRole,
 ] as const;
 

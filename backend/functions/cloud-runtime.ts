@@ -6,6 +6,7 @@ import { WxServerDocDb } from '../store/cloudbase/wx-server-sdk.doc-db';
 import { CloudPhotos } from '../wechat/cloud-photos';
 import { WeChatContentCheck } from '../wechat/wechat.content-check';
 import type { WxCloud } from '../wechat/wx-cloud';
+import { WeChatMiniProgramCodes } from '../wechat/wxacode';
 
 /**
  * What both cloud functions run on, built once per function instance (WeChat keeps an instance
@@ -43,6 +44,8 @@ export function createCloudRuntime(cloud: WxCloud, env: Record<string, string | 
     // Photos must be the caller's own uploads in this environment's storage.
     photos: new CloudPhotos(cloudEnvOf(cloud)),
     limits: rateLimitsFromEnv(env),
+    // Invitations' mini-program codes (issue 16).
+    miniProgramCodes: new WeChatMiniProgramCodes(cloud),
     logError: (error, action) => console.error(`[api] ${action} failed`, error),
   });
   return { cloud, store, contentCheck, calendar: defaultCalendar, dispatch };

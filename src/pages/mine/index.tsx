@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '../../../common/glossary';
 import { TEXT_LIMITS } from '../../../common/limits';
-import type { Directory, Me, Role } from '../../../types/api';
+import type { Directory, Me } from '../../../types/api';
 import { joinCommunity, listProposals } from '../../api';
 import { Action } from '../../components/Action';
 import { Field } from '../../components/Field';
@@ -17,10 +17,8 @@ import { useLargeText } from '../../lib/large-text';
 import { PAGES, openPage } from '../../lib/navigation';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_TITLE } from '../../lib/privacy-notice';
 import { useAnswer, usePaged } from '../../lib/use-answer';
+import { ACCEPT_PAGE, StaffProfile, staffGrantsOf, Workbench } from './components/Workbench';
 import './index.css';
-
-const COMMUNITY_ROLES: readonly Role[] = ['community'];
-const REVIEW_ROLES: readonly Role[] = ['street', 'district', 'city'];
 
 /**
  * 我的: join a community on first use (after reading the privacy notice in full), then my
@@ -50,11 +48,26 @@ function MineContent({ context, onJoined }: { context: CommunityContext; onJoine
       </View>
     );
   }
+  // Staff who are not residents: their workbench, never the resident join form (issue 16).
+  if (!me.communityId && staffGrantsOf(me).length > 0) {
+    return (
+      <View>
+        <StaffProfile me={me} />
+        <LargeTextSetting />
+        <Workbench me={me} directory={directory} />
+      </View>
+    );
+  }
   if (!me.communityId) {
     return (
       <View>
         {/* First: large text, so that the notice below can be read comfortably. */}
         <LargeTextSetting />
+        <View className='mine__invited'>
+          <Action variant='link' onClick={() => openPage(ACCEPT_PAGE)} testId='have-invitation'>
+            我是工作人员，有邀请码
+          </Action>
+        </View>
         <JoinForm directory={directory} preselected={context.community?.id ?? null} onJoined={onJoined} />
       </View>
     );
@@ -63,7 +76,7 @@ function MineContent({ context, onJoined }: { context: CommunityContext; onJoine
     <View>
       <Profile me={me} directory={directory} />
       <LargeTextSetting />
-      <StaffEntry me={me} />
+      <Workbench me={me} directory={directory} />
       <MyProposals />
       <Section title='我的意见和评价'>
         <View className='card'>
@@ -95,29 +108,6 @@ function Profile({ me, directory }: { me: Me; directory: Directory }) {
         </View>
       </View>
     </View>
-  );
-}
-
-/** Staff find their workbench here; residents see nothing of it. */
-function StaffEntry({ me }: { me: Me }) {
-  const isCommunity = me.roles.some((grant) => COMMUNITY_ROLES.includes(grant.role));
-  const isReviewer = me.roles.some((grant) => REVIEW_ROLES.includes(grant.role));
-  if (!isCommunity && !isReviewer) return null;
-  return (
-    <Section title='工作台' testId='staff-entry'>
-      <View className='card mine__staff'>
-        {isCommunity ? (
-          <Action variant='secondary' block onClick={() => openPage(PAGES.staffInbox)}>
-            进入社区工作台
-          </Action>
-        ) : null}
-        {isReviewer ? (
-          <Action variant='secondary' block onClick={() => openPage(PAGES.reviewQueue)}>
-            进入审核与监督
-          </Action>
-        ) : null}
-      </View>
-    </Section>
   );
 }
 
