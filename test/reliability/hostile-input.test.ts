@@ -170,6 +170,9 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
   'role.revoke': { caller: STREET, payload: async () => ({ openid: 'u-hostile-nobody', role: 'community', scopeId: PLACE.communityId }) },
 };
 
+/** Actions whose refused tries are counted against a rate limit (the counter is written). */
+const COUNTS_REFUSED_TRIES = new Set(['invitation.accept']);
+
 interface Input {
   action: string;
   label: string;
@@ -259,6 +262,7 @@ describe('Figure 6 — hostile input to every action', () => {
     const acceptedExamples: string[] = [];
     let sent = 0;
     let acceptedWrites = 0;
+    let guessesCounted = 0;
     // The quiet server has no timers: a commit to the file between two readings of data_version
     // is the request's own (or the pools', re-read after they make a record).
     let lastVersion = db.pragma('data_version', { simple: true }) as number;
@@ -267,6 +271,9 @@ describe('Figure 6 — hostile input to every action', () => {
     };
 
     const check = async (action: string, label: string, caller: string | null, body: string) => {
+      // A wrong invitation code is counted, refused or not: that count is the guessing limit
+      // (issue 16), the one write a refusal may make. Every other table must stay as it was.
+      const beforeGuess = COUNTS_REFUSED_TRIES.has(action) ? snapshot(db) : null;
       const { status, text } = await post(body, caller);
       sent += 1;
       statusCounts[status] = (statusCounts[status] ?? 0) + 1;
@@ -281,6 +288,7 @@ describe('Figure 6 — hostile input to every action', () => {
       const version = db.pragma('data_version', { simple: true }) as number;
       if (version !== lastVersion) {
         if (answer?.ok === true) acceptedWrites += 1;
+        else if (beforeGuess && changedTables(beforeGuess, snapshot(db)).join() === 'rate_counters') guessesCounted += 1;
         else changedByRefusal.push(`${action} ← ${label}: ${answer?.error?.code ?? status} committed a change to the store`);
         lastVersion = version;
       }
@@ -336,6 +344,7 @@ describe('Figure 6 — hostile input to every action', () => {
         'internal answers': internals.length,
         'answers not an envelope': brokenEnvelopes.length,
         'records changed by refused calls': changedByRefusal.length,
+        'refused invitation codes counted (the guessing limit)': guessesCounted,
         'accepted calls seen writing': acceptedWrites,
         statuses: Object.entries(statusCounts).map(([status, n]) => `${status}×${n}`).join(','),
       },
