@@ -44,7 +44,7 @@ describe('release:weapp', () => {
 
   it('passes the build of this run: the App launches once with its env, every page registers', async () => {
     const result = await checkWeappBuild(copy, { cloudEnv: '' });
-    expect(result).toMatchObject({ problems: [], pages: 14 });
+    expect(result).toMatchObject({ problems: [], pages: 17 });
     expect(result.cloudInits).toEqual([{ traceUser: true }]);
   });
 

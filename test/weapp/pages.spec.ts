@@ -84,9 +84,33 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
     screens: {
       anonymous: () => ({ shows: ['您还没有登录', '大字模式'] }),
       resident: (demo) => ({ shows: ['张小明', '中英街社区 · 沙头角街道', '我的提议', demo.publicity.title, '我的意见和评价'], hides: ['加入您的社区'] }),
-      community: () => ({ shows: ['加入您的社区', '个人信息保护告知'] }),
-      street: () => ({ shows: ['加入您的社区', '个人信息保护告知'] }),
-      district: () => ({ shows: ['加入您的社区'] }),
+      // Staff who are not residents: their workbench, never the resident join form (issue 16).
+      community: () => ({ shows: ['工作台', '进入社区工作台'], hides: ['加入您的社区', '人员管理'] }),
+      street: () => ({ shows: ['工作台', '进入审核与监督', '人员管理（邀请、撤销）'], hides: ['加入您的社区', '区划管理'] }),
+      district: () => ({ shows: ['工作台', '人员管理（邀请、撤销）', '区划管理'], hides: ['加入您的社区'] }),
+    },
+  },
+  // Staff onboarding and the directory (issue 16).
+  'onboarding/pages/staff/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      community: () => ({ shows: ['只有街道、区、市的管理员可以管理工作人员'] }),
+      street: () => ({ shows: ['沙头角街道 · 人员管理', '生成邀请码（社区工作人员 · 中英街社区）', '陈社工', '没有未使用的邀请'], hides: ['吴审核'] }),
+      district: () => ({ shows: ['盐田区 · 人员管理', '周审核', '吴审核'] }),
+    },
+  },
+  'onboarding/pages/accept/index': {
+    query: () => 'scene=ABCD2345',
+    screens: {
+      resident: () => ({ shows: ['接受工作人员邀请', '接受邀请'] }),
+      street: () => ({ shows: ['接受工作人员邀请'] }),
+    },
+  },
+  'onboarding/pages/directory/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      street: () => ({ shows: ['只有区、市的管理员可以维护区划'] }),
+      district: () => ({ shows: ['区划管理', '搜索社区、街道或区'] }),
     },
   },
   'pages/proposal-detail/index': {
