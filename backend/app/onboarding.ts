@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
-import type { DirectoryUnit } from '../domain/directory';
+import { retiredUnitOf, type DirectoryUnit } from '../domain/directory';
 import { INVITATION_ALPHABET, INVITATION_CODE_LENGTH, invitationCode, type InvitationRecord } from '../domain/invitations';
 import type { ScopeTarget } from '../domain/scope';
+import { fail } from './answers';
+import type { Store } from './ports/store.port';
 
 /** The audit chain of every change of the directory (an import, an added, renamed, moved or retired unit). */
 export const directoryChain = () => 'directory:city';
@@ -31,4 +33,17 @@ export function invitationView(invitation: InvitationRecord) {
     createdAt: invitation.createdAt,
     createdBy: invitation.createdBy,
   };
+}
+
+const KIND_NAMES = { district: '区', street: '街道', community: '社区' } as const;
+
+/**
+ * The refusal of a community that takes nothing new because it, its street or its district is
+ * retired (`invalid_state`: the unit's state does not allow it), or null when it is open.
+ */
+export async function refuseRetiredCommunity(store: Store, communityId: string) {
+  const retired = retiredUnitOf(await store.findUnitLine(communityId));
+  if (!retired) return null;
+  const which = retired.kind === 'community' ? retired.name : `所属${KIND_NAMES[retired.kind]}“${retired.name}”`;
+  return fail('invalid_state', `${which}已撤销，不再接受新的居民和提议`, 'communityId');
 }

@@ -149,3 +149,12 @@ export function checkUpsert(units: readonly DirectoryUnit[], unit: DirectoryUnit
   if (!parent.active && unit.active && (!existing || existing.parentId !== unit.parentId || !existing.active)) return { field: 'parentId', reason: 'retired_parent' };
   return null;
 }
+
+/**
+ * The first retired unit on a unit's line (the unit itself, then the units above it), or null
+ * when all are active. A retired (撤销 or merged) community, or one under a retired street or
+ * district, keeps its records but takes no new residents and no new proposals (R-DIR-1).
+ */
+export function retiredUnitOf(line: readonly DirectoryUnit[]): DirectoryUnit | null {
+  return line.find((unit) => !unit.active) ?? null;
+}

@@ -1,4 +1,4 @@
-import { checkUpsert, communityNameOf, isVirtualCommunity, planImport, unitIdOf, unitsOfDataset, type DirectoryUnit } from '../../backend/domain/directory';
+import { checkUpsert, communityNameOf, isVirtualCommunity, planImport, retiredUnitOf, unitIdOf, unitsOfDataset, type DirectoryUnit } from '../../backend/domain/directory';
 import shenzhen from '../../backend/app/datasets/shenzhen-division.json';
 
 const unit = (overrides: Partial<DirectoryUnit> & Pick<DirectoryUnit, 'id' | 'kind'>): DirectoryUnit => ({
@@ -127,5 +127,29 @@ describe('a unit is written under a parent of the kind above it', () => {
   it('a renamed unit under a retired parent stays where it is', () => {
     const child = unit({ id: 'c-3', kind: 'community', parentId: 's-2' });
     expect(checkUpsert([...units, child], { ...child, name: '新名' }, child)).toBeNull();
+  });
+});
+
+describe('R-DIR-1: a retired unit takes nothing new, nor does a unit below it', () => {
+  const district = unit({ id: 'd-1', kind: 'district' });
+  const street = unit({ id: 's-1', kind: 'street', parentId: 'd-1' });
+  const community = unit({ id: 'c-1', kind: 'community', parentId: 's-1' });
+
+  it('a community whose line is all active is open', () => {
+    expect(retiredUnitOf([community, street, district])).toBeNull();
+  });
+
+  it('a retired community is the retired unit of its line', () => {
+    expect(retiredUnitOf([{ ...community, active: false }, street, district])?.id).toBe('c-1');
+  });
+
+  it('a community under a retired street or district is closed by that unit, the nearest first', () => {
+    expect(retiredUnitOf([community, { ...street, active: false }, district])?.id).toBe('s-1');
+    expect(retiredUnitOf([community, street, { ...district, active: false }])?.id).toBe('d-1');
+    expect(retiredUnitOf([community, { ...street, active: false }, { ...district, active: false }])?.id).toBe('s-1');
+  });
+
+  it('no line (no such unit) has no retired unit: not finding it is for the caller to say', () => {
+    expect(retiredUnitOf([])).toBeNull();
   });
 });

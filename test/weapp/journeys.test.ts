@@ -86,7 +86,7 @@ describe('a resident (u-res-1, 中英街社区)', () => {
 });
 
 describe('staff', () => {
-  it('R-SCR-1: a community worker (中英街) adopts the submitted proposal from the workbench', async () => {
+  it('R-COL-2: a community worker (中英街) adopts the submitted proposal from the workbench', async () => {
     const app = await launch('u-com-zhongying');
     await app.open('/staff/pages/inbox/index');
     await app.waitForText(demo.submitted.title);

@@ -8,11 +8,12 @@ import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { commitRefused, indexingOf, policyFor, proposalChain, proposalView, transitionContextFor } from '../proposals';
 import { category, personText, recordId, requestId, source } from '../schemas';
+import { refuseRetiredCommunity } from '../onboarding';
 
 
 export const submitProposal = defineAction({
   name: 'proposal.submit',
-  summary: 'A proposal arrives at any time (R-COL-1) with its source (R-SRC-1); one started from the project library copies its plan and budget lines (R-SUP-3). The same requestId from the same caller answers the first proposal, never a second one.',
+  summary: 'A proposal arrives at any time (R-COL-1) with its source (R-SRC-1); one started from the project library copies its plan and budget lines (R-SUP-3). The same requestId from the same caller answers the first proposal, never a second one. A retired community takes no new proposals (R-DIR-1, `invalid_state`).',
   schema: z.object({
     communityId: recordId,
     title: personText(TEXT_LIMITS.proposalTitle),
@@ -34,6 +35,9 @@ export const submitProposal = defineAction({
     if (!place) return fail('not_found', '没有这个社区', 'communityId');
     const refused = context.authorize(place);
     if (refused) return refused;
+    // A retired (撤销 or merged) community takes no new proposals; its records stay (issue 16).
+    const retired = await refuseRetiredCommunity(store, input.communityId);
+    if (retired) return retired;
 
     for (const [index, photo] of (input.photos ?? []).entries()) {
       if (!(await context.services.photos.owns(openid, photo))) return fail('invalid_input', '照片须由本人上传', `photos.${index}`);

@@ -357,6 +357,8 @@ export interface Store {
   // Directory upkeep and staff onboarding (issue 16)
   /** Every unit of the directory, retired ones too, districts then streets then communities. */
   listUnits(): Promise<DirectoryUnit[]>;
+  /** A unit and the units above it, the unit first (a community, its street, its district); empty when there is no such unit. */
+  findUnitLine(id: string): Promise<DirectoryUnit[]>;
   /**
    * Writes the units as given (added, or replaced by id: renamed, moved, retired) with one audit
    * entry, in one transaction; a unit is never deleted, so its records stay. Parents come first.

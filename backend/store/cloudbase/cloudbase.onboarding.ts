@@ -59,6 +59,19 @@ export function cloudBaseOnboarding(core: CloudBaseCore) {
         .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.sort - b.sort || compareText(a.id, b.id));
     },
 
+    async findUnitLine(id: string): Promise<DirectoryUnit[]> {
+      const line: DirectoryUnit[] = [];
+      // At most three reads: the unit, then each parent up to the city.
+      for (let next = id; next !== 'city' && line.length < KIND_ORDER.length; ) {
+        const doc = await core.db.get(COLLECTIONS.places, next);
+        if (!doc) break;
+        const unit = unitOf(doc);
+        line.push(unit);
+        next = unit.parentId;
+      }
+      return line;
+    },
+
     async saveUnits(input: { units: DirectoryUnit[]; audit: AuditDraft }): Promise<void> {
       const ordered = [...input.units].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
       // A moved street takes its communities to its new district: they carry the district id.

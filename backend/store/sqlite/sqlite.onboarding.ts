@@ -60,6 +60,12 @@ export function sqliteOnboarding(core: SqliteCore, guards: RequestGuards) {
         ];
       }),
     ) as Record<UnitKind, Statement>,
+    unit: Object.fromEntries(
+      KIND_ORDER.map((kind) => {
+        const { table, parent } = UNIT_TABLES[kind];
+        return [kind, db.prepare(`SELECT id, code, name, ${parent ?? "'city'"} AS parentId, active, sort_order AS sort FROM ${table} WHERE id = ?`)];
+      }),
+    ) as Record<UnitKind, Statement>,
     insertInvitation: db.prepare(
       `INSERT OR IGNORE INTO invitations (code, role, scope_id, created_by, created_at, expires_at)
        VALUES (@code, @role, @scopeId, @createdBy, @createdAt, @expiresAt)`,
@@ -79,6 +85,23 @@ export function sqliteOnboarding(core: SqliteCore, guards: RequestGuards) {
       return KIND_ORDER.flatMap((kind) =>
         (statements.units[kind].all() as UnitRow[]).map((row) => ({ ...row, kind, active: row.active === 1 })),
       );
+    },
+
+    async findUnitLine(id: string): Promise<DirectoryUnit[]> {
+      const line: DirectoryUnit[] = [];
+      // Ids do not say their kind (a unit added by hand has a drawn id): a community's is looked up
+      // among the communities, then its parent among the streets, and so on up to the city.
+      let next: string = id;
+      for (const kind of [...KIND_ORDER].reverse()) {
+        const row = statements.unit[kind].get(next) as UnitRow | undefined;
+        if (!row) {
+          if (line.length > 0) break;
+          continue;
+        }
+        line.push({ ...row, kind, active: row.active === 1 });
+        next = row.parentId;
+      }
+      return line;
     },
 
     async saveUnits(input: { units: DirectoryUnit[]; audit: AuditDraft }): Promise<void> {

@@ -46,6 +46,23 @@ describe.each([sqliteTarget, cloudBaseMemoryTarget, cloudBaseWxShimTarget])('the
     expect((await store.auditTrail('directory:city')).map((entry) => entry.seq)).toEqual([1, 2]);
   });
 
+  it('finds a unit with the units above it, retired ones included; nothing for an unknown id', async () => {
+    const { store } = opened;
+    const line = async (id: string) => (await store.findUnitLine(id)).map((unit) => `${unit.kind}:${unit.id}<${unit.parentId}:${unit.active}`);
+    expect(await line('c-tianxin')).toEqual(['community:c-tianxin<s-haishan:true', 'street:s-haishan<d-yantian:true', 'district:d-yantian<city:true']);
+    expect(await line('s-shatoujiao')).toEqual(['street:s-shatoujiao<d-yantian:true', 'district:d-yantian<city:true']);
+    expect(await line('d-yantian')).toEqual(['district:d-yantian<city:true']);
+    expect(await line('c-nowhere')).toEqual([]);
+    expect(await line('city')).toEqual([]);
+    const haishan = (await store.listUnits()).find((unit) => unit.id === 's-haishan') as DirectoryUnit;
+    await store.saveUnits({ units: [{ ...haishan, active: false }], audit: audit('directory:city') });
+    expect(await store.findUnitLine('c-tianxin')).toEqual([
+      expect.objectContaining({ id: 'c-tianxin', kind: 'community', code: null, name: '田心社区', active: true }),
+      { ...haishan, active: false },
+      expect.objectContaining({ id: 'd-yantian', kind: 'district', active: true }),
+    ]);
+  });
+
   it('stores an invitation once per code, lists the open ones by scope, settles each once', async () => {
     const { store } = opened;
     expect(await store.createInvitation({ invitation: invitation('AAAA2222'), audit: audit('invitation:AAAA2222') })).toEqual({ ok: true, value: invitation('AAAA2222') });
