@@ -63,7 +63,7 @@ function Settings({ context }: { context: StaffContext }) {
   return (
     <View>
       <View className='staff__head'>
-        <Text className='staff__title'>{names.scope(grant.scopeId)} · {districts.length > 0 ? '区级设置' : '授予角色'}</Text>
+        <Text className='staff__title'>{names.scope(grant.scopeId)} · {districts.length > 0 ? '区级设置' : '人员管理'}</Text>
         <Text className='staff__sub'>{context.me.name ? `${context.me.name}（${ROLE_LABELS[grant.role]}）` : ROLE_LABELS[grant.role]}</Text>
         {grants.length > 1 ? (
           <Chips

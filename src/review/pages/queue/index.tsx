@@ -8,6 +8,7 @@ import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { useAnswer } from '../../../lib/use-answer';
+import { STAFF_PAGE } from '../../../onboarding/appoint';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
@@ -50,8 +51,9 @@ function Workbench({ context }: { context: StaffContext }) {
     { label: '资金台账', hint: '额度与下达', url: STAFF_PAGES.ledger, testId: 'open-ledger' },
     { label: '监督检查', hint: '逾期与缺失材料', url: STAFF_PAGES.oversight, testId: 'open-oversight' },
   ];
-  if (grant.role === 'district' || grant.role === 'city') tiles.push({ label: '区级设置', hint: '政策、补助申请、角色', url: STAFF_PAGES.district, testId: 'open-district' });
-  else tiles.push({ label: '授予角色', hint: '社区工作人员', url: STAFF_PAGES.district, testId: 'open-district' });
+  if (grant.role === 'district' || grant.role === 'city') tiles.push({ label: '区级设置', hint: '政策、补助申请', url: STAFF_PAGES.district, testId: 'open-district' });
+  // Staff are appointed by invitation and revoked on 人员管理 (issue 16).
+  tiles.push({ label: '人员管理', hint: '邀请、撤销工作人员', url: STAFF_PAGE, testId: 'open-staff' });
   return (
     <View>
       <View className='staff__head'>
