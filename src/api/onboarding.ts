@@ -6,7 +6,7 @@ import { send } from './transport';
 export const listUnits = () => send('directory.units', {});
 export const upsertUnit = (request: RequestOf<'directory.upsert'>) => send('directory.upsert', request);
 export const createInvitation = (request: RequestOf<'invitation.create'>) => send('invitation.create', request);
-export const acceptInvitation = (code: string) => send('invitation.accept', { code });
+export const acceptInvitation = (request: RequestOf<'invitation.accept'>) => send('invitation.accept', request);
 export const listInvitations = (scopeId: string) => send('invitation.list', { scopeId });
 export const cancelInvitation = (code: string) => send('invitation.cancel', { code });
 export const listRoles = (scopeId: string) => send('role.list', { scopeId });

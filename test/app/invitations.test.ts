@@ -52,6 +52,16 @@ describe('invitation.accept', () => {
     expect((await app.store.auditTrail('user:u-new-worker')).map((entry) => entry.detail)).toEqual([{ role: 'community', scopeId: 'c-zhongying', invitation: code }]);
   });
 
+  it('the newcomer gives a name with the code: the staff list of the street names them; a bad name changes nothing', async () => {
+    const app = createApp();
+    const { code } = dataOf(await app.call('u-street-shatoujiao', START, 'invitation.create', { role: 'community', scopeId: 'c-qiaoyuan' }));
+    expectRefused(await app.call('u-new-worker', START, 'invitation.accept', { code, name: '' }), 'invalid_input', 'name');
+    expect(dataOf(await app.call('u-new-worker', START, 'me.get', {})).roles).toEqual([]);
+    await app.ok('u-new-worker', START, 'invitation.accept', { code, name: ' 李新 ' });
+    const staff = dataOf(await app.call('u-street-shatoujiao', START, 'role.list', { scopeId: 'c-qiaoyuan' })).items;
+    expect(staff.find((item: { openid: string }) => item.openid === 'u-new-worker')).toMatchObject({ name: '李新', role: 'community', grantedBy: 'u-street-shatoujiao' });
+  });
+
   it('an expired or cancelled code is invalid_state, any other string not_found', async () => {
     const app = createApp();
     const expiring = dataOf(await app.call('u-street-shatoujiao', START, 'invitation.create', { role: 'community', scopeId: 'c-zhongying', expiresInDays: 1 }));

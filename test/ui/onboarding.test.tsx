@@ -51,9 +51,14 @@ describe('接受邀请', () => {
     openedWith('/onboarding/pages/accept/index', { scene: 'ABCD2345' });
     answering({ 'invitation.accept': ok({ role: 'community', scopeId: 'c-zhongying' }) });
     render(<AcceptPage />);
+    // A name first: the staff list names the new worker by it.
+    fireEvent.click(screen.getByTestId('accept'));
+    expect(await screen.findByText('请填写您的姓名')).toBeInTheDocument();
+    expect(payloadsOf('invitation.accept')).toEqual([]);
+    fireEvent.input(screen.getByTestId('field-name').querySelector('input') as HTMLInputElement, { target: { value: ' 李新 ' } });
     fireEvent.click(screen.getByTestId('accept'));
     expect(await screen.findByText(/已成为/)).toBeInTheDocument();
-    expect(payloadsOf('invitation.accept')).toEqual([{ code: 'ABCD2345' }]);
+    expect(payloadsOf('invitation.accept')).toEqual([{ code: 'ABCD2345', name: '李新' }]);
   });
 });
 
@@ -64,7 +69,7 @@ describe('人员管理', () => {
     answering({
       'directory.get': ok(directory),
       'me.get': ok(streetReviewer),
-      'role.list': ok({ items: [{ openid: 'u-com-zhongying', name: '陈社工', role: 'community', scopeId: 'c-zhongying', grantedAt: '2026-03-02T00:00:00.000Z', grantedBy: null }] }),
+      'role.list': ok({ items: [{ openid: 'u-com-zhongying', name: '陈社工', role: 'community', scopeId: 'c-zhongying', grantedAt: '2026-03-02T00:00:00.000Z', grantedBy: null, allowedActions: ['role.revoke'] }, { openid: 'u-street', name: '周审核', role: 'street', scopeId: 's-shatoujiao', grantedAt: '2026-03-02T00:00:00.000Z', grantedBy: null, allowedActions: [] }] }),
       'invitation.list': ok({ items: [] }),
       'invitation.create': ok({ code: 'ABCD2345', role: 'community', scopeId: 'c-zhongying', expiresAt: '2026-03-09T02:00:00.000Z' }),
       'role.revoke': ok({ openid: 'u-com-zhongying', role: 'community', scopeId: 'c-zhongying' }),
@@ -74,6 +79,9 @@ describe('人员管理', () => {
     expect(await screen.findByText('ABCD 2345')).toBeInTheDocument();
     expect(screen.getByLabelText('邀请二维码')).toBeInTheDocument();
     expect(payloadsOf('invitation.create')).toEqual([{ role: 'community', scopeId: 'c-zhongying' }]);
+    // 撤销 where the server allows it: the worker's row, not the reviewer's own.
+    expect(await screen.findByText('周审核')).toBeInTheDocument();
+    expect(screen.getAllByTestId('revoke')).toHaveLength(1);
     fireEvent.click(await screen.findByTestId('revoke'));
     fireEvent.click(await screen.findByTestId('revoke-confirm'));
     await waitFor(() => expect(payloadsOf('role.revoke')).toEqual([{ openid: 'u-com-zhongying', role: 'community', scopeId: 'c-zhongying' }]));

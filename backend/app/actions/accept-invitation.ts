@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../../common/limits';
 import { invitationStatus, normalizeInvitationCode } from '../../domain/invitations';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { hourWindowOf } from '../comments';
 import { invitationChain } from '../onboarding';
 import { userChain } from '../proposals';
+import { personText } from '../schemas';
 
 /** Codes one person may try in an hour: enough for typos, far too few to guess one (31^8 codes). */
 export const ACCEPT_ATTEMPTS_PER_HOUR = 10;
@@ -12,8 +14,11 @@ export const ACCEPT_ATTEMPTS_PER_HOUR = 10;
 export const acceptInvitation = defineAction({
   name: 'invitation.accept',
   summary:
-    'Redeems an invitation code: the caller receives its role at its unit. Single use; an expired, cancelled or used code is invalid_state, any other string not_found (codes are not format-checked); at most 10 tries an hour.',
-  schema: z.object({ code: z.string().min(1).max(64).describe('the code as shown or scanned; spaces, dashes and case do not matter') }),
+    'Redeems an invitation code: the caller receives its role at its unit (and, with `name`, is named by it when they have no name yet). Single use; an expired, cancelled or used code is invalid_state, any other string not_found (codes are not format-checked); at most 10 tries an hour.',
+  schema: z.object({
+    code: z.string().min(1).max(64).describe('the code as shown or scanned; spaces, dashes and case do not matter'),
+    name: personText(TEXT_LIMITS.name).optional().describe('the new staff member\'s name for the staff list (人员管理); a name already held stays'),
+  }),
   access: { signIn: true, permission: 'invitation.accept' },
   audit: ['invitation', 'user'],
   next: ['me.get'],
@@ -34,6 +39,7 @@ export const acceptInvitation = defineAction({
       code,
       outcome: 'accept',
       openid,
+      ...(input.name !== undefined ? { name: input.name } : {}),
       at: context.at,
       audit: [
         context.auditEntry({ chainId: invitationChain(code), detail: { accepted: true } }),

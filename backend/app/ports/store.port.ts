@@ -372,9 +372,9 @@ export interface Store {
   /**
    * Accepts (granting its role at its scope to `openid`) or cancels an invitation, only while the
    * domain's `invitationStatus` of the invitation read in the transaction is `open`:
-   * `invalid_state` otherwise.
+   * `invalid_state` otherwise. An accepting person without a name takes `name` when given.
    */
-  settleInvitation(input: { code: string; outcome: 'accept' | 'cancel'; openid: string; at: string; audit: AuditDraft[] }): Promise<CommitOutcome<InvitationRecord>>;
+  settleInvitation(input: { code: string; outcome: 'accept' | 'cancel'; openid: string; name?: string; at: string; audit: AuditDraft[] }): Promise<CommitOutcome<InvitationRecord>>;
   /** Takes a grant away with its audit entry; false (and nothing written) when the person does not hold it. */
   revokeRole(input: { openid: string; role: Role; scopeId: string; audit: AuditDraft }): Promise<boolean>;
   /** Counts one attempt in the caller's window (a rate limit on its own, e.g. guessing codes): false when over. */

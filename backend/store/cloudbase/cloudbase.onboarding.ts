@@ -134,6 +134,7 @@ export function cloudBaseOnboarding(core: CloudBaseCore) {
       code: string;
       outcome: 'accept' | 'cancel';
       openid: string;
+      name?: string;
       at: string;
       audit: AuditDraft[];
     }): Promise<CommitOutcome<InvitationRecord>> {
@@ -155,7 +156,8 @@ export function cloudBaseOnboarding(core: CloudBaseCore) {
             input.openid,
             userDoc(
               input.openid,
-              (existing?.name as string | null | undefined) ?? null,
+              // A name already held (a resident's) stays; a newcomer is known by the one given.
+              (existing?.name as string | null | undefined) ?? input.name ?? null,
               (existing?.communityId as string | null | undefined) ?? null,
               grants,
               (existing?.createdAt as string | undefined) ?? input.at,

@@ -74,6 +74,8 @@ export function sqliteOnboarding(core: SqliteCore, guards: RequestGuards) {
     accept: db.prepare('UPDATE invitations SET accepted_by = ?, accepted_at = ? WHERE code = ?'),
     cancel: db.prepare('UPDATE invitations SET cancelled_at = ? WHERE code = ?'),
     ensureUser: db.prepare('INSERT OR IGNORE INTO users (openid, name, community_id, created_at, updated_at) VALUES (?, NULL, NULL, ?, ?)'),
+    // A name already held (a resident's) stays; a newcomer is known by the one given.
+    nameIfNone: db.prepare('UPDATE users SET name = ? WHERE openid = ? AND name IS NULL'),
     insertGrant: db.prepare('INSERT OR IGNORE INTO role_grants (openid, role, scope_id, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)'),
     dropGrant: db.prepare('DELETE FROM role_grants WHERE openid = ? AND role = ? AND scope_id = ?'),
   };
@@ -138,6 +140,7 @@ export function sqliteOnboarding(core: SqliteCore, guards: RequestGuards) {
       code: string;
       outcome: 'accept' | 'cancel';
       openid: string;
+      name?: string;
       at: string;
       audit: AuditDraft[];
     }): Promise<CommitOutcome<InvitationRecord>> {
@@ -147,6 +150,7 @@ export function sqliteOnboarding(core: SqliteCore, guards: RequestGuards) {
         if (input.outcome === 'accept') {
           statements.accept.run(input.openid, input.at, input.code);
           statements.ensureUser.run(input.openid, input.at, input.at);
+          if (input.name !== undefined) statements.nameIfNone.run(input.name, input.openid);
           statements.insertGrant.run(input.openid, invitation.role, invitation.scopeId, invitation.createdBy, input.at);
         } else {
           statements.cancel.run(input.at, input.code);

@@ -88,6 +88,18 @@ describe.each([sqliteTarget, cloudBaseMemoryTarget, cloudBaseWxShimTarget])('the
     expect((await store.auditTrail('invitation:AAAA2222')).length).toBe(2);
   });
 
+  it('names a newcomer who accepts by the name given; a person with a name keeps it', async () => {
+    const { store } = opened;
+    await store.createInvitation({ invitation: invitation('CCCC4444'), audit: audit('invitation:CCCC4444') });
+    await store.createInvitation({ invitation: invitation('DDDD5555', { scopeId: 'c-zhongying' }), audit: audit('invitation:DDDD5555') });
+    await store.settleInvitation({ code: 'CCCC4444', outcome: 'accept', openid: 'u-newcomer', name: '李新', at: AT, audit: [] });
+    expect(await store.findUser('u-newcomer')).toMatchObject({ name: '李新', communityId: null, grants: [{ role: 'community', scopeId: 'c-tianxin' }] });
+    const resident = await store.findUser('u-res-1');
+    await store.settleInvitation({ code: 'DDDD5555', outcome: 'accept', openid: 'u-res-1', name: '别的名字', at: AT, audit: [] });
+    expect(await store.findUser('u-res-1')).toMatchObject({ name: resident?.name, communityId: 'c-zhongying' });
+    expect(resident?.name).toBe('张小明');
+  });
+
   it('revokes a held grant with its audit entry; a grant not held changes nothing', async () => {
     const { store } = opened;
     expect(await store.revokeRole({ openid: 'u-com-tianxin', role: 'community', scopeId: 'c-tianxin', audit: audit('user:u-com-tianxin') })).toBe(true);

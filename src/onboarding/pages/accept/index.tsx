@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ROLE_LABELS } from '../../../../common/glossary';
+import { TEXT_LIMITS } from '../../../../common/limits';
 import { acceptInvitation } from '../../../api/onboarding';
 import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
@@ -19,6 +20,7 @@ import '../../../staff/workbench/staff.css';
 export default function AcceptPage() {
   const router = useRouter();
   const [code, setCode] = useState(codeOfQuery(router.params ?? {}));
+  const [name, setName] = useState('');
   const accept = useAction<{ role: keyof typeof ROLE_LABELS; scopeId: string }>();
   return (
     <PageShell>
@@ -29,7 +31,18 @@ export default function AcceptPage() {
         </View>
         <View className='card'>
           <TextInput label='邀请码' name='code' value={code} onChange={setCode} maxlength={16} placeholder='如：7KQM 2XPA' error={accept.fieldError('code')} required />
-          <FormError message={accept.formError(['code'])} />
+          <TextInput
+            label='姓名'
+            name='name'
+            value={name}
+            onChange={setName}
+            maxlength={TEXT_LIMITS.name}
+            placeholder='如：李新'
+            hint='显示在人员名单中，便于管理员认出您'
+            error={accept.fieldError('name')}
+            required
+          />
+          <FormError message={accept.formError(['code', 'name'])} />
           {accept.done ? (
             <Done>
               已成为{ROLE_LABELS[accept.done.role]}。
@@ -38,7 +51,7 @@ export default function AcceptPage() {
               </Action>
             </Done>
           ) : (
-            <Action block busy={accept.busy} busyLabel='正在确认…' onClick={() => void accept.run(() => acceptInvitation(code))} testId='accept'>
+            <Action block busy={accept.busy} busyLabel='正在确认…' onClick={() => (name.trim() === '' ? accept.refuse('name', '请填写您的姓名') : void accept.run(() => acceptInvitation({ code, name: name.trim() })))} testId='accept'>
               接受邀请
             </Action>
           )}

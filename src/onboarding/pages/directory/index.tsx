@@ -90,19 +90,33 @@ function EditUnit({ unit, units, onSaved }: { unit: Unit; units: Unit[]; onSaved
   return (
     <View className='card' data-testid='unit-edit'>
       <TextInput label={`${KIND_LABELS[unit.kind]}名称`} name='name' value={name} onChange={setName} maxlength={40} error={save.fieldError('name')} required />
-      {parents.length > 1 ? <Chips label='所属' options={parents.map((parent) => ({ value: parent.id, label: parent.name }))} value={parentId} onChange={setParentId} /> : null}
+      {parents.length > 1 ? (
+        <View>
+          <Text className='field__label block onboarding__label'>{unit.kind === 'community' ? '所属街道' : '所属区'}</Text>
+          <Chips label={unit.kind === 'community' ? '所属街道' : '所属区'} options={parents.map((parent) => ({ value: parent.id, label: parent.name }))} value={parentId} onChange={setParentId} />
+        </View>
+      ) : null}
       <FormError message={save.formError(['name'])} />
       {save.done ? <Done>已保存：{save.done.name}{save.done.active ? '' : '（已撤销）'}</Done> : null}
-      <Action block busy={save.busy} onClick={() => write(unit.active)} testId='save-unit'>
-        保存
-      </Action>
-      {unit.active ? (
-        <ConfirmAction label='撤销' question={`撤销“${unit.name}”后，居民不能再选择它；它的项目、台账和人员记录全部保留。`} busy={save.busy} onConfirm={() => write(false)} />
-      ) : (
-        <Action variant='secondary' block busy={save.busy} onClick={() => write(true)}>
-          恢复
+      <View className='onboarding__actions'>
+        <Action block busy={save.busy} onClick={() => write(unit.active)} testId='save-unit'>
+          保存
         </Action>
-      )}
+        {unit.active ? (
+          <ConfirmAction
+            label='撤销'
+            variant='secondary'
+            testId='retire-unit'
+            question={`撤销“${unit.name}”后，居民不能再选择它，也不能在这里提交新的提议；它的项目、台账和人员记录全部保留。`}
+            busy={save.busy}
+            onConfirm={() => write(false)}
+          />
+        ) : (
+          <Action variant='secondary' block busy={save.busy} onClick={() => write(true)} testId='restore-unit'>
+            恢复
+          </Action>
+        )}
+      </View>
     </View>
   );
 }

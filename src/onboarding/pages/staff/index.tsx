@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '../../../../common/glossary';
 import type { RoleGrant } from '../../../../types/api';
@@ -16,6 +16,7 @@ import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, t
 import { useAction } from '../../../staff/workbench/use-action';
 import { invitableRoles, LEVEL_OF_ROLE, shanghaiDayOf, type StaffRole } from '../../appoint';
 import { InviteCode } from '../../components/InviteCode';
+import { CHIPS_AT_ONCE, parentNamesOf, UnitPicker } from '../../components/UnitPicker';
 import '../../../staff/workbench/staff.css';
 import './index.css';
 
@@ -72,16 +73,20 @@ function ScopeStaff({ grant, context, names }: { grant: RoleGrant; context: Staf
   const [unitId, setUnitId] = useState<string | null>(null);
   const invite = useAction<{ code: string; expiresAt: string }>();
   const change = useAction<unknown>();
-  const chosenUnit = units.find((unit) => unit.id === unitId)?.id ?? units[0]?.id ?? null;
+  const parents = useMemo(() => parentNamesOf(context.directory), [context.directory]);
+  // A few units: the first is chosen; many (the city's): none until one is looked up.
+  const chosenUnit = units.find((unit) => unit.id === unitId)?.id ?? (units.length <= CHIPS_AT_ONCE ? (units[0]?.id ?? null) : null);
 
   return (
     <View>
       <Section title='邀请工作人员' testId='invite'>
         <View className='card'>
+          <Text className='field__label block onboarding__label'>角色</Text>
           <Chips label='角色' options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))} value={role} onChange={(value) => setRole(value)} />
           {units.length > 1 ? (
             <View className='onboarding__units'>
-              <Chips label='单位' options={units.map((unit) => ({ value: unit.id, label: unit.name }))} value={chosenUnit} onChange={setUnitId} />
+              <Text className='field__label block onboarding__label'>单位</Text>
+              <UnitPicker units={units} value={chosenUnit} onChange={setUnitId} parents={parents} />
             </View>
           ) : null}
           <FormError message={invite.formError([])} />
@@ -96,12 +101,17 @@ function ScopeStaff({ grant, context, names }: { grant: RoleGrant; context: Staf
           ) : (
             <Action
               block
+              className='onboarding__send'
               busy={invite.busy}
               busyLabel='正在生成…'
               testId='create-invitation'
-              onClick={() => void invite.run(() => createInvitation({ role, scopeId: chosenUnit ?? grant.scopeId }), () => void invitations.refresh())}
+              onClick={() =>
+                chosenUnit
+                  ? void invite.run(() => createInvitation({ role, scopeId: chosenUnit }), () => void invitations.refresh())
+                  : invite.refuse('scopeId', '请先选择单位')
+              }
             >
-              生成邀请码（{ROLE_LABELS[role]} · {names.scope(chosenUnit ?? grant.scopeId)}）
+              {chosenUnit ? `生成邀请码：${ROLE_LABELS[role]} · ${names.scope(chosenUnit)}` : '生成邀请码'}
             </Action>
           )}
         </View>
@@ -142,9 +152,10 @@ function ScopeStaff({ grant, context, names }: { grant: RoleGrant; context: Staf
                   <Text className='onboarding__what'>
                     {ROLE_LABELS[item.role]} · {names.scope(item.scopeId)}
                   </Text>
-                  {item.openid !== context.me.openid && invitableRoles(grant).includes(item.role as StaffRole) ? (
+                  {item.allowedActions.includes('role.revoke') ? (
                     <ConfirmAction
                       label='撤销'
+                      variant='secondary'
                       question={`撤销后，${item.name ?? '此人'}的${ROLE_LABELS[item.role]}角色立即失效，已办理的记录保留。`}
                       busy={change.busy}
                       testId='revoke'

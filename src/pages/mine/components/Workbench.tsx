@@ -96,9 +96,10 @@ export function StaffProfile({ me }: { me: Me }) {
       <View className='mine__who'>
         <Text className='mine__name'>{me.name ?? '工作人员'}</Text>
         <View className='mine__roles'>
-          {staffGrantsOf(me).map((grant) => (
-            <Text key={`${grant.role}@${grant.scopeId}`} className='mine__role'>
-              {ROLE_LABELS[grant.role]}
+          {/* One tag a role: two communities' worker is one 社区工作人员. */}
+          {[...new Set(staffGrantsOf(me).map((grant) => grant.role))].map((role) => (
+            <Text key={role} className='mine__role'>
+              {ROLE_LABELS[role]}
             </Text>
           ))}
         </View>
