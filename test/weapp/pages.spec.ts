@@ -95,14 +95,14 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
     screens: {
       anonymous: () => ({ shows: ['请先登录'] }),
       community: () => ({ shows: ['只有街道、区、市的管理员可以管理工作人员'] }),
-      street: () => ({ shows: ['沙头角街道 · 人员管理', '生成邀请码（社区工作人员 · 中英街社区）', '陈社工', '没有未使用的邀请'], hides: ['吴审核'] }),
+      street: () => ({ shows: ['沙头角街道 · 人员管理', '角色', '单位', '生成邀请码：社区工作人员 · 中英街社区', '陈社工', '撤销', '没有未使用的邀请'], hides: ['吴审核'] }),
       district: () => ({ shows: ['盐田区 · 人员管理', '周审核', '吴审核'] }),
     },
   },
   'onboarding/pages/accept/index': {
     query: () => 'scene=ABCD2345',
     screens: {
-      resident: () => ({ shows: ['接受工作人员邀请', '接受邀请'] }),
+      resident: () => ({ shows: ['接受工作人员邀请', '姓名', '接受邀请'] }),
       street: () => ({ shows: ['接受工作人员邀请'] }),
     },
   },

@@ -15,7 +15,7 @@ export function InviteCode({ code }: { code: string }) {
     <View className='invite-code' data-testid='invite-code'>
       <Text className='invite-code__text'>{`${code.slice(0, 4)} ${code.slice(4)}`}</Text>
       <Image className='invite-code__qr' src={qr.createDataURL(6, 12)} mode='aspectFit' aria-label='邀请二维码' />
-      <Text className='invite-code__hint'>请新同事扫描二维码，或在“我的 → 我有邀请码”中输入邀请码。</Text>
+      <Text className='invite-code__hint'>请新同事扫描二维码，或在“我的”点“我是工作人员，有邀请码”输入邀请码。</Text>
     </View>
   );
 }
