@@ -96,6 +96,8 @@ const TARGETS: Target[] = [
   { ...PLACE, inspectionKind: 'self_check' },
   { ...PLACE, inspectionKind: 'census' },
   { ...PLACE, inspectionKind: 'sampling' },
+  // Issue 16 (directory): the kind of unit edited.
+  { ...PLACE, unitKind: 'community' },
 ];
 
 function allows(actor: Actor, permission: Action): boolean {
@@ -154,6 +156,9 @@ const CHAIN_WORDS = {
   // Issue 18 (inspections, plans)
   inspection: "the inspection's chain",
   plan: "the street plan's chain (street, year)",
+  // issue 16
+  directory: "the directory's chain",
+  invitation: "the invitation's chain",
 } as const;
 
 export function apiReference(): string {

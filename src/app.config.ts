@@ -32,6 +32,8 @@ export default defineAppConfig({
         'pages/complaints/index',
       ],
     },
+    // Staff onboarding and the directory (issue 16).
+    { root: 'onboarding', pages: ['pages/staff/index', 'pages/accept/index', 'pages/directory/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -9,6 +9,7 @@ import type { ContentCheck } from './ports/content-check.port';
 import type { PhotoOwnership } from './ports/photo-ownership.port';
 import type { PhotoCheck } from './ports/photo-check.port';
 import type { ExportStorage } from './ports/file-storage.port';
+import type { MiniProgramCodes } from './ports/mini-program-code.port';
 
 /** Who calls: the openid from WeChat (or the dev header locally), nothing from the payload. */
 export interface Caller {
@@ -44,6 +45,8 @@ export interface AppServices {
   newId: (prefix: string) => string;
   /** Issue 16: where exported workbooks go (absent: `export.create` answers `internal`). */
   exports?: ExportStorage;
+  /** Mini-program codes for invitations (issue 16): WeChat's in the cloud function, none locally. */
+  miniProgramCodes?: MiniProgramCodes;
 }
 
 /** What an audit entry of the answering action holds beyond what the context stamps on it. */
@@ -87,7 +90,10 @@ export type AuditChain =
   | 'inspection'
   | 'plan'
   // Issue 18 (complaints)
-  | 'complaint';
+  | 'complaint'
+  // Issue 16 (directory, invitations)
+  | 'directory'
+  | 'invitation';
 
 /**
  * One action of the API, declared once: everything else — the dispatch table, the action list,

@@ -73,6 +73,16 @@ import { listMyComments } from './actions/list-my-comments';
 import { listMyRatings } from './actions/list-my-ratings';
 // issue 17 (first paint)
 import { getHome } from './actions/get-home';
+// Directory upkeep and staff onboarding (issue 16)
+import { acceptInvitation } from './actions/accept-invitation';
+import { cancelInvitation } from './actions/cancel-invitation';
+import { createInvitation } from './actions/create-invitation';
+import { importDirectory } from './actions/import-directory';
+import { invitationWxacode } from './actions/invitation-wxacode';
+import { listInvitations } from './actions/list-invitations';
+import { listUnits } from './actions/list-units';
+import { revokeRole } from './actions/revoke-role';
+import { upsertUnit } from './actions/upsert-unit';
 
 /**
  * Every action of the API, each declared once in its own file under actions/ (name, payload
@@ -155,6 +165,16 @@ export const CATALOG = [
   listComplaints,
   answerComplaint,
   listCouncilMeetings,
+  // Directory upkeep and staff onboarding (issue 16)
+  listUnits,
+  importDirectory,
+  upsertUnit,
+  createInvitation,
+  acceptInvitation,
+  listInvitations,
+  cancelInvitation,
+  invitationWxacode,
+  revokeRole,
 ] as const;
 
 type Declared = (typeof CATALOG)[number];

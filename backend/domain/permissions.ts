@@ -16,6 +16,7 @@ import { canRate } from './ratings';
 import { implementerSide } from './policy';
 import { refusal, type Refusal } from './result';
 import { grantCovers, holdsRole, isSignedIn, ROLE_RANK, type ScopeTarget } from './scope';
+import { levelOf, mayAppoint, mayEditDirectory } from './staffing';
 
 /** Every action name of spec/api.md. */
 export const ACTIONS = [
@@ -91,6 +92,15 @@ export const ACTIONS = [
   'complaint.list',
   'complaint.answer',
   'council.list',
+  // Directory upkeep and staff onboarding (issue 16)
+  'directory.units',
+  'directory.import',
+  'directory.upsert',
+  'invitation.create',
+  'invitation.accept',
+  'invitation.list',
+  'invitation.cancel',
+  'role.revoke',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -103,6 +113,8 @@ export interface Target extends ScopeTarget {
   grantRole?: Role;
   /** Issue 18 (inspections): for `inspection.record`, the kind of check (R-INS-1 names who holds it). */
   inspectionKind?: InspectionKind;
+  /** For `directory.upsert`: the kind of unit being written (the place is where it lies). */
+  unitKind?: 'district' | 'street' | 'community';
 }
 
 /**
@@ -270,6 +282,23 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
       return holdsRole(actor, ['street', 'district'], target);
     case 'council.list': // R-TRN-1, R-COU-2: published agendas are public
       return true;
+    // Directory upkeep and staff onboarding (issue 16)
+    case 'directory.units': // R-TRN-1: the directory, retired units and codes included, is public
+      return true;
+    case 'directory.import': // The city loads the national directory
+      return holdsRole(actor, ['city'], target);
+    case 'directory.upsert': // A district keeps its streets and communities; the city every unit
+      return target.unitKind !== undefined && mayEditDirectory(actor, target.unitKind, target);
+    case 'invitation.create': // Staff are appointed by a higher scope, within it (domain/staffing.ts)
+      return target.grantRole !== undefined && mayAppoint(actor, target.grantRole, target, levelOf(target));
+    case 'invitation.accept': // Anyone signed in may redeem a code handed to them
+      return isSignedIn(actor);
+    case 'invitation.list': // Open invitations are read by the scopes that issue them, within scope
+      return holdsRole(actor, GRANTOR_ROLES, target);
+    case 'invitation.cancel': // Who may issue an invitation may withdraw it
+      return target.grantRole !== undefined && mayAppoint(actor, target.grantRole, target, levelOf(target));
+    case 'role.revoke': // Who may appoint a role at a unit may take it away (domain/staffing.ts)
+      return target.grantRole !== undefined && mayAppoint(actor, target.grantRole, target, levelOf(target));
     default: {
       // Deny by default: an unknown action is allowed to nobody. And the compiler checks that
       // every permission of ACTIONS has its case above (`action` is `never` here).

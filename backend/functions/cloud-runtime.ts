@@ -9,6 +9,7 @@ import { WeChatContentCheck } from '../wechat/wechat.content-check';
 import type { WxCloud } from '../wechat/wx-cloud';
 // Issue 16: exported workbooks in cloud storage
 import { CloudExportStorage, type WxCloudFiles } from '../wechat/cloud.export-storage';
+import { WeChatMiniProgramCodes } from '../wechat/wxacode';
 
 /**
  * What both cloud functions run on, built once per function instance (WeChat keeps an instance
@@ -49,6 +50,8 @@ export function createCloudRuntime(cloud: WxCloud, env: Record<string, string | 
     photoCheck: new CloudPhotoCheck(wxMediaApi(cloud)),
     exports: new CloudExportStorage(cloud as unknown as WxCloudFiles), // issue 16
     limits: rateLimitsFromEnv(env),
+    // Invitations' mini-program codes (issue 16).
+    miniProgramCodes: new WeChatMiniProgramCodes(cloud),
     logError: (error, action) => console.error(`[api] ${action} failed`, error),
   });
   return { cloud, store, contentCheck, calendar: defaultCalendar, dispatch };

@@ -13,6 +13,7 @@ import { defaultCalendar, shanghaiDateOf } from '../domain/calendar';
 import { seedDemoData } from '../store/sqlite/sqlite.seed';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
 import { seedDemoProposals } from '../seed/demo-proposals';
+import { seedShenzhen } from '../seed/real-directory'; // SEED=shenzhen (issue 16)
 import { LocalContentCheck } from '../wechat/local/local.content-check';
 import { StoredPhotos } from '../wechat/local/stored-photos';
 import { identityOf } from './dev-identity';
@@ -48,6 +49,8 @@ export interface LocalServerOptions {
   /** How often all the jobs run (sweep, reminders, comment recheck, outbox, housekeeping), in ms (0: never). */
   jobsIntervalMs?: number;
   limits?: RateLimits;
+  /** What an empty store is seeded with: the demo (default), or Shenzhen's real directory and its first city administrator (issue 16). */
+  seed?: { kind: 'demo' } | { kind: 'shenzhen'; adminOpenid: string };
   clock?: () => Date;
   log?: (line: string) => void;
   /** Issue 17 (first paint): compress the whole H5 build once listening, before anyone asks for it. */
@@ -131,7 +134,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     limits: options.limits ?? DEFAULT_RATE_LIMITS,
     logError: (error, action) => log(`[api] ${action} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  if (seedDemoData(store, { at: startedAt.toISOString(), year: Number(shanghaiDateOf(startedAt.getTime()).slice(0, 4)) })) {
+  const seed = options.seed ?? { kind: 'demo' };
+  if (seed.kind === 'shenzhen') {
+    if (await seedShenzhen(store, { at: startedAt.toISOString(), adminOpenid: seed.adminOpenid })) {
+      log(`[store] seeded Shenzhen's directory into ${options.dbFile}; city administrator ${seed.adminOpenid}`);
+    }
+  } else if (seedDemoData(store, { at: startedAt.toISOString(), year: Number(shanghaiDateOf(startedAt.getTime()).slice(0, 4)) })) {
     await seedDemoProposals(dispatch, startedAt);
     // The seed's messages tell of days that have passed: nobody is to be told now.
     for (let batch = await store.takeUndelivered(500); batch.length > 0; batch = await store.takeUndelivered(500)) {

@@ -20,6 +20,19 @@ if (!localModeSetting.ok) {
   process.exit(1);
 }
 const localMode = localModeSetting.localMode;
+// SEED=shenzhen seeds an empty store with the real directory and the city administrator
+// ADMIN_OPENID instead of the demo (issue 16); anything else but `demo` stops the start.
+const seedSetting = process.env.SEED ?? 'demo';
+if (seedSetting !== 'demo' && seedSetting !== 'shenzhen') {
+  console.error(`[start] SEED must be demo or shenzhen, not ${seedSetting}`);
+  process.exit(1);
+}
+const adminOpenid = process.env.ADMIN_OPENID ?? '';
+if (seedSetting === 'shenzhen' && !/^[A-Za-z0-9_-]{1,64}$/.test(adminOpenid)) {
+  console.error('[start] SEED=shenzhen needs ADMIN_OPENID, the openid of the first city administrator');
+  process.exit(1);
+}
+const seed = seedSetting === 'shenzhen' ? { kind: 'shenzhen' as const, adminOpenid } : { kind: 'demo' as const };
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(h5Dir, 'index.html'))) {
@@ -37,7 +50,7 @@ async function main(): Promise<void> {
     proposalsPerDay: Number(process.env.RATE_PROPOSALS_PER_DAY ?? DEFAULT_RATE_LIMITS.proposalsPerDay),
     commentsPerHour: Number(process.env.RATE_COMMENTS_PER_HOUR ?? DEFAULT_RATE_LIMITS.commentsPerHour),
   };
-  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode, uploadDir, limits, warmStaticFiles: true });
+  const server = await startLocalServer({ host: '127.0.0.1', port, dbFile, h5Dir, localMode, uploadDir, limits, seed, warmStaticFiles: true });
   console.log(`[start] listening on ${server.url} (store ${dbFile}${localMode ? ', local mode' : ''})`);
 
   const stop = (signal: string) => {

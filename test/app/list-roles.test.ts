@@ -12,8 +12,29 @@ describe('role.list', () => {
       'community@c-zhongying:u-com-zhongying',
       'street@s-shatoujiao:u-street-shatoujiao',
     ]);
-    expect(items[1]).toEqual({ openid: 'u-new-worker', name: null, role: 'community', scopeId: 'c-qiaoyuan', grantedAt: expect.any(String), grantedBy: 'u-street-shatoujiao' });
+    expect(items[1]).toEqual({ openid: 'u-new-worker', name: null, role: 'community', scopeId: 'c-qiaoyuan', grantedAt: expect.any(String), grantedBy: 'u-street-shatoujiao', allowedActions: ['role.revoke'] });
     expect(items[0]).toMatchObject({ name: expect.any(String), grantedBy: null });
+  });
+
+  it('each grant says whether the caller may revoke it: the street its communities\' workers, never its own role; the district its streets too', async () => {
+    const app = createApp();
+    const revocable = async (openid: string, scopeId: string) =>
+      dataOf(await app.call(openid, START, 'role.list', { scopeId })).items.map(
+        (item: { role: string; openid: string; allowedActions: string[] }) => `${item.role}:${item.openid}:${item.allowedActions.join(',') || '-'}`,
+      );
+    expect(await revocable('u-street-shatoujiao', 's-shatoujiao')).toEqual([
+      'community:u-com-qiaoyuan:role.revoke',
+      'community:u-com-zhongying:role.revoke',
+      'street:u-street-shatoujiao:-',
+    ]);
+    expect(await revocable('u-district-yantian', 's-shatoujiao')).toEqual([
+      'community:u-com-qiaoyuan:role.revoke',
+      'community:u-com-zhongying:role.revoke',
+      'street:u-street-shatoujiao:role.revoke',
+    ]);
+    // What the list offers is what role.revoke does.
+    expectRefused(await app.call('u-street-shatoujiao', START, 'role.revoke', { openid: 'u-street-shatoujiao', role: 'street', scopeId: 's-shatoujiao' }), 'forbidden');
+    await app.ok('u-district-yantian', START, 'role.revoke', { openid: 'u-street-shatoujiao', role: 'street', scopeId: 's-shatoujiao' });
   });
 
   it('a street lists one of its communities; the district and the city list all below them', async () => {

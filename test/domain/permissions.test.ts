@@ -19,7 +19,10 @@ type Rule = { anyone: true } | { signedIn: true } | { roles: Role[]; rule: strin
 /** The actions whose target carries more than a place (tested below on their own). */
 type Special = 'role.grant' | 'implementation.assign' | 'implementation.start' | 'implementation.complete' | 'payment.record' | 'implementation.accept' | 'inspection.record';
 
-const EXPECTED: Record<Exclude<Action, Special>, Rule> = {
+/** Actions whose target names a role or a kind of unit: their rows are in test/domain/staffing.test.ts (issue 16). */
+const APPOINTING = ['directory.upsert', 'invitation.create', 'invitation.cancel', 'role.revoke'] as const;
+
+const EXPECTED: Record<Exclude<Action, Special | (typeof APPOINTING)[number]>, Rule> = {
   'me.get': { signedIn: true },
   'me.join': { signedIn: true },
   // comment.mine, rating.mine (issue 17)
@@ -83,6 +86,11 @@ const EXPECTED: Record<Exclude<Action, Special>, Rule> = {
   'complaint.list': { roles: ['street', 'district', 'city', 'supervisor'], rule: 'supervision (complaints)' },
   'complaint.answer': { roles: ['street', 'district'], rule: 'supervision (complaints)' },
   'council.list': { anyone: true },
+  // Directory upkeep and staff onboarding (issue 16)
+  'directory.units': { anyone: true },
+  'directory.import': { roles: ['city'], rule: 'directory import (city)' },
+  'invitation.accept': { signedIn: true },
+  'invitation.list': { roles: ['street', 'district', 'city'], rule: 'staff onboarding (invitation.list)' },
 };
 
 function ruleName(rule: Rule): string {
@@ -115,6 +123,7 @@ describe('the permission matrix: role × action × in scope / out of scope', () 
       'payment.record',
       'implementation.accept',
       'inspection.record',
+      ...APPOINTING,
     ];
     expect([...Object.keys(EXPECTED), ...special].sort()).toEqual([...ACTIONS].sort());
   });

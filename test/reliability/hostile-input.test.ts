@@ -224,6 +224,15 @@ const BASES: Partial<Record<(typeof ACTIONS)[number], Base>> = {
     },
   },
   'council.list': { caller: null, payload: async () => ({ communityId: PLACE.communityId, upcoming: true }) },
+  // Directory upkeep and staff onboarding (issue 16)
+  'directory.units': { caller: null, payload: async () => ({}) },
+  'directory.import': { caller: 'u-city', payload: async () => ({ cityCode: '4403', dryRun: true }) },
+  'directory.upsert': { caller: DISTRICT, payload: async () => ({ id: PLACE.communityId, kind: 'community', name: '田心社区', parentId: PLACE.streetId }) },
+  'invitation.create': { caller: STREET, payload: async () => ({ role: 'community', scopeId: PLACE.communityId, expiresInDays: 7 }) },
+  'invitation.accept': { caller: 'u-hostile-invitee', payload: async () => ({ code: 'NOSUCH23' }) },
+  'invitation.list': { caller: STREET, payload: async () => ({ scopeId: PLACE.streetId }) },
+  'invitation.cancel': { caller: STREET, payload: async () => ({ code: 'NOSUCH23' }) },
+  'role.revoke': { caller: STREET, payload: async () => ({ openid: 'u-hostile-nobody', role: 'community', scopeId: PLACE.communityId }) },
 };
 
 /** The world of the running figure (set in its beforeAll), for the bases that make records of their own. */
@@ -240,6 +249,9 @@ async function uploadedBy(openid: string): Promise<string> {
   await worldOf().store.saveFile({ id, ownerOpenid: openid, contentType: 'application/pdf', bytes: 1024, path: `/tmp/${id}`, createdAt: new Date().toISOString() });
   return id;
 }
+
+/** Actions whose refused tries are counted against a rate limit (the counter is written). */
+const COUNTS_REFUSED_TRIES = new Set(['invitation.accept']);
 
 interface Input {
   action: string;
@@ -331,6 +343,7 @@ describe('Figure 6 — hostile input to every action', () => {
     const acceptedExamples: string[] = [];
     let sent = 0;
     let acceptedWrites = 0;
+    let guessesCounted = 0;
     // The quiet server has no timers: a commit to the file between two readings of data_version
     // is the request's own (or the pools', re-read after they make a record).
     let lastVersion = db.pragma('data_version', { simple: true }) as number;
@@ -339,6 +352,9 @@ describe('Figure 6 — hostile input to every action', () => {
     };
 
     const check = async (action: string, label: string, caller: string | null, body: string) => {
+      // A wrong invitation code is counted, refused or not: that count is the guessing limit
+      // (issue 16), the one write a refusal may make. Every other table must stay as it was.
+      const beforeGuess = COUNTS_REFUSED_TRIES.has(action) ? snapshot(db) : null;
       const { status, text } = await post(body, caller);
       sent += 1;
       statusCounts[status] = (statusCounts[status] ?? 0) + 1;
@@ -353,6 +369,7 @@ describe('Figure 6 — hostile input to every action', () => {
       const version = db.pragma('data_version', { simple: true }) as number;
       if (version !== lastVersion) {
         if (answer?.ok === true) acceptedWrites += 1;
+        else if (beforeGuess && changedTables(beforeGuess, snapshot(db)).join() === 'rate_counters') guessesCounted += 1;
         else changedByRefusal.push(`${action} ← ${label}: ${answer?.error?.code ?? status} committed a change to the store`);
         lastVersion = version;
       }
@@ -408,6 +425,7 @@ describe('Figure 6 — hostile input to every action', () => {
         'internal answers': internals.length,
         'answers not an envelope': brokenEnvelopes.length,
         'records changed by refused calls': changedByRefusal.length,
+        'refused invitation codes counted (the guessing limit)': guessesCounted,
         'accepted calls seen writing': acceptedWrites,
         statuses: Object.entries(statusCounts).map(([status, n]) => `${status}×${n}`).join(','),
       },

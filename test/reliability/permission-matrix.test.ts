@@ -63,7 +63,11 @@ const CLAIM = {
 const { openid: _claimedOpenid, role: _claimedRole, ...CLAIM_KEEPING_FIELDS } = CLAIM;
 
 /** Actions whose target does not depend on a community: one cell per caller. */
-const SCOPELESS = new Set<Action>(['me.get', 'directory.get', 'policy.get', 'policy.set', 'subsidy.application', 'library.list', 'library.add', 'audit.heads', 'me.export', 'me.consent', 'me.delete', 'calendar.get', 'calendar.set', 'notification.list', 'notification.read', 'comment.mine', 'rating.mine']);
+const SCOPELESS = new Set<Action>(['me.get', 'directory.get', 'policy.get', 'policy.set', 'subsidy.application', 'library.list', 'library.add', 'audit.heads', 'me.export', 'me.consent', 'me.delete', 'calendar.get', 'calendar.set', 'notification.list', 'notification.read', 'comment.mine', 'rating.mine', 'directory.units', 'directory.import', 'invitation.accept']);
+/** Actions with openid or role fields of their own: there the claim rides on the other keys. */
+const OWN_IDENTITY_FIELDS = new Set<Action>(['role.grant', 'role.revoke', 'invitation.create']);
+/** The demo communities' names, for a rename that keeps the name (issue 16). */
+const COMMUNITY_NAMES: Record<string, string> = { 'c-zhongying': '中英街社区', 'c-qiaoyuan': '桥园社区', 'c-tianxin': '田心社区' };
 
 describe('Figure 7 — the permission matrix over HTTP', () => {
   let server: ServerProcess;
@@ -305,6 +309,28 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
       // issue 17 (first paint)
       case 'home.get':
         return { payload: { communityId, year: yearOf(today) }, target: place };
+      // Directory upkeep and staff onboarding (issue 16)
+      case 'directory.units':
+        return { payload: {}, target: {} };
+      case 'directory.import':
+        return { payload: { cityCode: '4403', dryRun: true }, target: {} };
+      case 'directory.upsert':
+        return { payload: { id: communityId, kind: 'community', name: COMMUNITY_NAMES[communityId], parentId: place.streetId }, target: { ...place, unitKind: 'community' } };
+      case 'invitation.create':
+        return { payload: { role: 'community', scopeId: communityId }, target: { ...place, grantRole: 'community' } };
+      case 'invitation.accept':
+        return { payload: { code: 'NOSUCH23' }, target: {} };
+      case 'invitation.list':
+        return { payload: { scopeId: communityId }, target: place };
+      case 'invitation.cancel': {
+        const invitation = await world.ok('u-city', today, 'invitation.create', { role: 'community', scopeId: communityId });
+        return { payload: { code: invitation.code }, target: { ...place, grantRole: 'community' } };
+      }
+      case 'role.revoke': {
+        const openid = `u-matrix-${uniqueRequestId('r')}`;
+        await world.ok('u-city', today, 'role.grant', { openid, role: 'community', scopeId: communityId });
+        return { payload: { openid, role: 'community', scopeId: communityId }, target: { ...place, grantRole: 'community' } };
+      }
       default:
         // An action added to the API without a cell here fails the matrix until it gets one.
         throw new Error(`figure 7 has no cell for the action ${String(action)}: add one to cellFor`);
@@ -375,7 +401,7 @@ describe('Figure 7 — the permission matrix over HTTP', () => {
             if (body.ok) allowedOk += 1;
           } else {
             // An identity in the payload is never read: the refused cell again, claiming to be the city.
-            const payload = action === 'role.grant' ? { ...CLAIM_KEEPING_FIELDS, ...cell.payload } : { ...cell.payload, ...CLAIM };
+            const payload = OWN_IDENTITY_FIELDS.has(action) ? { ...CLAIM_KEEPING_FIELDS, ...cell.payload } : { ...cell.payload, ...CLAIM };
             const again = await api(openid, today, action, payload);
             claimsChecked += 1;
             if (again.status !== status) {

@@ -46,8 +46,9 @@ describe('release:weapp', () => {
     const result = await checkWeappBuild(copy, { cloudEnv: '' });
     // 14 pages, 个人信息 (issue 17), the calendar and library screens (issue 16), the 消息 tab,
     // the summary, inspection and plan screens (issue 18), the 项目 tab (issue 17), and the
-    // complaints pages (resident, review) and the 代录 form (issue 18).
-    expect(result).toMatchObject({ problems: [], pages: 25 });
+    // complaints pages (resident, review) and the 代录 form (issue 18), and the onboarding pages
+    // 人员管理, 接受邀请 and 区划管理 (issue 16).
+    expect(result).toMatchObject({ problems: [], pages: 28 });
     expect(result.cloudInits).toEqual([{ traceUser: true }]);
   });
 

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import DistrictPage from '../../src/review/pages/district/index';
 import { buildMe, directory } from './support/factories';
 import { answering, failure, freshStart, held, networkDown, ok, payloadsOf } from './support/fake-backend';
+import { navigations } from './support/taro-fakes';
 
 jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
 
@@ -107,22 +108,15 @@ describe('the district settings page', () => {
     expect(await screen.findByText('政策已保存', {}, slow)).toBeInTheDocument();
   });
 
-  it('grants a community role within the street, and shows a refusal', async () => {
-    let answer = failure('forbidden', '您没有权限进行此操作');
-    answering({ 'me.get': ok(street), 'directory.get': ok(directory), 'role.grant': async () => answer });
+  it('sends a street to 人员管理 to appoint staff: no openid is typed by hand (issue 16)', async () => {
+    answering({ 'me.get': ok(street), 'directory.get': ok(directory) });
     render(<DistrictPage />);
     const roles = await screen.findByTestId('roles', {}, slow);
     expect(screen.queryByTestId('policy')).not.toBeInTheDocument();
-    expect(within(roles).queryByText('街道审核人员')).not.toBeInTheDocument();
-    await typeInto('openid', 'u-new-worker');
-    fireEvent.click(within(roles).getByText('田心社区'));
-    fireEvent.click(screen.getByTestId('send-grant'));
-    expect(await within(roles).findByText('您没有权限进行此操作', {}, slow)).toBeInTheDocument();
-    answer = ok({ openid: 'u-new-worker', roles: [{ role: 'community', scopeId: 'c-tianxin' }] }) as never;
-    await typeInto('openid', 'u-new-worker');
-    fireEvent.click(screen.getByTestId('send-grant'));
-    expect(await within(roles).findByText('已授予。u-new-worker 现有角色：社区工作人员 · 田心社区', {}, slow)).toBeInTheDocument();
-    expect(payloadsOf('role.grant')[1]).toEqual({ openid: 'u-new-worker', role: 'community', scopeId: 'c-tianxin' });
+    expect(within(roles).queryByText(/openid/)).not.toBeInTheDocument();
+    fireEvent.click(within(roles).getByText('人员管理（邀请、撤销）'));
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/onboarding/pages/staff/index' }]);
+    expect(payloadsOf('role.grant')).toEqual([]);
   });
 
   it('tells a resident the page is not for them', async () => {

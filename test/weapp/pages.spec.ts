@@ -90,9 +90,33 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       anonymous: () => ({ shows: ['您还没有登录', '大字模式'] }),
       // issue 17: 我的意见 (none in the demo) and 我的评价 (the 4 stars u-res-1 gave the audited benches).
       resident: (demo) => ({ shows: ['张小明', '中英街社区 · 沙头角街道', '我的提议', demo.publicity.title, '我的意见', '您还没有发表过意见', '我的评价', demo.audited.title, '4 星', '查看个人信息'], hides: ['加入您的社区'] }),
-      community: () => ({ shows: ['加入您的社区', '个人信息保护告知'] }),
-      street: () => ({ shows: ['加入您的社区', '个人信息保护告知'] }),
-      district: () => ({ shows: ['加入您的社区'] }),
+      // Staff who are not residents: their workbench, never the resident join form (issue 16).
+      community: () => ({ shows: ['工作台', '进入社区工作台'], hides: ['加入您的社区', '人员管理'] }),
+      street: () => ({ shows: ['工作台', '进入审核与监督', '人员管理（邀请、撤销）'], hides: ['加入您的社区', '区划管理'] }),
+      district: () => ({ shows: ['工作台', '人员管理（邀请、撤销）', '区划管理'], hides: ['加入您的社区'] }),
+    },
+  },
+  // Staff onboarding and the directory (issue 16).
+  'onboarding/pages/staff/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      community: () => ({ shows: ['只有街道、区、市的管理员可以管理工作人员'] }),
+      street: () => ({ shows: ['沙头角街道 · 人员管理', '角色', '单位', '生成邀请码：社区工作人员 · 中英街社区', '陈社工', '撤销', '没有未使用的邀请'], hides: ['吴审核'] }),
+      district: () => ({ shows: ['盐田区 · 人员管理', '周审核', '吴审核'] }),
+    },
+  },
+  'onboarding/pages/accept/index': {
+    query: () => 'scene=ABCD2345',
+    screens: {
+      resident: (demo) => ({ shows: ['张小明', '中英街社区 · 沙头角街道', '我的提议', demo.publicity.title, '我的意见', '您还没有发表过意见', '我的评价', demo.audited.title, '4 星', '查看个人信息'], hides: ['加入您的社区'] }),
+      street: () => ({ shows: ['接受工作人员邀请'] }),
+    },
+  },
+  'onboarding/pages/directory/index': {
+    screens: {
+      anonymous: () => ({ shows: ['请先登录'] }),
+      street: () => ({ shows: ['只有区、市的管理员可以维护区划'] }),
+      district: () => ({ shows: ['区划管理', '搜索社区、街道或区'] }),
     },
   },
   // Issue 17: 我的 → 个人信息
@@ -182,10 +206,10 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       anonymous: () => ({ shows: ['请先登录'] }),
       resident: () => ({ shows: [NOT_REVIEWER] }),
       community: () => ({ shows: [NOT_REVIEWER] }),
-      street: (demo) => ({ shows: ['沙头角街道 · 审核与监督', '待审核', demo.streetReview.title, '下一步：作出审核决定', '统计报表', '检查记录'] }),
+      street: (demo) => ({ shows: ['沙头角街道 · 审核与监督', '待审核', demo.streetReview.title, '下一步：作出审核决定', '统计报表', '检查记录', '人员管理'] }),
       district: (demo) => ({ shows: ['盐田区 · 审核与监督', demo.streetReview.title, '区级设置', '投诉建议'] }),
       // Issue 18: the supervisor reads the district's queue; no settings, no grants, no decision.
-      supervisor: (demo) => ({ shows: ['盐田区 · 审核与监督', '监督员', demo.streetReview.title, '资金台账', '监督检查', '投诉建议'], hides: ['区级设置', '授予角色'] }),
+      supervisor: (demo) => ({ shows: ['盐田区 · 审核与监督', '监督员', demo.streetReview.title, '资金台账', '监督检查', '投诉建议'], hides: ['区级设置', '授予角色', '人员管理'] }),
     },
   },
   'review/pages/decide/index': {
@@ -263,7 +287,7 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
       anonymous: () => ({ shows: ['请先登录'] }),
       resident: () => ({ shows: ['您没有区级设置的权限'] }),
       community: () => ({ shows: ['您没有区级设置的权限'] }),
-      street: () => ({ shows: ['沙头角街道 · 授予角色', '授予角色'], hides: ['保存政策'] }),
+      street: () => ({ shows: ['沙头角街道 · 人员管理', '人员管理（邀请、撤销）'], hides: ['保存政策', 'openid'] }),
       district: () => ({ shows: ['盐田区 · 区级设置', '保存政策', '市级补助申请', '申报截止2026年11月30日'] }),
     },
   },

@@ -7,10 +7,11 @@ import { fail, ok } from '../answers';
 import { commitRefused, userChain } from '../proposals';
 import { personText, recordId } from '../schemas';
 import { meOf } from './me';
+import { refuseRetiredCommunity } from '../onboarding';
 
 export const joinCommunity = defineAction({
   name: 'me.join',
-  summary: 'The caller becomes a resident of a community, under the name they give. A person is a resident of one community at a time: joining another moves them (at most once in 30 days: too_early); staff grants stay. Joins are rate-limited.',
+  summary: 'The caller becomes a resident of a community, under the name they give. A person is a resident of one community at a time: joining another moves them (at most once in 30 days: too_early); staff grants stay. A retired community takes no new residents (invalid_state, R-DIR-1). Joins are rate-limited.',
   schema: z.object({ communityId: recordId, name: personText(TEXT_LIMITS.name) }),
   access: { signIn: true, permission: 'me.join' },
   audit: ['user'],
@@ -18,6 +19,9 @@ export const joinCommunity = defineAction({
   async run(input, context) {
     const { store, limits } = context.services;
     if (!(await store.findCommunity(input.communityId))) return fail('not_found', '没有这个社区', 'communityId');
+    // A retired (撤销 or merged) community takes no new residents (issue 16).
+    const retired = await refuseRetiredCommunity(store, input.communityId);
+    if (retired) return retired;
     const openid = context.caller.openid as string;
     const since = context.user?.residentSince ?? null;
     const current = since && context.user?.communityId ? { communityId: context.user.communityId, since: shanghaiDateOf(since) } : null;

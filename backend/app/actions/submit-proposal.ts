@@ -12,11 +12,12 @@ import { messagesTo } from '../notifications';
 import { commitRefused, indexingOf, policyFor, proposalChain, proposalView, transitionContextFor } from '../proposals';
 import { category, personText, recordId, requestId, source } from '../schemas';
 import { checkPhotos } from '../photos';
+import { refuseRetiredCommunity } from '../onboarding';
 
 
 export const submitProposal = defineAction({
   name: 'proposal.submit',
-  summary: 'A proposal arrives at any time (R-COL-1) with its source (R-SRC-1); one started from the project library copies its plan and budget lines (R-SUP-3). The same requestId from the same caller answers the first proposal, never a second one.',
+  summary: 'A proposal arrives at any time (R-COL-1) with its source (R-SRC-1); one started from the project library copies its plan and budget lines (R-SUP-3). The same requestId from the same caller answers the first proposal, never a second one. A retired community takes no new proposals (R-DIR-1, `invalid_state`).',
   schema: z.object({
     communityId: recordId,
     title: personText(TEXT_LIMITS.proposalTitle),
@@ -40,6 +41,9 @@ export const submitProposal = defineAction({
     if (!place) return fail('not_found', '没有这个社区', 'communityId');
     const refused = context.authorize(place);
     if (refused) return refused;
+    // A retired (撤销 or merged) community takes no new proposals; its records stay (issue 16).
+    const retired = await refuseRetiredCommunity(store, input.communityId);
+    if (retired) return retired;
 
     // The caller's own uploads, checked once in WeChat (issue 13: type, size, media check).
     const photoRefused = await checkPhotos(context, openid, input.photos ?? []);

@@ -11,6 +11,9 @@ import type { Refusal } from '../../domain/result';
 // Issue 14 (anchoring, uploads) and issue 17 (personal data)
 import type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
 import type { ComplaintStore } from './complaints.port';
+// Directory upkeep and staff onboarding (issue 16)
+import type { DirectoryUnit } from '../../domain/directory';
+import type { InvitationRecord } from '../../domain/invitations';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
@@ -466,6 +469,31 @@ export interface Store extends ReportStore, ComplaintStore {
    * one was unread, appends `audit` in the same transaction. Answers how many were unread.
    */
   markNotificationsRead(input: InboxOwner & { ids?: string[]; all?: boolean; at: string; audit: AuditDraft }): Promise<number>;
+  // Directory upkeep and staff onboarding (issue 16)
+  /** Every unit of the directory, retired ones too, districts then streets then communities. */
+  listUnits(): Promise<DirectoryUnit[]>;
+  /** A unit and the units above it, the unit first (a community, its street, its district); empty when there is no such unit. */
+  findUnitLine(id: string): Promise<DirectoryUnit[]>;
+  /**
+   * Writes the units as given (added, or replaced by id: renamed, moved, retired) with one audit
+   * entry, in one transaction; a unit is never deleted, so its records stay. Parents come first.
+   */
+  saveUnits(input: { units: DirectoryUnit[]; audit: AuditDraft }): Promise<void>;
+  /** Stores a new invitation; `conflict` when its code is taken (the caller draws another). */
+  createInvitation(input: { invitation: InvitationRecord; audit: AuditDraft }): Promise<CommitOutcome<InvitationRecord>>;
+  findInvitation(code: string): Promise<InvitationRecord | null>;
+  /** Invitations neither accepted nor cancelled, at the scope's unit and every unit below it, newest first. */
+  listInvitations(scope: ScopeFilter): Promise<InvitationRecord[]>;
+  /**
+   * Accepts (granting its role at its scope to `openid`) or cancels an invitation, only while the
+   * domain's `invitationStatus` of the invitation read in the transaction is `open`:
+   * `invalid_state` otherwise. An accepting person without a name takes `name` when given.
+   */
+  settleInvitation(input: { code: string; outcome: 'accept' | 'cancel'; openid: string; name?: string; at: string; audit: AuditDraft[] }): Promise<CommitOutcome<InvitationRecord>>;
+  /** Takes a grant away with its audit entry; false (and nothing written) when the person does not hold it. */
+  revokeRole(input: { openid: string; role: Role; scopeId: string; audit: AuditDraft }): Promise<boolean>;
+  /** Counts one attempt in the caller's window (a rate limit on its own, e.g. guessing codes): false when over. */
+  countAttempt(limit: RateLimit): Promise<boolean>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;

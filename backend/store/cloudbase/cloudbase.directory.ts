@@ -78,8 +78,9 @@ export function cloudBaseDirectory(core: CloudBaseCore) {
 
     async getDirectory(): Promise<Directory> {
       const places = await queryAll(core.db, COLLECTIONS.places, [{}], [['_id', 'asc']]);
+      // Retired units keep their records but leave the public directory (issue 16).
       const ordered = (kind: string) =>
-        places.filter((place) => place.kind === kind).sort((a, b) => (a.sort as number) - (b.sort as number) || compareText(a._id, b._id));
+        places.filter((place) => place.kind === kind && place.active !== false).sort((a, b) => (a.sort as number) - (b.sort as number) || compareText(a._id, b._id));
       const streets = ordered('street');
       const communities = ordered('community');
       return {

@@ -4,6 +4,7 @@ import { cloudBaseComplaints } from './cloudbase.complaints';
 import { CloudBaseCore, type CloudBaseStoreOptions } from './cloudbase.core';
 import { cloudBaseDirectory } from './cloudbase.directory';
 import { cloudBaseMoney } from './cloudbase.money';
+import { cloudBaseOnboarding } from './cloudbase.onboarding'; // directory upkeep and onboarding (issue 16)
 import { cloudBaseProposals } from './cloudbase.proposals';
 import { cloudBaseRecords } from './cloudbase.records';
 // Residency against hopping (issue 15, M3)
@@ -61,6 +62,7 @@ export function openCloudBaseStore(options: CloudBaseStoreOptions) {
     ...cloudBaseMine(core),
     // Complaints and suggestions (issue 18)
     ...cloudBaseComplaints(core),
+    ...cloudBaseOnboarding(core), // issue 16
     async close(): Promise<void> {
       core.close();
     },

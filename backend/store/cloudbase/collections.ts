@@ -68,6 +68,9 @@ export const COLLECTIONS = {
   dueChecks: 'due_checks',
   /** Complaints and suggestions (issue 18): `_id` = complaint id. */
   complaints: 'complaints',
+  // Staff onboarding (issue 16)
+  /** `_id` = the invitation code: role, scope (with its place ids), expiry, and how it was settled. */
+  invitations: 'invitations',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

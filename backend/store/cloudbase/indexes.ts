@@ -117,6 +117,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.complaints, name: 'district_status_newest', keys: [['districtId', 1], ['status', 1], ...NEWEST], for: 'listComplaints (district, status)' },
   { collection: COLLECTIONS.complaints, name: 'author_newest', keys: [['authorOpenid', 1], ...NEWEST], for: 'listComplaints (author)' },
   { collection: COLLECTIONS.complaints, name: 'newest', keys: NEWEST, for: 'listComplaints (all)' },
+  // Staff onboarding (issue 16): open invitations by unit, newest first.
+  { collection: COLLECTIONS.invitations, name: 'open_newest', keys: [['open', 1], ...NEWEST], for: 'listInvitations (city)' },
+  { collection: COLLECTIONS.invitations, name: 'open_community_newest', keys: [['open', 1], ['communityId', 1], ...NEWEST], for: 'listInvitations (community)' },
+  { collection: COLLECTIONS.invitations, name: 'open_street_newest', keys: [['open', 1], ['streetId', 1], ...NEWEST], for: 'listInvitations (street)' },
+  { collection: COLLECTIONS.invitations, name: 'open_district_newest', keys: [['open', 1], ['districtId', 1], ...NEWEST], for: 'listInvitations (district)' },
 ];
 
 /** The request body of CloudBase's UpdateTable (`manager.database.updateCollection`) for one index. */

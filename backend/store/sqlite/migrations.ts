@@ -2,6 +2,7 @@ import type { Db } from './sqlite.core';
 import { REPORT_MIGRATIONS } from './migrations.reports';
 import { SEARCH_MIGRATIONS } from './migrations.search';
 import { ARCHIVE_MIGRATIONS } from './migrations.archive';
+import { ONBOARDING_MIGRATIONS } from './migrations.onboarding';
 
 /**
  * Forward-only numbered migrations. A migration, once landed, is never edited: a change is a new
@@ -382,6 +383,8 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  // Issue 16 (directory upkeep, staff onboarding): versions 14 and 15, in their own file.
+  ...ONBOARDING_MIGRATIONS,
   // --- Issue 16: the working-day calendar as data (reserved version 16) ---
   {
     version: 16,

@@ -29,9 +29,10 @@ export function sqliteDirectory(core: SqliteCore) {
     ensureUser: db.prepare(`INSERT OR IGNORE INTO users (openid, name, community_id, created_at, updated_at) VALUES (?, NULL, NULL, ?, ?)`),
     dropGrant: db.prepare('DELETE FROM role_grants WHERE openid = ? AND role = ? AND scope_id = ?'),
     insertGrant: db.prepare(`INSERT OR IGNORE INTO role_grants (openid, role, scope_id, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)`),
-    districts: db.prepare('SELECT id, name FROM districts ORDER BY sort_order, id'),
-    streets: db.prepare('SELECT id, district_id AS districtId, name FROM streets ORDER BY sort_order, id'),
-    communities: db.prepare('SELECT id, street_id AS streetId, name FROM communities ORDER BY sort_order, id'),
+    // Retired units keep their records but leave the public directory (issue 16).
+    districts: db.prepare('SELECT id, name FROM districts WHERE active = 1 ORDER BY sort_order, id'),
+    streets: db.prepare('SELECT id, district_id AS districtId, name FROM streets WHERE active = 1 ORDER BY sort_order, id'),
+    communities: db.prepare('SELECT id, street_id AS streetId, name FROM communities WHERE active = 1 ORDER BY sort_order, id'),
     street: db.prepare('SELECT id AS streetId, district_id AS districtId FROM streets WHERE id = ?'),
     districtExists: db.prepare('SELECT 1 FROM districts WHERE id = ?'),
     communityCount: db.prepare('SELECT COUNT(*) FROM communities c JOIN streets s ON s.id = c.street_id WHERE s.district_id = ?'),

@@ -5,6 +5,7 @@ import { sqliteComplaints } from './sqlite.complaints';
 import { sqliteDirectory } from './sqlite.directory';
 import { ledgerRows } from './sqlite.ledgers';
 import { sqliteMoney } from './sqlite.money';
+import { sqliteOnboarding } from './sqlite.onboarding'; // directory upkeep and onboarding (issue 16)
 import { requestGuards, sqliteProposals } from './sqlite.proposals';
 import { sqliteRecords } from './sqlite.records';
 // Residency against hopping (issue 15, M3)
@@ -60,6 +61,7 @@ export function sqliteStoreOn(db: Db) {
     ...sqliteMine(core),
     // Complaints and suggestions (issue 18)
     ...sqliteComplaints(core, guards),
+    ...sqliteOnboarding(core, guards), // issue 16
     async close(): Promise<void> {
       if (!db.open) return;
       // Fold the WAL back into the main file so a closed store is one self-contained file.

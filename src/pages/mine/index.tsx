@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '../../../common/glossary';
 import { TEXT_LIMITS } from '../../../common/limits';
-import type { Directory, Me, Role } from '../../../types/api';
+import type { Directory, Me } from '../../../types/api';
 import { joinCommunity, listProposals, recordConsent } from '../../api';
 import { Action } from '../../components/Action';
 import { Field } from '../../components/Field';
@@ -18,11 +18,8 @@ import { PAGES, openPage } from '../../lib/navigation';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_TITLE, PRIVACY_NOTICE_VERSION } from '../../lib/privacy-notice';
 import { useAnswer, usePaged } from '../../lib/use-answer';
 import { MyComments, MyRatings } from './components/MyWords';
+import { ACCEPT_PAGE, StaffProfile, staffGrantsOf, Workbench } from './components/Workbench';
 import './index.css';
-
-const COMMUNITY_ROLES: readonly Role[] = ['community'];
-// Supervision (issue 18): the supervisor enters the review views, read-only.
-const REVIEW_ROLES: readonly Role[] = ['street', 'district', 'city', 'supervisor'];
 
 /**
  * 我的: join a community on first use (after reading the privacy notice in full), then my
@@ -52,11 +49,26 @@ function MineContent({ context, onJoined }: { context: CommunityContext; onJoine
       </View>
     );
   }
+  // Staff who are not residents: their workbench, never the resident join form (issue 16).
+  if (!me.communityId && staffGrantsOf(me).length > 0) {
+    return (
+      <View>
+        <StaffProfile me={me} />
+        <LargeTextSetting />
+        <Workbench me={me} directory={directory} />
+      </View>
+    );
+  }
   if (!me.communityId) {
     return (
       <View>
         {/* First: large text, so that the notice below can be read comfortably. */}
         <LargeTextSetting />
+        <View className='mine__invited'>
+          <Action variant='link' onClick={() => openPage(ACCEPT_PAGE)} testId='have-invitation'>
+            我是工作人员，有邀请码
+          </Action>
+        </View>
         <JoinForm directory={directory} preselected={context.community?.id ?? null} onJoined={onJoined} />
         <MyDataEntry />
       </View>
@@ -66,7 +78,7 @@ function MineContent({ context, onJoined }: { context: CommunityContext; onJoine
     <View>
       <Profile me={me} directory={directory} />
       <LargeTextSetting />
-      <StaffEntry me={me} />
+      <Workbench me={me} directory={directory} />
       <MyProposals />
       <MyDataEntry />
       {/* issue 17: my comments and my ratings, each leading to its proposal */}
@@ -109,29 +121,6 @@ function MyDataEntry() {
         <Action variant='secondary' block onClick={() => openPage(PAGES.myData)} testId='open-my-data'>
           查看个人信息
         </Action>
-      </View>
-    </Section>
-  );
-}
-
-/** Staff find their workbench here; residents see nothing of it. */
-function StaffEntry({ me }: { me: Me }) {
-  const isCommunity = me.roles.some((grant) => COMMUNITY_ROLES.includes(grant.role));
-  const isReviewer = me.roles.some((grant) => REVIEW_ROLES.includes(grant.role));
-  if (!isCommunity && !isReviewer) return null;
-  return (
-    <Section title='工作台' testId='staff-entry'>
-      <View className='card mine__staff'>
-        {isCommunity ? (
-          <Action variant='secondary' block onClick={() => openPage(PAGES.staffInbox)}>
-            进入社区工作台
-          </Action>
-        ) : null}
-        {isReviewer ? (
-          <Action variant='secondary' block onClick={() => openPage(PAGES.reviewQueue)}>
-            进入审核与监督
-          </Action>
-        ) : null}
       </View>
     </Section>
   );

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Action } from '../../components/Action';
+import { Action, type ActionVariant } from '../../components/Action';
 import './staff.css';
 
 // What a staff form says back: success on the page, errors next to the form, a second tap to confirm.
@@ -43,6 +43,7 @@ export function ConfirmAction({
   busy,
   busyLabel = '正在提交…',
   testId,
+  variant = 'primary',
 }: {
   label: string;
   question: string;
@@ -50,11 +51,13 @@ export function ConfirmAction({
   busy?: boolean;
   busyLabel?: string;
   testId?: string;
+  /** The look of the first button (a revoke in a list is secondary); the confirmation is always primary. */
+  variant?: ActionVariant;
 }) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <Action block busy={busy} busyLabel={busyLabel} onClick={() => setAsking(true)} testId={testId}>
+      <Action block variant={variant} busy={busy} busyLabel={busyLabel} onClick={() => setAsking(true)} testId={testId}>
         {label}
       </Action>
     );

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, ROLE_LABELS } from '../../../../common/glossary';
-import type { Directory, Role, RoleGrant, SubsidyApplication } from '../../../../types/api';
+import type { Directory, RoleGrant, SubsidyApplication } from '../../../../types/api';
 import type { Category, Policy } from '../../../../types/domain';
-import { getPolicy, getSubsidyApplication, grantRole, setPolicy } from '../../../api/staff';
+import { getPolicy, getSubsidyApplication, setPolicy } from '../../../api/staff';
 import { Action } from '../../../components/Action';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
@@ -11,10 +11,12 @@ import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDateWithWeekday } from '../../../lib/dates';
 import { formatFen } from '../../../lib/money';
+import { openPage } from '../../../lib/navigation';
 import { useAnswer } from '../../../lib/use-answer';
+import { STAFF_PAGE } from '../../../onboarding/appoint';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { fenToYuanText, parseCount, parseYuan } from '../../../staff/workbench/money-input';
-import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Row } from '../../../staff/workbench/display';
 import { Done, FormError } from '../../../staff/workbench/feedback';
 import { Chips, TextInput, YuanInput } from '../../../staff/workbench/fields';
@@ -25,7 +27,7 @@ import '../../../staff/workbench/staff.css';
 /**
  * 区级设置: the district's policy for a year (quota, services fee ratio, thresholds — R-FUN-1,
  * R-REP-2, R-IMP-1, R-IMP-2), the city subsidy application with its totals and due date
- * (R-FUN-3), and staff roles granted within the caller's scope.
+ * (R-FUN-3), and the way to 人员管理, where staff are invited and revoked.
  */
 export default function DistrictPage() {
   const { state, reload } = useAnswer(loadStaffContext);
@@ -61,7 +63,7 @@ function Settings({ context }: { context: StaffContext }) {
   return (
     <View>
       <View className='staff__head'>
-        <Text className='staff__title'>{names.scope(grant.scopeId)} · {districts.length > 0 ? '区级设置' : '授予角色'}</Text>
+        <Text className='staff__title'>{names.scope(grant.scopeId)} · {districts.length > 0 ? '区级设置' : '人员管理'}</Text>
         <Text className='staff__sub'>{context.me.name ? `${context.me.name}（${ROLE_LABELS[grant.role]}）` : ROLE_LABELS[grant.role]}</Text>
         {grants.length > 1 ? (
           <Chips
@@ -91,7 +93,7 @@ function Settings({ context }: { context: StaffContext }) {
           {grant.role === 'district' ? <SubsidySection key={`subsidy-${districtId}-${year}`} districtId={districtId} year={year} names={names} /> : null}
         </View>
       ) : null}
-      <RoleSection grant={grant} context={context} names={names} />
+      <RoleSection />
     </View>
   );
 }
@@ -272,73 +274,16 @@ function Subsidy({ application, names }: { application: SubsidyApplication; name
 }
 
 // ---------------------------------------------------------------------------------------------
-// Roles
+// Staff (issue 16): appointed by invitation on 人员管理; role.grant by openid stays an API for scripts.
 
-/** Roles a grantor may hand out: below its own rank (the server judges each grant). */
-const GRANTABLE: Readonly<Record<Role, Role[]>> = {
-  resident: [],
-  community: [],
-  street: ['community'],
-  district: ['community', 'street', 'supervisor'],
-  city: ['community', 'street', 'district', 'supervisor'],
-  supervisor: [],
-};
-
-function RoleSection({ grant, context, names }: { grant: RoleGrant; context: StaffContext; names: PlaceNames }) {
-  const roles = GRANTABLE[grant.role];
-  const [role, setRole] = useState<Role | null>(roles[0] ?? null);
-  const [openid, setOpenid] = useState('');
-  const [scopeId, setScopeId] = useState<string | null>(null);
-  const action = useAction<{ openid: string; roles: RoleGrant[] }>();
-  if (roles.length === 0) return null;
-  const scopes = scopesUnder(grant, context.directory).filter((option) => option.kind === role);
-  const scope = scopeId && scopes.some((option) => option.id === scopeId) ? scopeId : null;
-  const send = () => {
-    if (!openid.trim()) return action.refuse('openid', '请填写工作人员的微信用户标识');
-    if (!role) return action.refuse('role', '请选择角色');
-    if (!scope) return action.refuse('scopeId', '请选择范围');
-    void action.run(() => grantRole({ openid: openid.trim(), role, scopeId: scope }), () => setOpenid(''));
-  };
+function RoleSection() {
   return (
-    <Section title='授予工作人员角色' testId='roles'>
+    <Section title='工作人员' testId='roles'>
       <View className='card'>
-        <Text className='info-line'>只能在您负责的范围内，授予比您低一级的角色。</Text>
-        <TextInput
-          label='微信用户标识（openid）'
-          name='openid'
-          required
-          value={openid}
-          onChange={(value) => {
-            setOpenid(value);
-            action.reset();
-          }}
-          placeholder='工作人员的微信用户标识'
-          hint='由系统管理员提供'
-          maxlength={64}
-          error={action.fieldError('openid')}
-        />
-        <Text className='field__label block'>角色</Text>
-        <Chips label='角色' options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))} value={role} onChange={setRole} />
-        <View style={{ marginTop: '24px' }}>
-          <Text className='field__label block'>范围</Text>
-          <Chips label='范围' options={scopes.map((option) => ({ value: option.id, label: option.name }))} value={scope} onChange={setScopeId} />
-          {action.fieldError('scopeId') ? (
-            <View className='field__error' role='alert'>
-              {action.fieldError('scopeId')}
-            </View>
-          ) : null}
-        </View>
-        <FormError message={action.formError(['openid', 'scopeId'])} />
-        {action.done ? (
-          <Done>
-            已授予。{action.done.openid} 现有角色：{action.done.roles.map((held) => `${ROLE_LABELS[held.role]} · ${names.scope(held.scopeId)}`).join('；')}
-          </Done>
-        ) : null}
-        <View style={{ marginTop: '16px' }}>
-          <Action block busy={action.busy} busyLabel='正在授予…' onClick={send} testId='send-grant'>
-            授予角色
-          </Action>
-        </View>
+        <Text className='info-line'>用邀请码添加工作人员，有人离岗时撤销其角色。</Text>
+        <Action variant='secondary' block onClick={() => openPage(STAFF_PAGE)} testId='open-staff'>
+          人员管理（邀请、撤销）
+        </Action>
       </View>
     </Section>
   );

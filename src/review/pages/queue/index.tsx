@@ -9,6 +9,7 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StaffNoticeOffer } from '../../../components/subscribe/StaffNoticeOffer';
 import { useAnswer } from '../../../lib/use-answer';
+import { STAFF_PAGE } from '../../../onboarding/appoint';
 import { Gate, NoRole } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';
 import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
@@ -63,8 +64,9 @@ function Workbench({ context }: { context: StaffContext }) {
     { label: '统计报表', hint: '计划与实际、资金', url: STAFF_PAGES.summary, testId: 'open-summary' },
     { label: '检查记录', hint: '自查、检查、抽查', url: STAFF_PAGES.inspections, testId: 'open-inspections' },
   );
-  if (grant.role === 'district' || grant.role === 'city') tiles.push({ label: '区级设置', hint: '政策、补助申请、角色', url: STAFF_PAGES.district, testId: 'open-district' });
-  else if (grant.role === 'street') tiles.push({ label: '授予角色', hint: '社区工作人员', url: STAFF_PAGES.district, testId: 'open-district' });
+  if (grant.role === 'district' || grant.role === 'city') tiles.push({ label: '区级设置', hint: '政策、补助申请', url: STAFF_PAGES.district, testId: 'open-district' });
+  // Staff are appointed by invitation and revoked on 人员管理 (issue 16); the supervisor appoints nobody.
+  if (grant.role !== 'supervisor') tiles.push({ label: '人员管理', hint: '邀请、撤销工作人员', url: STAFF_PAGE, testId: 'open-staff' });
   // Issue 16: the project library for every reviewer; the working-day calendar for the city.
   tiles.push({ label: '项目库', hint: '成熟项目与评价', url: STAFF_PAGES.library, testId: 'open-library' });
   if (grant.role === 'city') tiles.push({ label: '工作日历', hint: '录入放假安排', url: STAFF_PAGES.calendar, testId: 'open-calendar' });
