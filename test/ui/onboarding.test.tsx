@@ -7,6 +7,15 @@ import { buildMe, directory, pageOf } from './support/factories';
 import { answering, freshStart, ok, openedWith, payloadsOf } from './support/fake-backend';
 import { navigations } from './support/taro-fakes';
 
+/** The native input inside a field, once the Input component has rendered it. */
+function nativeInput(field: HTMLElement): Promise<HTMLInputElement> {
+  return waitFor(() => {
+    const element = field.querySelector('input');
+    if (!element) throw new Error('no native input yet');
+    return element;
+  });
+}
+
 jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
 
 const streetReviewer = buildMe({ openid: 'u-street', name: '周审核', communityId: null, roles: [{ role: 'street', scopeId: 's-shatoujiao' }] });
@@ -55,7 +64,7 @@ describe('接受邀请', () => {
     fireEvent.click(screen.getByTestId('accept'));
     expect(await screen.findByText('请填写您的姓名')).toBeInTheDocument();
     expect(payloadsOf('invitation.accept')).toEqual([]);
-    fireEvent.input(screen.getByTestId('field-name').querySelector('input') as HTMLInputElement, { target: { value: ' 李新 ' } });
+    fireEvent.input(await nativeInput(screen.getByTestId('field-name')), { target: { value: ' 李新 ' } });
     fireEvent.click(screen.getByTestId('accept'));
     expect(await screen.findByText(/已成为/)).toBeInTheDocument();
     expect(payloadsOf('invitation.accept')).toEqual([{ code: 'ABCD2345', name: '李新' }]);
@@ -112,7 +121,7 @@ describe('区划管理', () => {
     });
     fireEvent.input(search, { target: { value: '中英' } });
     fireEvent.click(await screen.findByText('中英街社区'));
-    const name = (await screen.findByTestId('unit-edit')).querySelector('input') as HTMLInputElement;
+    const name = await nativeInput(await screen.findByTestId('unit-edit'));
     fireEvent.input(name, { target: { value: '中英街' } });
     fireEvent.click(screen.getByTestId('save-unit'));
     await waitFor(() => expect(payloadsOf('directory.upsert')).toEqual([{ id: 'c-zhongying', kind: 'community', name: '中英街', parentId: 's-shatoujiao', active: true }]));
