@@ -117,10 +117,7 @@ export interface Target extends ScopeTarget {
   unitKind?: 'district' | 'street' | 'community';
 }
 
-/**
- * Issue 18 (reports): who reads the checks and reports of a scope (R-INS-1, R-RPT-1). One list, so
- * that a read-only role (the district's supervisor) joins every such case with one entry here.
- */
+/** Who reads the checks and reports of a scope (R-INS-1, R-RPT-1), the read-only supervisor included. */
 export const REPORT_READERS: readonly Role[] = ['street', 'district', 'city', 'supervisor'];
 
 /** Staff roles that may grant roles, each only below its own rank and within its scope. */
@@ -131,12 +128,7 @@ function canGrant(actor: Actor, target: Target): boolean {
   if (grantRole === undefined) return false;
   // Supervision (issue 18): a supervisor is granted at a district's own scope only.
   if (grantRole === 'supervisor' && (target.streetId !== undefined || target.districtId === undefined)) return false;
-  return actor.grants.some(
-    (grant) =>
-      GRANTOR_ROLES.includes(grant.role) &&
-      ROLE_RANK[grant.role] > ROLE_RANK[grantRole] &&
-      grantCovers(grant, target),
-  );
+  return actor.grants.some((grant) => GRANTOR_ROLES.includes(grant.role) && ROLE_RANK[grant.role] > ROLE_RANK[grantRole] && grantCovers(grant, target));
 }
 
 function implementerMay(actor: Actor, target: Target): boolean {

@@ -46,3 +46,25 @@ export interface Erasure {
   at: string;
   audit: AuditDraft;
 }
+
+/** The Store's part for audit anchoring, upload quotas and personal data. */
+export interface PersonalDataStore {
+  /** Audit entries in the order they were appended, after the cursor `after`, at most `limit` (audit.heads folds them). */
+  auditDigests(after: string | undefined, limit: number): Promise<AuditDigest[]>;
+  /** The files `openid` uploaded at or after `since` (L1: the daily upload quota). */
+  uploadUsage(openid: string, since: string): Promise<UploadUsage>;
+  /**
+   * Files created before `before` that no proposal shows, oldest first, at most `limit`. A file
+   * found shown is marked kept and never looked at again.
+   */
+  listUnreferencedFiles(before: string, limit: number): Promise<FileRecord[]>;
+  /** Forgets a file's row (its bytes are removed first by the file storage). */
+  removeFile(id: string): Promise<void>;
+  findConsent(openid: string): Promise<ConsentRecord | null>;
+  recordConsent(input: { openid: string; consent: ConsentRecord; audit: AuditDraft }): Promise<ConsentRecord>;
+  personalData(openid: string): Promise<PersonalData>;
+  /** me.delete in one write: profile, grants and consent gone; records re-keyed to the pseudonym. */
+  erasePerson(erasure: Erasure): Promise<void>;
+  /** For each of `openids` that was erased, the latest instant it was (audit.trail shows 已注销用户 before it). */
+  erasedAt(openids: string[]): Promise<Map<string, string>>;
+}

@@ -8,12 +8,15 @@ import type { CommentVisibility } from '../../domain/comments';
 import type { CommunityNoticeDraft } from '../../domain/notifications';
 import type { RatingCounters } from '../../domain/ratings';
 import type { Refusal } from '../../domain/result';
-// Issue 14 (anchoring, uploads) and issue 17 (personal data)
-import type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
+import type { LibraryStore } from './store.library.port';
+import type { MyWordsStore } from './store.mine.port';
+import type { PersonalDataStore } from './store.personal-data';
+import type { CalendarStore } from './store.calendar.port';
+import type { InboxStore } from './store.inbox.port';
+import type { OnboardingStore } from './store.onboarding.port';
+export type { StoredCalendarYear } from './store.calendar.port';
+export type { InboxOwner, NotificationRecord } from './store.inbox.port';
 import type { ComplaintStore } from './complaints.port';
-// Directory upkeep and staff onboarding (issue 16)
-import type { DirectoryUnit } from '../../domain/directory';
-import type { InvitationRecord } from '../../domain/invitations';
 
 /**
  * The Store port: intent methods, never a generic transaction. Each adapter (SQLite locally,
@@ -104,22 +107,6 @@ export interface OutboxDraft {
 /** How a message's delivery ended: sent, refused by the person (no grant), failed for good, or skipped (nothing to send it with). */
 export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'skipped';
 
-/** Notifications: whose inbox — a person, and the community whose notices they read (residents only). */
-export interface InboxOwner {
-  openid: string;
-  community: { id: string; since: string } | null;
-}
-
-/** Notifications: an inbox item as stored; its words come from domain/notifications.ts. */
-export interface NotificationRecord {
-  /** `n…` for a person's own item, `k…` for a community notice. */
-  id: string;
-  at: string;
-  kind: string;
-  proposalId: string | null;
-  payload: Record<string, unknown>;
-  read: boolean;
-}
 
 export interface OutboxMessage extends OutboxDraft {
   id: number;
@@ -261,18 +248,10 @@ export interface FileRecord {
 
 // Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5): their records.
 export type { AuditDigest, ConsentRecord, Erasure, PersonalData, UploadUsage } from './store.personal-data';
-/** A year's holiday schedule as the city loaded it (issue 16). */
-export interface StoredCalendarYear {
-  year: number;
-  holidays: DateString[];
-  workdays: DateString[];
-  note: string;
-  setAt: string;
-  setBy: string;
-}
 
-// Complaints and suggestions (issue 18) are their own part of the port: complaints.port.ts.
-export interface Store extends ReportStore, ComplaintStore {
+// The parts of later issues live beside this file: complaints (complaints.port.ts), personal data
+// (store.personal-data.ts), the project library, the calendar, the inbox and onboarding (store.*.port.ts).
+export interface Store extends ReportStore, ComplaintStore, LibraryStore, MyWordsStore, PersonalDataStore, CalendarStore, InboxStore, OnboardingStore {
   // Identity and directory
   findUser(openid: string): Promise<UserRecord | null>;
   /** Makes the user a resident of the community; their grants change as domain/residency.ts says. */
@@ -361,12 +340,6 @@ export interface Store extends ReportStore, ComplaintStore {
    * counters move as the domain's `replaceRating` says (the same rating again writes nothing).
    */
   setRating(input: { rating: RatingRecord; proposalState: ProposalState; audit: AuditDraft; rateLimit?: RateLimit }): Promise<CommitOutcome<RatingRecord>>;
-  // comment.mine, rating.mine (issue 17)
-  /** A person's comments in every status, newest first. */
-  listCommentsBy(openid: string, after: Cursor | undefined, limit: number): Promise<Slice<CommentRecord>>;
-  /** A person's ratings, the latest changed first. */
-  listRatingsBy(openid: string, after: { updatedAt: string; proposalId: string } | undefined, limit: number): Promise<Slice<RatingRecord>>;
-  findRating(proposalId: string, openid: string): Promise<RatingRecord | null>;
 
   // Money
   findLedger(communityId: string, year: number): Promise<Ledger | null>;
@@ -382,12 +355,7 @@ export interface Store extends ReportStore, ComplaintStore {
    */
   savePolicy(input: { policy: Policy; at: string; audit: AuditDraft }): Promise<CommitOutcome<Policy>>;
 
-  // Library
-  /** Newest first; only the entries of `scopeIds` when given (R-SUP-3: domain/library.ts decides which). */
-  listLibrary(after: Cursor | undefined, limit: number, scopeIds?: readonly string[]): Promise<Slice<LibraryEntry>>;
-  findLibraryEntry(id: string): Promise<LibraryEntry | null>;
-  addLibraryEntry(input: { entry: LibraryEntry; scopeId: string; createdBy: string; audit: AuditDraft }): Promise<LibraryEntry>;
-
+  // Staff of a scope, overdue notices
   /** The grants of `roles` at the scope's unit and every unit below it, by unit, role and age. */
   listGrants(scope: ScopeFilter, roles: readonly Role[]): Promise<GrantRecord[]>;
   /** The openids holding `role` for exactly this scope id (whom to tell of a scope's work). */
@@ -397,7 +365,6 @@ export interface Store extends ReportStore, ComplaintStore {
    * proposal, deadline and due day, however often the sweep runs. Answers whether it was new.
    */
   noticeOverdue(input: { proposalId: string; deadline: string; dueOn: string; at: string; outbox: OutboxDraft[] }): Promise<boolean>;
-
   // Audit trail
   auditTrail(chainId: string): Promise<AuditEntry[]>;
 
@@ -427,73 +394,6 @@ export interface Store extends ReportStore, ComplaintStore {
   saveFile(file: FileRecord): Promise<void>;
   findFile(id: string): Promise<FileRecord | null>;
 
-  // Audit anchoring, upload quotas and personal data (issue 14 M4/L1, issue 17 item 5)
-  /** Audit entries in the order they were appended, after the cursor `after`, at most `limit` (audit.heads folds them). */
-  auditDigests(after: string | undefined, limit: number): Promise<AuditDigest[]>;
-  /** The files `openid` uploaded at or after `since` (L1: the daily upload quota). */
-  uploadUsage(openid: string, since: string): Promise<UploadUsage>;
-  /**
-   * Files created before `before` that no proposal shows, oldest first, at most `limit`. A file
-   * found shown is marked kept and never looked at again.
-   */
-  listUnreferencedFiles(before: string, limit: number): Promise<FileRecord[]>;
-  /** Forgets a file's row (its bytes are removed first by the file storage). */
-  removeFile(id: string): Promise<void>;
-  findConsent(openid: string): Promise<ConsentRecord | null>;
-  recordConsent(input: { openid: string; consent: ConsentRecord; audit: AuditDraft }): Promise<ConsentRecord>;
-  personalData(openid: string): Promise<PersonalData>;
-  /** me.delete in one write: profile, grants and consent gone; records re-keyed to the pseudonym. */
-  erasePerson(erasure: Erasure): Promise<void>;
-  /** For each of `openids` that was erased, the latest instant it was (audit.trail shows 已注销用户 before it). */
-  erasedAt(openids: string[]): Promise<Map<string, string>>;
-  // Library editing (issue 16)
-  /** A library entry with the scope it belongs to (R-SUP-3); null when there is none. */
-  findLibraryEntryOwner(id: string): Promise<{ entry: LibraryEntry; scopeId: string } | null>;
-  /** Replaces an entry's title, category, plan and budget lines, with its audit entry. */
-  updateLibraryEntry(input: { entry: LibraryEntry; audit: AuditDraft }): Promise<LibraryEntry>;
-
-  // Working-day calendar (issue 16): the years the city loaded (calendar.set)
-  /** Every loaded year, oldest first. */
-  listCalendarYears(): Promise<StoredCalendarYear[]>;
-  /** Saves (or replaces) a year's schedule with its audit entry. */
-  saveCalendarYear(input: { year: StoredCalendarYear; audit: AuditDraft }): Promise<StoredCalendarYear>;
-  // Notifications (the inbox). Every outbox message is also an inbox item of its recipient,
-  // written by the same enqueue in the same transaction; a community notice is read by each
-  // resident of the community. `listNotifications` with `community: null` lists a person's own
-  // items only (what me.export shows).
-  /** The owner's items, newest first: their own and their community's notices since `community.since`. */
-  listNotifications(input: InboxOwner & { after?: Cursor; limit: number }): Promise<Slice<NotificationRecord>>;
-  countUnreadNotifications(owner: InboxOwner): Promise<number>;
-  /**
-   * Marks the owner's items read — those of `ids` that are theirs, or all with `all` — and, when
-   * one was unread, appends `audit` in the same transaction. Answers how many were unread.
-   */
-  markNotificationsRead(input: InboxOwner & { ids?: string[]; all?: boolean; at: string; audit: AuditDraft }): Promise<number>;
-  // Directory upkeep and staff onboarding (issue 16)
-  /** Every unit of the directory, retired ones too, districts then streets then communities. */
-  listUnits(): Promise<DirectoryUnit[]>;
-  /** A unit and the units above it, the unit first (a community, its street, its district); empty when there is no such unit. */
-  findUnitLine(id: string): Promise<DirectoryUnit[]>;
-  /**
-   * Writes the units as given (added, or replaced by id: renamed, moved, retired) with one audit
-   * entry, in one transaction; a unit is never deleted, so its records stay. Parents come first.
-   */
-  saveUnits(input: { units: DirectoryUnit[]; audit: AuditDraft }): Promise<void>;
-  /** Stores a new invitation; `conflict` when its code is taken (the caller draws another). */
-  createInvitation(input: { invitation: InvitationRecord; audit: AuditDraft }): Promise<CommitOutcome<InvitationRecord>>;
-  findInvitation(code: string): Promise<InvitationRecord | null>;
-  /** Invitations neither accepted nor cancelled, at the scope's unit and every unit below it, newest first. */
-  listInvitations(scope: ScopeFilter): Promise<InvitationRecord[]>;
-  /**
-   * Accepts (granting its role at its scope to `openid`) or cancels an invitation, only while the
-   * domain's `invitationStatus` of the invitation read in the transaction is `open`:
-   * `invalid_state` otherwise. An accepting person without a name takes `name` when given.
-   */
-  settleInvitation(input: { code: string; outcome: 'accept' | 'cancel'; openid: string; name?: string; at: string; audit: AuditDraft[] }): Promise<CommitOutcome<InvitationRecord>>;
-  /** Takes a grant away with its audit entry; false (and nothing written) when the person does not hold it. */
-  revokeRole(input: { openid: string; role: Role; scopeId: string; audit: AuditDraft }): Promise<boolean>;
-  /** Counts one attempt in the caller's window (a rate limit on its own, e.g. guessing codes): false when over. */
-  countAttempt(limit: RateLimit): Promise<boolean>;
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;

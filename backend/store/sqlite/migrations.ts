@@ -3,6 +3,9 @@ import { REPORT_MIGRATIONS } from './migrations.reports';
 import { SEARCH_MIGRATIONS } from './migrations.search';
 import { ARCHIVE_MIGRATIONS } from './migrations.archive';
 import { ONBOARDING_MIGRATIONS } from './migrations.onboarding';
+import { ANCHORING_MIGRATIONS } from './migrations.anchoring';
+import { CALENDAR_MIGRATIONS } from './migrations.calendar';
+import { INBOX_MIGRATIONS } from './migrations.inbox';
 
 /**
  * Forward-only numbered migrations. A migration, once landed, is never edited: a change is a new
@@ -348,108 +351,13 @@ export const migrations: Migration[] = [
     `,
   },
   // Issue 14 (audit anchoring, upload quotas) and issue 17 (personal data): versions 12 and 13.
-  {
-    version: 12,
-    name: 'audit-days-upload-quota',
-    // audit.heads folds every entry, in the order they were appended (\`gseq\`, numbered here for
-    // the entries already there by (at, chain, seq)), into one running hash a day; the upload quota
-    // counts a person's files of a day; the sweep looks only at files not yet found shown on a
-    // proposal (\`kept\` = 1 once found, so it never reads them again).
-    sql: `
-      ALTER TABLE audit_entries ADD COLUMN gseq INTEGER;
-      DROP TRIGGER audit_entries_no_update;
-      WITH ordered AS (SELECT chain_id, seq, ROW_NUMBER() OVER (ORDER BY at, chain_id, seq) AS n FROM audit_entries)
-        UPDATE audit_entries SET gseq = (SELECT n FROM ordered o WHERE o.chain_id = audit_entries.chain_id AND o.seq = audit_entries.seq);
-      CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
-        BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
-      CREATE UNIQUE INDEX audit_entries_by_gseq ON audit_entries(gseq);
-      CREATE INDEX files_by_owner ON files(owner_openid, created_at);
-      ALTER TABLE files ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
-      CREATE INDEX files_unkept ON files(created_at) WHERE kept = 0;
-    `,
-  },
-  {
-    version: 13,
-    name: 'personal-data',
-    // me.consent keeps the privacy notice's version a person agreed to; me.delete leaves only the
-    // digest of the erased openid with the instant (audit.trail shows 已注销用户 for entries before it).
-    sql: `
-      CREATE TABLE consents (openid TEXT PRIMARY KEY, version TEXT NOT NULL, at TEXT NOT NULL);
-      CREATE TABLE erasures (
-        openid_digest TEXT NOT NULL,
-        pseudonym TEXT NOT NULL,
-        erased_at TEXT NOT NULL,
-        PRIMARY KEY (openid_digest, pseudonym)
-      );
-    `,
-  },
+  ...ANCHORING_MIGRATIONS,
   // Issue 16 (directory upkeep, staff onboarding): versions 14 and 15, in their own file.
   ...ONBOARDING_MIGRATIONS,
-  // --- Issue 16: the working-day calendar as data (reserved version 16) ---
-  {
-    version: 16,
-    name: 'calendar-years',
-    // The State Council's holiday schedule of a year, as the city loaded it (calendar.set): it
-    // replaces the bundled days of that year. Days are JSON arrays of YYYY-MM-DD.
-    sql: `
-      CREATE TABLE calendar_years (
-        year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2099),
-        holidays TEXT NOT NULL,
-        workdays TEXT NOT NULL,
-        note TEXT NOT NULL,
-        set_at TEXT NOT NULL,
-        set_by TEXT NOT NULL
-      );
-    `,
-  },
-  // Notifications (the inbox): reserved versions 18 and 19.
-  {
-    version: 18,
-    name: 'notifications',
-    // The inbox: one row per outbox message for its recipient, written by the same insert
-    // (SqliteCore.enqueue), so every message kind lands in it. A notice to a whole community
-    // (ratings open) is one row read by each resident at list time, with a row per resident
-    // only once they read it, instead of a message to each of thousands of residents.
-    sql: `
-      CREATE TABLE notifications (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        recipient_openid TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        proposal_id TEXT,
-        payload TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        read_at TEXT
-      );
-      CREATE INDEX notifications_recipient_newest ON notifications(recipient_openid, created_at DESC, id DESC);
-      CREATE INDEX notifications_unread ON notifications(recipient_openid) WHERE read_at IS NULL;
-      CREATE TABLE community_notices (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        community_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        proposal_id TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        UNIQUE (community_id, kind, proposal_id)
-      );
-      CREATE INDEX community_notices_newest ON community_notices(community_id, created_at DESC, id DESC);
-      CREATE TABLE community_notice_reads (
-        notice_id INTEGER NOT NULL REFERENCES community_notices(id),
-        openid TEXT NOT NULL,
-        read_at TEXT NOT NULL,
-        PRIMARY KEY (notice_id, openid)
-      );
-    `,
-  },
-  {
-    version: 19,
-    name: 'notifications-from-outbox',
-    // The messages sent before the inbox existed are its first items, so that nobody's inbox
-    // starts empty after the upgrade.
-    sql: `
-      INSERT INTO notifications (recipient_openid, kind, proposal_id, payload, created_at)
-        SELECT recipient_openid, kind, json_extract(payload, '$.proposalId'), payload, created_at FROM outbox ORDER BY id;
-    `,
-  },
+  // Issue 16: the working-day calendar as data, version 16.
+  ...CALENDAR_MIGRATIONS,
+  // Notifications (the inbox): versions 18 and 19.
+  ...INBOX_MIGRATIONS,
   // Issue 17 (proposal search): version 20, in its own file.
   ...SEARCH_MIGRATIONS,
   // Issue 18 (inspections, plans, reports): versions 23 and 24, in their own file.
