@@ -28,8 +28,9 @@ function emptySums(): SummarySums {
  * community of the scope and the total. Every figure is read from running totals and indexed
  * counts (no record is opened). `export.create`'s `summary` kind writes these rows.
  *
- * `stalled` counts what `stalledOf` answers per community; the stall rule (policy
- * `stallWorkingDays`) is the overdue lists' and plugs in here.
+ * `stalled` counts what `stalledOf` answers per community (app/stalls.ts: on the day asked, over
+ * the records oversight.overdue looks at, by the same rule and policy `stallWorkingDays`) — the
+ * one figure read from records, and only from those past a deadline.
  */
 export async function buildSummary(
   store: Store,

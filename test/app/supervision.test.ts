@@ -26,8 +26,13 @@ describe('stalled projects on oversight.overdue (issue 18)', () => {
     ]);
     // The supervisor reads the same list; a flag, never a block: the community still publishes.
     expect((await overdue(app, late, 'u-supervisor-yantian', 'd-yantian')).map((item: any) => item.reason)).toEqual(['stalled_publicity']);
+    // R-RPT-1: the summary counts it as stalled in its community, for the supervisor too.
+    const summary = await app.ok('u-supervisor-yantian', late, 'report.summary', { scopeId: 'd-yantian', year: 2026 });
+    expect(summary.rows.find((row: { communityId: string }) => row.communityId === 'c-zhongying').stalled).toBe(1);
+    expect(summary.total.stalled).toBe(1);
     await app.ok('u-com-zhongying', late, 'publicity.publish', { id: journey.id });
     expect(await overdue(app, late)).toEqual([]);
+    expect((await app.ok('u-supervisor-yantian', late, 'report.summary', { scopeId: 'd-yantian', year: 2026 })).total.stalled).toBe(0);
   });
 
   it('R-SUP-1: completed but not evaluated is stalled_evaluation, evaluated but not audited stalled_audit', async () => {

@@ -4,6 +4,7 @@ import { fail, ok } from '../answers';
 import { resolveScope } from '../scopes';
 import { year } from '../schemas';
 import { buildSummary } from '../summary';
+import { stalledCountsOf } from '../stalls';
 import { can } from '../../domain/permissions';
 
 export const summarizeReport = defineAction({
@@ -24,7 +25,9 @@ export const summarizeReport = defineAction({
     if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
     const refused = context.authorize(scope.target);
     if (refused) return refused;
-    const report = await buildSummary(store, { scope, scopeId: input.scopeId, year: input.year, quarter: input.quarter, today: context.today });
+    const report = await buildSummary(store, { scope, scopeId: input.scopeId, year: input.year, quarter: input.quarter, today: context.today }, (filter) =>
+      stalledCountsOf(store, filter, context.today, context.services.calendar),
+    );
     // Issue 18 (summary screen): a street's summary offers its plan to whoever may set it.
     const allowedActions = [
       ...(scope.kind === 'street' && can(context.actor, 'plan.set', scope.target) ? ['plan.set'] : []),

@@ -1,4 +1,5 @@
 import type { SummaryReport, SummarySums } from '../../../types/api';
+import { stalledCountsOf } from '../stalls';
 import { buildSummary } from '../summary';
 import type { SheetBuilder } from './kinds';
 import type { Cell, Sheet } from './sheet';
@@ -44,6 +45,7 @@ export function summarySheet(report: SummaryReport, title: string): Sheet {
 
 /** R-RPT-1: `export.create` kind `summary` — the same report as `report.summary`, for the year or up to a quarter. */
 export const summary: SheetBuilder = async ({ context, scope, scopeId, year, quarter }) => {
-  const report = await buildSummary(context.services.store, { scope, scopeId, year, quarter, today: context.today });
+  const { store, calendar } = context.services;
+  const report = await buildSummary(store, { scope, scopeId, year, quarter, today: context.today }, (filter) => stalledCountsOf(store, filter, context.today, calendar));
   return summarySheet(report, quarter ? `${year}年第${quarter}季度统计` : `${year}年度统计`);
 };
