@@ -1,4 +1,10 @@
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { Directory } from '../../types/api';
+import { DiskExportStorage } from '../../backend/local/disk.export-storage';
 import { yearOf } from '../../backend/domain/calendar';
 import { advance, dataOf, expectRefused, GOODS_LINES, MAIN_PATH, proposalPayload, START, timelineFrom, totalOf, type Journey } from '../support/app-harness';
 import { ADMIN, createShenzhenApp } from '../support/shenzhen-app';
@@ -6,7 +12,7 @@ import { ADMIN, createShenzhenApp } from '../support/shenzhen-app';
 // From SEED=shenzhen to a finished project, with no openid typed by hand: a city administrator
 // invites a district administrator, who invites a street reviewer, who invites a community
 // worker; the worker runs one proposal to its end; the street revokes the worker, whose next
-// action is refused. (The street's Excel export is the next step of this story: see the end.)
+// action is refused; the street's Excel export lists the project under its community's real name.
 
 const YANTIAN = 'd-440308';
 const SHATOUJIAO = 's-440308003';
@@ -23,8 +29,9 @@ function zhongyingOf(directory: Directory): { id: string; name: string } {
 }
 
 describe('a real start: staff onboarded by invitation, a project run, a worker revoked', () => {
-  it('runs from SEED=shenzhen to the revocation', async () => {
-    const app = await createShenzhenApp();
+  it('runs from SEED=shenzhen to the revocation and the street\'s Excel export', async () => {
+    const exports = new DiskExportStorage(path.join(os.tmpdir(), `wss-scenario-exports-${randomUUID()}`));
+    const app = await createShenzhenApp({ exports });
     const days = timelineFrom(START);
 
     // The real directory: 9 districts; 盐田区 by its code; no demo unit.
@@ -99,7 +106,18 @@ describe('a real start: staff onboarded by invitation, a project run, a worker r
     expect((await app.ok(REVIEWER, journey.day, 'role.list', { scopeId: SHATOUJIAO })).items.map((item: { openid: string }) => item.openid)).toEqual([REVIEWER]);
     expect(dataOf(await app.call(WORKER, journey.day, 'me.get', {}))).toMatchObject({ roles: [] });
 
-    // Next (appended at merge with the exports): the street's Excel export of the year lists
-    // the project with 中英街社区 as its community.
+    // The street's Excel export of the year lists the project with 中英街社区 as its community.
+    const file = await app.ok<{ fileName: string; url: string; rows: number }>(REVIEWER, journey.day, 'export.create', {
+      kind: 'proposals',
+      scopeId: SHATOUJIAO,
+      year: yearOf(START),
+      format: 'xlsx',
+    });
+    expect(file.fileName.startsWith('沙头角街道-')).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(exports.find(file.url.replace('/exports/', ''))!.path)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(file.rows).toBe(1);
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value, sheet.getRow(2).getCell(3).value]).toEqual([journey.id, '沙头角街道', '中英街社区']);
   });
 });

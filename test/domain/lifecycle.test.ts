@@ -180,6 +180,13 @@ describe('every transition row: allowed cases', () => {
       },
     ],
     [
+      'R-REV-1: a record without an application report (kept from before reports) is approved on the street\'s figure',
+      { state: 'street_review', report: undefined },
+      { action: 'review.decide', outcome: 'approved', approvedBudgetFen: 4_500_000 },
+      '2026-03-27',
+      { to: 'approved', event: { type: 'ProposalApproved', approvedBudgetFen: 4_500_000 }, fields: { approvedBudgetFen: 4_500_000 } },
+    ],
+    [
       'R-REV-1: an approval may carry a note',
       { state: 'street_review' },
       { action: 'review.decide', outcome: 'approved', approvedBudgetFen: 4_500_000, reason: '核减安装费' },
@@ -751,6 +758,22 @@ describe('every transition row: refused cases', () => {
       '2026-04-10',
       'invalid_input',
       'startedOn',
+    ],
+    [
+      'R-IMP-3: a services project records its start before it can complete',
+      { state: 'implementing', category: 'services', implementation: NOT_STARTED },
+      { action: 'implementation.complete', completedOn: '2026-04-09', maintenanceUnit: '社区工作站', maintenanceFunding: '经费' },
+      '2026-04-10',
+      'invalid_state',
+      undefined,
+    ],
+    [
+      'R-REV-1: the street approves at most what the application report asks for',
+      { state: 'street_review' },
+      { action: 'review.decide', outcome: 'approved', approvedBudgetFen: 5_000_001 },
+      '2026-03-27',
+      'invalid_input',
+      'approvedBudgetFen',
     ],
     [
       'R-CMP-1: a completion before the start is refused',

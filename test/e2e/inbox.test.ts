@@ -68,9 +68,9 @@ describe('the inbox (消息) in Chromium against the real local server', () => {
     await page.goto(`${server.url}/#/pages/home/index`);
     await settled(page);
     const tabs = page.locator('.weui-tabbar__item');
-    expect(await tabs.allTextContents()).toEqual([expect.stringContaining('首页'), expect.stringContaining('公示'), expect.stringContaining(`消息`), expect.stringContaining('我的')]);
+    expect(await tabs.allTextContents()).toEqual([expect.stringContaining('首页'), expect.stringContaining('项目'), expect.stringContaining('公示'), expect.stringContaining(`消息`), expect.stringContaining('我的')]);
     // The badge comes a moment after the first screen (it never competes with its request).
-    await tabs.nth(2).getByText(String(unread > 99 ? '99+' : unread)).waitFor({ timeout: 10_000 });
+    await tabs.nth(3).getByText(String(unread > 99 ? '99+' : unread)).waitFor({ timeout: 10_000 });
 
     await tabs.filter({ hasText: '消息' }).click();
     await settled(page);

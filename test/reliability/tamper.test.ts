@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerSearchFunctions } from '../../backend/store/sqlite/sqlite.search';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -183,6 +184,8 @@ describe('Figure 9b — R-SUP-2, M4: tampering with the records or rewriting the
     const file = path.join(folder, `copy-${copies}.db`);
     copyFileSync(pristine, file);
     const db = new Database(file);
+    // The proposals' search triggers call the function every connection of the store registers.
+    registerSearchFunctions(db);
     if (!guards) dropGuards(db);
     tamper.apply(db);
     db.close();

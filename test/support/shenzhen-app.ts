@@ -3,7 +3,11 @@
  * one city administrator, no demo users, proposals or ledgers. Like `createApp`, a fresh
  * in-memory SQLite store a test, driven through `createDispatch`.
  */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { createDispatch } from '../../backend/app/dispatch';
+import { DiskExportStorage } from '../../backend/local/disk.export-storage';
 import { defaultCalendar } from '../../backend/domain/calendar';
 import { seedShenzhen } from '../../backend/seed/real-directory';
 import { openSqliteStore } from '../../backend/store/sqlite/sqlite.store';
@@ -19,7 +23,8 @@ afterEach(async () => {
   openStores.clear();
 });
 
-export async function createShenzhenApp(): Promise<App> {
+/** `exports`: where export.create writes its files (the test reads them back), as `createApp` takes it. */
+export async function createShenzhenApp(options: { exports?: DiskExportStorage } = {}): Promise<App> {
   const store = openSqliteStore({ file: ':memory:' });
   openStores.add(store);
   await seedShenzhen(store, { at: `${START}T08:00:00+08:00`, adminOpenid: ADMIN });
@@ -30,6 +35,7 @@ export async function createShenzhenApp(): Promise<App> {
     calendar: defaultCalendar,
     contentCheck: new LocalContentCheck(),
     photos: new StoredPhotos(store),
+    exports: options.exports ?? new DiskExportStorage(path.join(os.tmpdir(), `wss-exports-${process.pid}-${randomUUID()}`)),
     newId: (prefix) => `${prefix}-${String(++counter).padStart(4, '0')}`,
     logError: (error) => loggedErrors.push(error),
   });

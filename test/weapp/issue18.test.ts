@@ -119,6 +119,8 @@ describe('revised plans (修改实施方案)', () => {
     await street.tap('同意');
     await street.input(0, '同意分期施工。', 'textarea');
     await street.tap('提交审核意见');
+    // The decision says what it will do, and takes a second tap (decisions with facts, issue 16).
+    await street.tap('确定，提交');
     await street.waitForText('已同意变更申请');
 
     const after = await weapp.backend().ok('u-com-zhongying', 'proposal.get', { id: demo.publicity.id });

@@ -108,7 +108,7 @@ export const PAGE_SPECS: Record<string, PageSpec> = {
   'onboarding/pages/accept/index': {
     query: () => 'scene=ABCD2345',
     screens: {
-      resident: (demo) => ({ shows: ['张小明', '中英街社区 · 沙头角街道', '我的提议', demo.publicity.title, '我的意见', '您还没有发表过意见', '我的评价', demo.audited.title, '4 星', '查看个人信息'], hides: ['加入您的社区'] }),
+      resident: () => ({ shows: ['接受工作人员邀请', '姓名', '接受邀请'] }),
       street: () => ({ shows: ['接受工作人员邀请'] }),
     },
   },
