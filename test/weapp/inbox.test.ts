@@ -16,7 +16,7 @@ describe('the inbox tab (消息) in the weapp', () => {
     await app.waitForText('全部已读');
     const tabBar = app.appJson.tabBar as { list: { pagePath: string }[] };
     const inboxTab = tabBar.list.findIndex((tab) => tab.pagePath === 'pages/inbox/index');
-    expect(inboxTab).toBe(2);
+    expect(inboxTab).toBe(3); // 首页, 项目, 公示, 消息, 我的
     expect(app.fake.callsOf('setTabBarBadge')).toContainEqual(
       expect.objectContaining({ index: inboxTab, text: String(before.unread) }),
     );
