@@ -11,7 +11,7 @@ import { ledgerOf } from '../ledgers';
 import type { Cursor, ScopeFilter, Slice, StoredProposal } from '../ports/store.port';
 import { policyFor } from '../proposals';
 import type { ResolvedScope } from '../scopes';
-import type { Cell, Sheet } from './sheet';
+import type { Cell, Column, Sheet } from './sheet';
 import { summary } from './summary-sheet';
 
 export const EXPORT_KINDS = ['proposals', 'overdue', 'checklist', 'ledger', 'subsidy', 'summary'] as const;
@@ -88,6 +88,19 @@ async function everyRecord<P, S extends StoredProposal = StoredProposal>(list: (
   }
 }
 
+/** The columns every project list starts with: which project, where. */
+const PROJECT_COLUMNS: Column[] = [
+  { header: '项目编号', kind: 'text', width: 24 },
+  { header: '街道', kind: 'text' },
+  { header: '社区', kind: 'text' },
+  { header: '项目名称', kind: 'text', width: 30 },
+];
+
+/** A project's cells under PROJECT_COLUMNS. */
+function projectCells(record: ProposalRecord, names: UnitNames): Cell[] {
+  return [record.id, names.of(record.streetId), names.of(record.communityId), record.title];
+}
+
 const submittedOn = (record: ProposalRecord) => shanghaiDateOf(record.createdAt);
 
 const proposals: SheetBuilder = async ({ context, scope, year, names }) => {
@@ -99,10 +112,7 @@ const proposals: SheetBuilder = async ({ context, scope, year, names }) => {
   const rows: Cell[][] = records
     .filter((record) => yearOf(submittedOn(record)) === year)
     .map((record) => [
-      record.id,
-      names.of(record.streetId),
-      names.of(record.communityId),
-      record.title,
+      ...projectCells(record, names),
       CATEGORY_LABELS[record.category],
       SOURCE_LABELS[record.source],
       STATE_LABELS[record.state],
@@ -112,10 +122,7 @@ const proposals: SheetBuilder = async ({ context, scope, year, names }) => {
   return {
     title: `${year}年项目清单`,
     columns: [
-      { header: '项目编号', kind: 'text', width: 24 },
-      { header: '街道', kind: 'text' },
-      { header: '社区', kind: 'text' },
-      { header: '项目名称', kind: 'text', width: 30 },
+      ...PROJECT_COLUMNS,
       { header: '类别', kind: 'text', width: 10 },
       { header: '来源', kind: 'text' },
       { header: '状态', kind: 'text', width: 12 },
@@ -134,10 +141,7 @@ const overdue: SheetBuilder = async ({ context, scope, names }) => {
   );
   const rows: Cell[][] = records.flatMap((record) =>
     overdueOf(record, context.today, calendar).map((flag) => [
-      record.id,
-      names.of(record.streetId),
-      names.of(record.communityId),
-      record.title,
+      ...projectCells(record, names),
       STATE_LABELS[record.state],
       flag.label,
       flag.due.on,
@@ -146,10 +150,7 @@ const overdue: SheetBuilder = async ({ context, scope, names }) => {
   return {
     title: '逾期清单',
     columns: [
-      { header: '项目编号', kind: 'text', width: 24 },
-      { header: '街道', kind: 'text' },
-      { header: '社区', kind: 'text' },
-      { header: '项目名称', kind: 'text', width: 30 },
+      ...PROJECT_COLUMNS,
       { header: '状态', kind: 'text', width: 12 },
       { header: '逾期事项', kind: 'text' },
       { header: '截止日期', kind: 'date' },
@@ -169,15 +170,12 @@ const checklist: SheetBuilder = async ({ context, scope, names }) => {
     const policy = await policyFor(store, record.districtId, policyYearOf(record, context.today));
     const missing = missingDocuments(record, policy);
     if (missing.length === 0) continue;
-    rows.push([record.id, names.of(record.streetId), names.of(record.communityId), record.title, STATE_LABELS[record.state], missing.map((id) => DOCUMENT_LABELS[id]).join('；')]);
+    rows.push([...projectCells(record, names), STATE_LABELS[record.state], missing.map((id) => DOCUMENT_LABELS[id]).join('；')]);
   }
   return {
     title: '材料检查清单',
     columns: [
-      { header: '项目编号', kind: 'text', width: 24 },
-      { header: '街道', kind: 'text' },
-      { header: '社区', kind: 'text' },
-      { header: '项目名称', kind: 'text', width: 30 },
+      ...PROJECT_COLUMNS,
       { header: '状态', kind: 'text', width: 12 },
       { header: '缺少的材料', kind: 'text', width: 40 },
     ],
