@@ -38,12 +38,18 @@ export function invitationView(invitation: InvitationRecord) {
 const KIND_NAMES = { district: '区', street: '街道', community: '社区' } as const;
 
 /**
- * The refusal of a community that takes nothing new because it, its street or its district is
- * retired (`invalid_state`: the unit's state does not allow it), or null when it is open.
+ * The refusal of a unit that takes nothing new because it, or a unit above it, is retired
+ * (`invalid_state`: the unit's state does not allow it), or null when it is open (R-DIR-1).
  */
-export async function refuseRetiredCommunity(store: Store, communityId: string) {
-  const retired = retiredUnitOf(await store.findUnitLine(communityId));
+export async function refuseRetiredUnit(store: Store, unitId: string, field: string, refused: string) {
+  const retired = retiredUnitOf(await store.findUnitLine(unitId));
   if (!retired) return null;
-  const which = retired.kind === 'community' ? retired.name : `所属${KIND_NAMES[retired.kind]}“${retired.name}”`;
-  return fail('invalid_state', `${which}已撤销，不再接受新的居民和提议`, 'communityId');
+  const which = retired.id === unitId ? retired.name : `所属${KIND_NAMES[retired.kind]}“${retired.name}”`;
+  return fail('invalid_state', `${which}已撤销，${refused}`, field);
 }
+
+/** A retired community, or one under a retired street or district, takes no new residents and no new proposals. */
+export const refuseRetiredCommunity = (store: Store, communityId: string) => refuseRetiredUnit(store, communityId, 'communityId', '不再接受新的居民和提议');
+
+/** A retired unit takes no new staff: no invitation is made for it, and one made before is not redeemed. */
+export const refuseRetiredStaffUnit = (store: Store, scopeId: string, field: string) => refuseRetiredUnit(store, scopeId, field, '不再接受新的工作人员');

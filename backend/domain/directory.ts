@@ -153,7 +153,7 @@ export function checkUpsert(units: readonly DirectoryUnit[], unit: DirectoryUnit
 /**
  * The first retired unit on a unit's line (the unit itself, then the units above it), or null
  * when all are active. A retired (撤销 or merged) community, or one under a retired street or
- * district, keeps its records but takes no new residents and no new proposals (R-DIR-1).
+ * district, keeps its records but takes no new residents, no new proposals and no new staff (R-DIR-1).
  */
 export function retiredUnitOf(line: readonly DirectoryUnit[]): DirectoryUnit | null {
   return line.find((unit) => !unit.active) ?? null;

@@ -32,6 +32,8 @@ describe('directory.import', () => {
     const app = createApp();
     expectRefused(await app.call('u-district-yantian', START, 'directory.import', { cityCode: '4403' }), 'forbidden');
     expectRefused(await app.call('u-city', START, 'directory.import', { cityCode: '1101' }), 'not_found', 'cityCode');
+    // A code that names a property every object has is no city either (found by figure 6: it answered internal).
+    for (const cityCode of ['__proto__', 'constructor', 'toString']) expectRefused(await app.call('u-city', START, 'directory.import', { cityCode }), 'not_found', 'cityCode');
   });
 });
 

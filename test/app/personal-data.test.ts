@@ -13,7 +13,9 @@ async function residentWithEverything() {
   await advance(app, journey, 'completed');
   await app.ok('u-res-1', journey.day, 'rating.set', { proposalId: journey.id, stars: 4, text: '不错' });
   await app.ok('u-res-1', journey.day, 'me.consent', { version: '2026.1' });
-  return { app, journey, comment };
+  const complaint = await app.ok('u-res-1', journey.day, 'complaint.submit', { communityId: 'c-zhongying', proposalId: journey.id, text: '座椅的油漆没干就开放了。', requestId: 'req-complaint-0001' });
+  await app.ok('u-street-shatoujiao', journey.day, 'complaint.answer', { id: complaint.id, answer: '已设置提示牌。', outcome: 'upheld' });
+  return { app, journey, comment, complaint };
 }
 
 describe('me.consent and me.get', () => {
@@ -29,8 +31,8 @@ describe('me.consent and me.get', () => {
 });
 
 describe('me.export', () => {
-  it('PIPL: answers everything stored about the caller — profile, roles, consent, proposals, comments with replies, ratings, messages', async () => {
-    const { app, journey, comment } = await residentWithEverything();
+  it('PIPL: answers everything stored about the caller — profile, roles, consent, proposals, comments with replies, ratings, complaints with answers, messages', async () => {
+    const { app, journey, comment, complaint } = await residentWithEverything();
     const data = dataOf(await app.call('u-res-1', journey.day, 'me.export', {}));
     expect(data.profile).toMatchObject({ openid: 'u-res-1', name: '张小明', communityId: 'c-zhongying' });
     expect(data.roles).toEqual([{ role: 'resident', scopeId: 'c-zhongying' }]);
@@ -38,6 +40,17 @@ describe('me.export', () => {
     expect(data.proposals.map((p: { id: string }) => p.id)).toEqual([journey.id]);
     expect(data.comments).toEqual([expect.objectContaining({ id: comment.id, text: '希望座椅加靠背', reply: expect.objectContaining({ text: '好的，会加上' }) })]);
     expect(data.ratings).toEqual([expect.objectContaining({ proposalId: journey.id, stars: 4, text: '不错' })]);
+    expect(data.complaints).toEqual([
+      {
+        id: complaint.id,
+        communityId: 'c-zhongying',
+        proposalId: journey.id,
+        text: '座椅的油漆没干就开放了。',
+        status: 'answered',
+        createdAt: expect.any(String),
+        answer: { text: '已设置提示牌。', outcome: 'upheld', answeredAt: expect.any(String) },
+      },
+    ]);
     // The inbox: what the server told them about their proposal and the answer to their comment.
     expect(data.notifications.length).toBeGreaterThan(0);
     expect(data.notifications.map((n: { proposalId: string | null }) => n.proposalId)).toContain(journey.id);
@@ -45,13 +58,13 @@ describe('me.export', () => {
     expect(data.messages.length).toBeGreaterThan(0);
     // Nobody else's: the neighbour's export holds none of it.
     const neighbour = dataOf(await app.call('u-res-2', journey.day, 'me.export', {}));
-    expect([neighbour.proposals, neighbour.comments, neighbour.ratings]).toEqual([[], [], []]);
+    expect([neighbour.proposals, neighbour.comments, neighbour.ratings, neighbour.complaints]).toEqual([[], [], [], []]);
   });
 });
 
 describe('me.delete', () => {
-  it('PIPL: after deleting an account with a proposal, comments and a rating, public pages show 已注销用户, a new sign-in exports nothing and the audit trail still verifies', async () => {
-    const { app, journey } = await residentWithEverything();
+  it('PIPL: after deleting an account with a proposal, comments, a rating and a complaint, public pages show 已注销用户, a new sign-in exports nothing and the audit trail still verifies', async () => {
+    const { app, journey, complaint } = await residentWithEverything();
     const trailBefore = dataOf(await app.call(journey.cast.worker, journey.day, 'audit.trail', { id: journey.id })).entries;
 
     expectRefused(await app.call('u-res-1', journey.day, 'me.delete', {}), 'invalid_input', 'confirm');
@@ -71,7 +84,11 @@ describe('me.delete', () => {
 
     // A later sign-in with the same openid is a new, empty profile.
     const fresh = dataOf(await app.call('u-res-1', journey.day, 'me.export', {}));
-    expect(fresh).toMatchObject({ profile: null, roles: [], consent: null, proposals: [], comments: [], ratings: [], notifications: [], messages: [], files: [] });
+    expect(fresh).toMatchObject({ profile: null, roles: [], consent: null, proposals: [], comments: [], ratings: [], notifications: [], complaints: [], messages: [], files: [] });
+    // The street keeps the complaint it answered, no longer tied to the openid.
+    const streetList = dataOf(await app.call('u-street-shatoujiao', journey.day, 'complaint.list', { scopeId: 's-shatoujiao' })).items;
+    expect(streetList).toEqual([expect.objectContaining({ id: complaint.id, text: '座椅的油漆没干就开放了。' })]);
+    expect(app.store.db.prepare('SELECT COUNT(*) FROM complaints WHERE author_openid = ? OR record LIKE ?').pluck().get('u-res-1', '%"u-res-1"%')).toBe(0);
     expect(dataOf(await app.call('u-res-1', journey.day, 'me.get', {}))).toEqual({ openid: 'u-res-1', name: null, communityId: null, roles: [], consent: null });
     expect(dataOf(await app.call('u-res-1', journey.day, 'proposal.list', { mine: true })).items).toEqual([]);
 

@@ -70,4 +70,25 @@ describe.each([sqliteTarget, cloudBaseMemoryTarget])('R-DIR-1: a retired communi
     expect(joined.answer).toMatchObject({ error: { message: '所属街道“海山街道”已撤销，不再接受新的居民和提议' } });
     expectRefused(await call('u-res-3', 'proposal.submit', proposalPayload({ communityId: 'c-tianxin' })), 'invalid_state', 'communityId');
   });
+
+  it('refuses an invitation for a retired community or street, and the redemption of one made before it was retired', async () => {
+    await answerOf(DISTRICT, 'directory.upsert', { ...HAISHAN, active: false });
+    const forStreet = await call(DISTRICT, 'invitation.create', { role: 'street', scopeId: 's-haishan' });
+    expectRefused(forStreet, 'invalid_state', 'scopeId');
+    expect(forStreet.answer).toMatchObject({ error: { message: '海山街道已撤销，不再接受新的工作人员' } });
+    const forCommunity = await call(DISTRICT, 'invitation.create', { role: 'community', scopeId: 'c-tianxin' });
+    expectRefused(forCommunity, 'invalid_state', 'scopeId');
+    expect(forCommunity.answer).toMatchObject({ error: { message: '所属街道“海山街道”已撤销，不再接受新的工作人员' } });
+    expect((await answerOf(DISTRICT, 'invitation.list', { scopeId: 'd-yantian' })).items).toEqual([]);
+
+    await answerOf(DISTRICT, 'directory.upsert', { ...HAISHAN, active: true });
+    const { code } = await answerOf(DISTRICT, 'invitation.create', { role: 'community', scopeId: 'c-tianxin' });
+    expect((await answerOf(DISTRICT, 'invitation.list', { scopeId: 'd-yantian' })).items).toMatchObject([{ code }]);
+    await answerOf(DISTRICT, 'directory.upsert', { ...TIANXIN, active: false });
+    expectRefused(await call('u-new-worker', 'invitation.accept', { code }), 'invalid_state', 'code');
+    expect(await answerOf('u-new-worker', 'me.get', {})).toMatchObject({ roles: [] });
+    // The code stays open: restored, the community takes its worker.
+    await answerOf(DISTRICT, 'directory.upsert', { ...TIANXIN, active: true });
+    expect(await answerOf('u-new-worker', 'invitation.accept', { code })).toMatchObject({ role: 'community', scopeId: 'c-tianxin' });
+  });
 });

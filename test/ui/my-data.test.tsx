@@ -16,6 +16,10 @@ const EXPORT = {
   comments: [{ id: 'cm-1', proposalId: 'p-1', text: '希望加靠背', status: 'published', createdAt: '2026-03-03T02:00:00.000Z', reply: { text: '好的', repliedAt: '2026-03-03T03:00:00.000Z' } }],
   ratings: [{ proposalId: 'p-2', stars: 4, text: '不错', updatedAt: '2026-03-05T02:00:00.000Z' }],
   notifications: [],
+  complaints: [
+    { id: 'cp-1', communityId: 'c-zhongying', text: '施工噪音太大', status: 'answered', createdAt: '2026-03-04T02:00:00.000Z', answer: { text: '已责成施工方调整时间', outcome: 'upheld', answeredAt: '2026-03-05T02:00:00.000Z' } },
+    { id: 'cp-2', communityId: 'c-zhongying', text: '议事会没有提前公示', status: 'open', createdAt: '2026-03-06T02:00:00.000Z' },
+  ],
   messages: [{ kind: 'proposal_state_changed', payload: {}, createdAt: '2026-03-03T02:00:00.000Z', outcome: 'sent' }],
   files: [],
 };
@@ -23,7 +27,7 @@ const EXPORT = {
 describe('我的 → 个人信息 (issue 17)', () => {
   beforeEach(freshStart);
 
-  it('PIPL: shows what is stored about me — profile, consent, proposals, comments with replies, ratings', async () => {
+  it('PIPL: shows what is stored about me — profile, consent, proposals, comments with replies, ratings, complaints with answers', async () => {
     answering({ 'me.export': ok(EXPORT as never), 'directory.get': ok(directory) });
     render(<MyDataPage />);
     const profile = await screen.findByTestId('my-data-profile');
@@ -33,6 +37,10 @@ describe('我的 → 个人信息 (issue 17)', () => {
     expect(screen.getByTestId('my-data-proposals')).toHaveTextContent('3 栋门口路灯不亮');
     expect(screen.getByTestId('my-data-comments')).toHaveTextContent('社区答复：好的');
     expect(screen.getByTestId('my-data-ratings')).toHaveTextContent('★★★★ 不错');
+    const complaints = screen.getByTestId('my-data-complaints');
+    expect(complaints).toHaveTextContent('我的投诉建议（2）');
+    expect(complaints).toHaveTextContent('施工噪音太大已答复：已责成施工方调整时间');
+    expect(complaints).toHaveTextContent('议事会没有提前公示待答复');
   });
 
   it('PIPL: downloads everything as one JSON file', async () => {

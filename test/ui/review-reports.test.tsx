@@ -61,6 +61,8 @@ describe('the summary screen', () => {
     expect(within(screen.getByTestId('states-implementing')).getByText('2 个')).toBeInTheDocument();
     expect(screen.queryByTestId('states-approved')).toBeNull();
     expect(screen.getByTestId('total-count').textContent).toBe('4 个');
+    // Overdue and stalled are counted on the records as they are today: said so under the totals.
+    expect(screen.getByTestId('summary-as-of-today')).toHaveTextContent('逾期、停滞为截至今日的数量');
     expect(payloadsOf('report.summary')[0]).toEqual({ scopeId: 's-shatoujiao', year: 2026 });
   });
 

@@ -4,9 +4,10 @@ import { invitationStatus, normalizeInvitationCode } from '../../domain/invitati
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { hourWindowOf } from '../comments';
-import { invitationChain } from '../onboarding';
+import { invitationChain, refuseRetiredStaffUnit } from '../onboarding';
 import { userChain } from '../proposals';
 import { personText } from '../schemas';
+import { CITY_SCOPE_ID } from '../../domain/scope';
 
 /** Codes one person may try in an hour: enough for typos, far too few to guess one (31^8 codes). */
 export const ACCEPT_ATTEMPTS_PER_HOUR = 10;
@@ -14,7 +15,7 @@ export const ACCEPT_ATTEMPTS_PER_HOUR = 10;
 export const acceptInvitation = defineAction({
   name: 'invitation.accept',
   summary:
-    'Redeems an invitation code: the caller receives its role at its unit (and, with `name`, is named by it when they have no name yet). Single use; an expired, cancelled or used code is invalid_state, any other string not_found (codes are not format-checked); at most 10 tries an hour.',
+    'Redeems an invitation code: the caller receives its role at its unit (and, with `name`, is named by it when they have no name yet). Single use; an expired, cancelled or used code is invalid_state, any other string not_found (codes are not format-checked); a code for a unit retired since is invalid_state (R-DIR-1); at most 10 tries an hour.',
   schema: z.object({
     code: z.string().min(1).max(64).describe('the code as shown or scanned; spaces, dashes and case do not matter'),
     name: personText(TEXT_LIMITS.name).optional().describe('the new staff member\'s name for the staff list (人员管理); a name already held stays'),
@@ -35,6 +36,9 @@ export const acceptInvitation = defineAction({
     if (!invitation) return fail('not_found', '没有这个邀请码', 'code');
     const status = invitationStatus(invitation, context.at);
     if (status !== 'open') return fail('invalid_state', STATUS_MESSAGES[status], 'code');
+    // A unit retired after the code was made takes no new staff either (R-DIR-1).
+    const retired = invitation.scopeId === CITY_SCOPE_ID ? null : await refuseRetiredStaffUnit(store, invitation.scopeId, 'code');
+    if (retired) return retired;
     const settled = await store.settleInvitation({
       code,
       outcome: 'accept',

@@ -3,7 +3,7 @@ import { INVITATION_DAYS, invitationExpiresAt, type InvitationRecord } from '../
 import { ROLE_LEVEL } from '../../domain/staffing';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
-import { drawInvitationCode, invitationChain } from '../onboarding';
+import { drawInvitationCode, invitationChain, refuseRetiredStaffUnit } from '../onboarding';
 import { resolveScope } from '../scopes';
 
 /** Draws before giving up on a free code (a clash is one in ~10^11 per open code). */
@@ -12,7 +12,7 @@ const CODE_DRAWS = 5;
 export const createInvitation = defineAction({
   name: 'invitation.create',
   summary:
-    'Invites a new staff member: an 8-character code (no look-alike characters) for a role at a unit, single use, valid 1–30 days (7 by default). A street invites its communities\' workers, a district its streets\' and communities\' staff, the city anyone.',
+    'Invites a new staff member: an 8-character code (no look-alike characters) for a role at a unit, single use, valid 1–30 days (7 by default). A street invites its communities\' workers, a district its streets\' and communities\' staff, the city anyone. A retired unit takes no new staff (R-DIR-1, `invalid_state`).',
   schema: z.object({
     role: z.enum(['community', 'street', 'district', 'city', 'supervisor']),
     scopeId: z.string().min(1).max(64).describe('the unit the role is for: a community, street or district id, or `city`'),
@@ -28,6 +28,9 @@ export const createInvitation = defineAction({
     if (scope.kind !== ROLE_LEVEL[input.role]) return fail('invalid_input', '角色与范围不匹配', 'scopeId');
     const refused = context.authorize({ ...scope.target, grantRole: input.role });
     if (refused) return refused;
+    // A retired unit takes no new staff (R-DIR-1); the city is never retired.
+    const retired = scope.kind === 'city' ? null : await refuseRetiredStaffUnit(store, input.scopeId, 'scopeId');
+    if (retired) return retired;
     const expiresAt = invitationExpiresAt(context.at, input.expiresInDays ?? INVITATION_DAYS.default);
     for (let draw = 0; draw < CODE_DRAWS; draw += 1) {
       const invitation: InvitationRecord = {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ConsentView, NotificationView, RoleGrant } from '../../../types/api';
-import type { ProposalRecord } from '../../../types/domain';
+import type { ComplaintRecord, ProposalRecord } from '../../../types/domain';
 import { defineAction } from '../action';
 import { ok } from '../answers';
 import { notificationView } from '../notifications';
-import type { Cursor, NotificationRecord, Store } from '../ports/store.port';
+import type { Cursor, NotificationRecord, Slice, Store } from '../ports/store.port';
 
 /** me.export: everything the store holds about the caller, as they may download it (PIPL art. 45). */
 export interface MyDataExport {
@@ -17,28 +17,48 @@ export interface MyDataExport {
   ratings: { proposalId: string; stars: number; text?: string; updatedAt: string }[];
   /** The caller's own inbox items, newest first (community notices are the community's, not theirs). */
   notifications: NotificationView[];
+  /** The caller's complaints and suggestions (投诉建议), newest first, with the answer when given. */
+  complaints: {
+    id: string;
+    communityId: string;
+    proposalId?: string;
+    text: string;
+    status: string;
+    createdAt: string;
+    answer?: { text: string; outcome: string; answeredAt: string };
+  }[];
   /** The subscribe messages the outbox holds for the caller, sent or not. */
   messages: { kind: string; payload: Record<string, unknown>; createdAt: string; outcome: string | null }[];
   files: { id: string; contentType: string; bytes: number; createdAt: string }[];
 }
 
-/** Every item of a person's own inbox, page by page. */
-async function ownInbox(store: Store, openid: string): Promise<NotificationRecord[]> {
-  const items: NotificationRecord[] = [];
+/** Every item of a list read page by page, 200 at a time, each page after the last item of the one before. */
+async function everyPage<T extends { id: string }>(page: (after: Cursor | undefined) => Promise<Slice<T>>, createdAtOf: (item: T) => string): Promise<T[]> {
+  const items: T[] = [];
   let after: Cursor | undefined;
   for (;;) {
-    const slice = await store.listNotifications({ openid, community: null, after, limit: 200 });
+    const slice = await page(after);
     items.push(...slice.items);
     const last = slice.items[slice.items.length - 1];
     if (!slice.more || !last) return items;
-    after = { createdAt: last.at, id: last.id };
+    after = { createdAt: createdAtOf(last), id: last.id };
   }
 }
+
+const PAGE = 200;
+
+/** Every item of a person's own inbox (community notices are the community's, not theirs). */
+const ownInbox = (store: Store, openid: string): Promise<NotificationRecord[]> =>
+  everyPage((after) => store.listNotifications({ openid, community: null, after, limit: PAGE }), (item) => item.at);
+
+/** Every complaint the person made, wherever it was made. */
+const ownComplaints = (store: Store, openid: string): Promise<ComplaintRecord[]> =>
+  everyPage((after) => store.listComplaints({ scope: { kind: 'all' }, authorOpenid: openid, after, limit: PAGE }), (item) => item.createdAt);
 
 export const exportMyData = defineAction({
   name: 'me.export',
   summary:
-    'Everything the store holds about the caller: profile, roles, consent, proposals, comments (with the replies), ratings, notifications, messages and uploaded files (PIPL). The page offers it as a file to download.',
+    'Everything the store holds about the caller: profile, roles, consent, proposals, comments (with the replies), ratings, notifications, complaints (with the answers), messages and uploaded files (PIPL). The page offers it as a file to download.',
   schema: z.object({}),
   access: { signIn: true, permission: 'me.export' },
   audit: [],
@@ -62,6 +82,15 @@ export const exportMyData = defineAction({
       })),
       ratings: data.ratings.map(({ proposalId, stars, text, updatedAt }) => ({ proposalId, stars, ...(text !== undefined ? { text } : {}), updatedAt })),
       notifications: (await ownInbox(context.services.store, openid)).map(notificationView),
+      complaints: (await ownComplaints(context.services.store, openid)).map((complaint) => ({
+        id: complaint.id,
+        communityId: complaint.communityId,
+        ...(complaint.proposalId ? { proposalId: complaint.proposalId } : {}),
+        text: complaint.text,
+        status: complaint.status,
+        createdAt: complaint.createdAt,
+        ...(complaint.answer ? { answer: { text: complaint.answer.text, outcome: complaint.answer.outcome, answeredAt: complaint.answer.answeredAt } } : {}),
+      })),
       messages: data.messages,
       files: data.files.map(({ id, contentType, bytes, createdAt }) => ({ id, contentType, bytes, createdAt })),
     });

@@ -5,8 +5,11 @@ import { fail, ok } from '../answers';
 import { directoryChain } from '../onboarding';
 import shenzhen from '../datasets/shenzhen-division.json';
 
-/** The datasets this build ships, by city code (datasets/*.md name their source and licence). */
-const DATASETS: Record<string, RawCity & { source: string; version: string }> = { [shenzhen.cityCode]: shenzhen };
+/**
+ * The datasets this build ships, by city code (datasets/*.md name their source and licence). A Map,
+ * not an object: a code such as `__proto__` or `constructor` must find nothing.
+ */
+const DATASETS = new Map<string, RawCity & { source: string; version: string }>([[shenzhen.cityCode, shenzhen]]);
 
 export const importDirectory = defineAction({
   name: 'directory.import',
@@ -20,7 +23,7 @@ export const importDirectory = defineAction({
   audit: ['directory'],
   next: ['directory.upsert'],
   async run(input, context) {
-    const dataset = DATASETS[input.cityCode];
+    const dataset = DATASETS.get(input.cityCode);
     if (!dataset) return fail('not_found', '没有这个城市的区划数据', 'cityCode');
     const refused = context.authorize({});
     if (refused) return refused;

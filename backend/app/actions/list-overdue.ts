@@ -2,15 +2,14 @@ import { z } from 'zod';
 import type { CouncilOverdueItem, OverdueItem, Page } from '../../../types/api';
 import { councilOverdueEntry } from '../../domain/council';
 import { overdueOf } from '../../domain/deadlines';
-import { policyYearOf } from '../../domain/lifecycle';
-import { STALL_LABELS, stalledOf } from '../../domain/stall';
-import { policyFor } from '../proposals';
+import { STALL_LABELS } from '../../domain/stall';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { lastHeldMeetingOn } from '../councils';
 import type { ScopeFilter, Store } from '../ports/store.port';
 import { resolveScope } from '../scopes';
 import { cursor, limit } from '../schemas';
+import { stalledJudge } from '../stalls';
 
 function encode(position: { on: string; id: string }): string {
   return Buffer.from(JSON.stringify([position.on, position.id])).toString('base64url');
@@ -61,10 +60,11 @@ export const listOverdue = defineAction({
       }
     }
     const items: (OverdueItem | CouncilOverdueItem)[] = [...councils];
+    const stalledOf = stalledJudge(store, context.today, calendar);
     for (const { record } of slice.items) {
       const overdue: OverdueItem['overdue'] = overdueOf(record, context.today, calendar).map((flag) => ({ deadline: flag.name, on: flag.due.on, label: flag.label }));
-      // Issue 18: stalled projects, by the policy of the record's year (an index from an older policy is judged afresh).
-      const stalled = stalledOf(record, context.today, await policyFor(store, record.districtId, policyYearOf(record, context.today)), calendar);
+      // Issue 18: stalled projects, by the policy of the record's year.
+      const stalled = await stalledOf(record);
       if (stalled) overdue.push({ deadline: stalled.reason, on: stalled.dueOn.on, label: STALL_LABELS[stalled.reason] });
       if (overdue.length === 0) continue;
       items.push({

@@ -10,7 +10,7 @@ import { can } from '../../domain/permissions';
 export const summarizeReport = defineAction({
   name: 'report.summary',
   summary:
-    'The report upward of a street, district or the city for a year, or the year up to the end of a quarter (R-RPT-1): per community and in total, proposals by state and category, changes and withdrawals, approved / paid / audited sums, the plan against them, overdue and stalled counts, council meetings held and the rating average; `allowedActions` names `plan.set` when the caller may set the plan of the street asked, and `export.create` when they may export it (kind `summary`).',
+    'The report upward of a street, district or the city for a year, or the year up to the end of a quarter (R-RPT-1): per community and in total, proposals by state and category, changes and withdrawals, approved / paid / audited sums, the plan against them, overdue and stalled counts (as the records stand today, whatever the quarter), council meetings held and the rating average; `allowedActions` names `plan.set` when the caller may set the plan of the street asked, and `export.create` when they may export it (kind `summary`).',
   schema: z.object({
     scopeId: z.string().min(1).max(64).describe('a community, street or district id, or `city`'),
     year,

@@ -100,6 +100,11 @@ export function cloudBasePersonalData(core: CloudBaseCore) {
       for (const doc of await queryAll(db, COLLECTIONS.comments, [{ 'reply.openid': openid }], OLDEST_FIRST)) {
         await rewrite(COLLECTIONS.comments, doc._id, (current) => ({ ...current, reply: { ...(current.reply as Record<string, unknown>), openid: pseudonym } }));
       }
+      // A complaint stays with the street that must answer it, under the pseudonym; so does a staff answer.
+      await db.updateWhere(COLLECTIONS.complaints, [{ authorOpenid: openid }], { authorOpenid: pseudonym });
+      for (const doc of await queryAll(db, COLLECTIONS.complaints, [{ 'answer.by': openid }], OLDEST_FIRST)) {
+        await rewrite(COLLECTIONS.complaints, doc._id, (current) => ({ ...current, answer: { ...(current.answer as Record<string, unknown>), by: pseudonym } }));
+      }
       // Keyed by openid: each moves to the pseudonym's key.
       for (const doc of await queryAll(db, COLLECTIONS.ratings, [{ openid }], [['updatedAt', 'asc'], ['_id', 'asc']])) {
         await core.transact(async (unit) => {

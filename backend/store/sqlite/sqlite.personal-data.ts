@@ -31,6 +31,9 @@ export function sqlitePersonalData(core: SqliteCore) {
       'UPDATE comments SET author_openid = @pseudonym, author_name = @erasedName WHERE author_openid = @openid',
       'UPDATE comments SET reply_openid = @pseudonym WHERE reply_openid = @openid',
       'UPDATE ratings SET openid = @pseudonym WHERE openid = @openid',
+      // A complaint stays with the street that must answer it, under the pseudonym; so does a staff answer.
+      "UPDATE complaints SET author_openid = @pseudonym, record = json_set(record, '$.authorOpenid', @pseudonym) WHERE author_openid = @openid",
+      "UPDATE complaints SET record = json_set(record, '$.answer.by', @pseudonym) WHERE json_extract(record, '$.answer.by') = @openid",
       'UPDATE files SET owner_openid = @pseudonym WHERE owner_openid = @openid',
       // A later sign-in is someone new: their request ids and limits start afresh.
       'UPDATE idempotency SET openid = @pseudonym WHERE openid = @openid',

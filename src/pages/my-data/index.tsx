@@ -132,6 +132,17 @@ function Stored({ data, directory }: { data: MyData; directory: Directory }) {
           ))}
         </View>
       </Section>
+      <Section title={`我的投诉建议（${data.complaints.length}）`} testId='my-data-complaints'>
+        <View className='card'>
+          {data.complaints.length === 0 ? <Text className='muted'>无</Text> : null}
+          {data.complaints.map((complaint) => (
+            <View key={complaint.id} className='my-data__item'>
+              <Text className='block'>{complaint.text}</Text>
+              <Text className='block muted'>{complaint.answer ? `已答复：${complaint.answer.text}` : '待答复'}</Text>
+            </View>
+          ))}
+        </View>
+      </Section>
       <Section title='其他'>
         <View className='card'>
           <Row label='上传的照片' value={`${data.files.length} 张`} />

@@ -126,6 +126,14 @@ describe.each(targets)('the Store contract (anchoring, uploads, personal data) o
     const stored = await propose(store);
     await store.saveFile(file());
     await store.recordConsent({ openid: 'u-res-3', consent: { version: '1', at: AT }, audit: audit('user:u-res-3') });
+    // One complaint the person made, one they answered (as staff): both stay, under the pseudonym.
+    const made = { id: nextId('cp'), ...TIANXIN, authorOpenid: 'u-res-3', text: '路灯坏了', status: 'open' as const, createdAt: AT };
+    const answered = { id: nextId('cp'), ...TIANXIN, authorOpenid: 'u-res-4', text: '座椅松了', status: 'open' as const, createdAt: AT };
+    for (const complaint of [made, answered]) {
+      await store.submitComplaint({ complaint, request: { openid: complaint.authorOpenid, action: 'complaint.submit', requestId: nextId('req') }, audit: audit(`complaint:${complaint.id}`), outbox: [] });
+    }
+    const answer = { text: '已修好', outcome: 'upheld' as const, by: 'u-res-3', answeredAt: AT };
+    await store.answerComplaint({ complaint: { ...answered, status: 'answered', answer }, audit: audit(`complaint:${answered.id}`), outbox: [] });
     await store.erasePerson({ openid: 'u-res-3', pseudonym: 'erased-0001', erasedName: '已注销用户', at: '2026-08-05T00:00:00.000Z', audit: audit('user:erased-0001', '2026-08-05T00:00:00.000Z', 'erased-0001') });
     expect(await store.findUser('u-res-3')).toBeNull();
     expect(await store.findConsent('u-res-3')).toBeNull();
@@ -133,6 +141,9 @@ describe.each(targets)('the Store contract (anchoring, uploads, personal data) o
     const after = (await store.findProposal(stored.record.id))!.record;
     expect({ openid: after.proposerOpenid, name: after.proposerName, title: after.title }).toEqual({ openid: 'erased-0001', name: '已注销用户', title: stored.record.title });
     expect((await store.personalData('erased-0001')).files).toHaveLength(1);
+    expect(await store.findComplaint(made.id)).toEqual({ ...made, authorOpenid: 'erased-0001' });
+    expect(await store.findComplaint(answered.id)).toEqual({ ...answered, status: 'answered', answer: { ...answer, by: 'erased-0001' } });
+    expect((await store.listComplaints({ scope: { kind: 'all' }, authorOpenid: 'u-res-3', limit: 10 })).items).toEqual([]);
     expect(await store.erasedAt(['u-res-3', 'u-res-4'])).toEqual(new Map([['u-res-3', '2026-08-05T00:00:00.000Z']]));
     expect((await store.auditTrail('user:erased-0001')).map((entry) => entry.actor)).toEqual(['erased-0001']);
     // The staff of the community no longer lists the erased resident.

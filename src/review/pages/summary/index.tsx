@@ -99,6 +99,10 @@ function Report({ scope, quarter }: { scope: ReportScope; quarter?: number }) {
                 <Figure label='逾期 / 停滞' value={`${total.overdue} / ${total.stalled}`} />
                 <Figure label='议事会召开' value={`${total.meetingsHeld} 次`} />
                 <Figure label='居民评价均分' value={total.ratingAverage > 0 ? `${total.ratingAverage} 星` : '暂无评价'} />
+                {/* Overdue and stalled are what the records show today, even for a past quarter: the store keeps no past states to count. */}
+                <Text className='block muted' data-testid='summary-as-of-today'>
+                  逾期、停滞为截至今日的数量
+                </Text>
               </View>
             </Section>
             {report.allowedActions.includes('plan.set') ? (
