@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPhoneContext } from '../support/browser';
-import { callApi, startServerProcess, type ServerProcess } from '../support/local-server-process';
+import type { Page } from 'playwright-core';
+import { callApi, type ServerProcess } from '../support/local-server-process';
+import { closeH5Session, openH5Session, type H5Session } from '../support/h5-session';
 import { phoneJourney } from '../support/phone-journey';
 
 // issue 17 in Chromium against the real local server and its demo data, as 张小明 (u-res-1) of
@@ -15,28 +15,19 @@ const NOT_ADOPTED = '桥园小区 3 栋楼道漏水维修';
 
 describe('issue 17: finding anything, my own words, publicity exactly — in Chromium', () => {
   let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: H5Session | undefined;
   let page: Page;
   let phone: ReturnType<typeof phoneJourney>;
   const failures: string[] = [];
 
   beforeAll(async () => {
     // More proposals a day than a resident may make, to fill more than one page of 项目.
-    server = await startServerProcess({ h5Dir: path.join(root, 'dist/h5'), env: { RATE_PROPOSALS_PER_DAY: '100' } });
-    browser = await launchChromium();
-    context = await newPhoneContext(browser);
-    await context.addInitScript(() => localStorage.setItem('dev.openid', JSON.stringify({ data: 'u-res-1' })));
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(error.message));
+    session = await openH5Session(failures, { env: { RATE_PROPOSALS_PER_DAY: '100' }, openid: 'u-res-1' });
+    ({ server, page } = session);
     phone = phoneJourney(page, () => server.url, SHOTS);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeH5Session(session));
 
   const api = async (openid: string, action: string, payload: unknown) => {
     const { body } = await callApi(server.url, action, payload, { 'x-dev-openid': openid });

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
 import { okAt } from '../support/http-api';
-import { startServerProcess, type ServerProcess } from '../support/local-server-process';
+import type { ServerProcess } from '../support/local-server-process';
+import { closeH5Session, devVisits, openH5Session, tapCentre, type H5Session } from '../support/h5-session';
 
 // The staff screens of issue 16 in Chromium on the H5 build against the real local server: the
 // city loads a year's holidays on the 工作日历, a street adds to the 项目库 and a community worker
@@ -15,54 +15,28 @@ const shots = path.join(root, 'test/e2e/shots');
 const NOTICE = '一、元旦：1月1日（周五）放假1天。\n二、春节：2月6日（农历除夕）至12日（农历正月初六）放假调休，共7天。2月14日（周日）上班。';
 
 describe('issue 16 screens, in Chromium on the H5 build', () => {
+  let session: H5Session | undefined;
   let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const failures: string[] = [];
-  let visits = 0;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    server = await startServerProcess({ h5Dir: path.join(root, 'dist/h5') });
-    browser = await launchChromium();
-    // Scale 1 keeps the committed screenshots small.
-    context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(error.message));
+    session = await openH5Session(failures, { deviceScaleFactor: 1, acceptDownloads: true });
+    ({ server, page } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeH5Session(session));
 
-  async function visit(openid: string, day: string, route: string) {
-    if (visits === 0) await page.goto(`${server.url}/`);
-    await page.evaluate(
-      ([user, date]) => {
-        localStorage.setItem('dev.openid', JSON.stringify({ data: user }));
-        localStorage.setItem('dev.day', JSON.stringify({ data: date }));
-      },
-      [openid, day],
-    );
-    visits += 1;
-    await page.goto(`${server.url}/?visit=${visits}#${route}`);
-    await page.getByTestId('dev-bar').waitFor();
-  }
+  const visitAs = devVisits(() => session!);
+  /** Opens a page as `openid`: the dev bar's storage, then a fresh load of the route. */
+  const visit = (openid: string, day: string, route: string) => visitAs({ openid, day }, route);
 
   const page$ = () => page.locator('.taro_page_show').last();
   const testId = (id: string) => page$().getByTestId(id);
   const field = (name: string, scope: Locator = page$()) => scope.getByTestId(`field-${name}`).locator('input, textarea').first();
 
-  async function tap(target: Locator) {
-    await target.waitFor();
-    await target.scrollIntoViewIfNeeded();
-    const box = await target.boundingBox();
-    if (!box) throw new Error('nothing to tap');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  }
+  const tap = (target: Locator) => tapCentre(page, target);
 
   /** The viewport with `target` scrolled into view, 375 px wide, no sideways scrolling. */
   async function shoot(name: string, target?: Locator) {

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, newPhoneContext } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
 import { minimalPdf } from '../support/pdf';
 import { okAt } from '../support/http-api';
-import { callApi, startServerProcess, type ServerProcess } from '../support/local-server-process';
+import { callApi, type ServerProcess } from '../support/local-server-process';
+import { closeH5Session, devVisits, openH5Session, tapCentre, type H5Session } from '../support/h5-session';
 
 // Issue 18 screens in Chromium on the H5 build against the real local server and its demo data:
 // the archive on a project page (a PDF and a photo attached), a complaint from a resident answered
@@ -16,56 +16,31 @@ const root = path.resolve(__dirname, '../..');
 const shots = path.join(root, 'test/e2e/shots');
 
 describe('issue 18 screens in Chromium', () => {
+  let session: H5Session | undefined;
   let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const failures: string[] = [];
-  let visits = 0;
   let publicityId = '';
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    server = await startServerProcess({ h5Dir: path.join(root, 'dist/h5') });
-    browser = await launchChromium();
-    context = await newPhoneContext(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(error.message));
+    session = await openH5Session(failures);
+    ({ server, page } = session);
     const listed = await callApi(server.url, 'proposal.list', { communityId: 'c-zhongying', state: 'publicity' });
     publicityId = listed.body.data.items[0].id;
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeH5Session(session));
 
-  async function visit(openid: string, route: string, large = false) {
-    if (visits === 0) await page.goto(`${server.url}/`);
-    await page.evaluate(
-      ([user, on]) => {
-        localStorage.setItem('dev.openid', JSON.stringify({ data: user }));
-        localStorage.setItem('ui.largeText', JSON.stringify({ data: on }));
-      },
-      [openid, large] as const,
-    );
-    visits += 1;
-    await page.goto(`${server.url}/?visit=${visits}#${route}`);
-    await page.getByTestId('dev-bar').waitFor();
-  }
+  const visitAs = devVisits(() => session!);
+  /** Opens a page as `openid`: the dev bar's storage, then a fresh load of the route. */
+  const visit = (openid: string, route: string, large = false) => visitAs({ openid, largeText: large }, route);
 
   const page$ = () => page.locator('.taro_page_show').last();
   const testId = (id: string) => page$().getByTestId(id);
   const text = (value: string) => page$().getByText(value, { exact: true });
 
-  async function tap(target: Locator) {
-    await target.waitFor();
-    await target.scrollIntoViewIfNeeded();
-    const box = await target.boundingBox();
-    if (!box) throw new Error('nothing to tap');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  }
+  const tap = (target: Locator) => tapCentre(page, target);
 
   /** The part of the page around `target`, at 375 px wide; no sideways scrolling. */
   async function shoot(name: string, target?: Locator) {

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, newPhoneContext } from '../support/browser';
-import { callApi, startServerProcess, type ServerProcess } from '../support/local-server-process';
+import type { Locator, Page } from 'playwright-core';
+import { callApi, type ServerProcess } from '../support/local-server-process';
+import { closeH5Session, openH5Session, type H5Session } from '../support/h5-session';
+import { phoneJourney } from '../support/phone-journey';
 
 // Issues 14 and 17 in Chromium against the real local server: the public ledger shows the audit
 // trail's daily head (M4); a resident opens 我的 → 个人信息, downloads what is stored as a file,
@@ -15,50 +16,24 @@ const root = path.resolve(__dirname, '../..');
 const shots = path.join(root, 'test/e2e/shots');
 
 describe('个人信息 and the audit head in Chromium', () => {
+  let session: H5Session | undefined;
   let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const failures: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    server = await startServerProcess({ h5Dir: path.join(root, 'dist/h5') });
-    browser = await launchChromium();
-    context = await newPhoneContext(browser);
-    await context.addInitScript(() => localStorage.setItem('dev.openid', JSON.stringify({ data: 'u-res-1' })));
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(error.message));
+    session = await openH5Session(failures, { openid: 'u-res-1' });
+    ({ server, page } = session);
+    phone = phoneJourney(page, () => server.url, shots);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeH5Session(session));
 
-  const screen = (): Locator => page.locator('.taro_page').filter({ visible: true }).last();
-
-  let loads = 0;
-  async function open(route: string): Promise<void> {
-    loads += 1;
-    await page.goto(`${server.url}/?load=${loads}#${route}`);
-    await screen().waitFor({ timeout: 20_000 });
-    await page.waitForFunction(
-      () => {
-        const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((element) => element.getClientRects().length > 0).pop();
-        return Boolean(shown?.querySelector('[data-testid="page-shell"]')) && !shown!.querySelector('[aria-busy="true"]');
-      },
-      undefined,
-      { timeout: 20_000 },
-    );
-  }
-
-  async function press(target: Locator): Promise<void> {
-    await target.waitFor({ timeout: 20_000 });
-    await target.scrollIntoViewIfNeeded();
-    await target.click({ force: true });
-  }
+  let phone: ReturnType<typeof phoneJourney>;
+  const screen = () => phone.screen();
+  const open = (route: string) => phone.open(route);
+  const press = (target: Locator) => phone.press(target);
 
   /** The element whole: the phone is made as tall as the page for a moment (Taro's page scrolls inside). */
   async function shoot(target: Locator, name: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { callApi, startServerProcess, type ServerProcess } from '../support/local-server-process';
+import type { Locator, Page } from 'playwright-core';
+import { callApi, type ServerProcess } from '../support/local-server-process';
+import { closeH5Session, devVisits, openH5Session, tapCentre, type H5Session } from '../support/h5-session';
 
 // A real start, in Chromium on the H5 build against `SEED=shenzhen npm start`: the city
 // administrator (ADMIN_OPENID, not a resident) finds 我的 → 工作台, looks up 沙头角街道 on
@@ -25,42 +25,22 @@ const QIAODONG = 'c-440308003003';
 const RETIRED = 'c-440308003006';
 
 describe('staff onboarding by invitation, in Chromium on the H5 build (SEED=shenzhen)', () => {
+  let session: H5Session | undefined;
   let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const failures: string[] = [];
-  let visits = 0;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    server = await startServerProcess({ h5Dir: path.join(root, 'dist/h5'), env: { SEED: 'shenzhen', ADMIN_OPENID: ADMIN } });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(error.message));
+    session = await openH5Session(failures, { env: { SEED: 'shenzhen', ADMIN_OPENID: ADMIN }, deviceScaleFactor: 1 });
+    ({ server, page } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeH5Session(session));
 
+  const visitAs = devVisits(() => session!);
   /** Opens a page as `openid`: the dev bar's storage keys, then a fresh load of the route. */
-  async function visit(openid: string, route: string) {
-    if (visits === 0) await page.goto(`${server.url}/`);
-    await page.evaluate(
-      ([user, date]) => {
-        localStorage.setItem('dev.openid', JSON.stringify({ data: user }));
-        localStorage.setItem('dev.day', JSON.stringify({ data: date }));
-      },
-      [openid, DAY],
-    );
-    visits += 1;
-    await page.goto(`${server.url}/?visit=${visits}#${route}`);
-    await page.getByTestId('dev-bar').waitFor();
-  }
+  const visit = (openid: string, route: string) => visitAs({ openid, day: DAY }, route);
 
   /** The page on top at 375 px, no sideways scrolling; the whole length when it is longer. */
   async function shoot(name: string) {
@@ -78,13 +58,7 @@ describe('staff onboarding by invitation, in Chromium on the H5 build (SEED=shen
 
   const page$ = () => page.locator('.taro_page_show').last();
   /** A mouse click in the middle of the element (see staff-journey: Taro's pull-to-refresh layer). */
-  async function tap(target: Locator) {
-    await target.waitFor();
-    await target.scrollIntoViewIfNeeded();
-    const box = await target.boundingBox();
-    if (!box) throw new Error('nothing to tap');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  }
+  const tap = (target: Locator) => tapCentre(page, target);
   const testId = (id: string) => page$().getByTestId(id);
   const radio = (name: string) => page$().getByRole('radio', { name, exact: true });
   /** The code shown after 生成邀请码 (grouped 4 + 4 on screen). */

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
 import { okAt } from '../support/http-api';
-import { startServerProcess, type ServerProcess } from '../support/local-server-process';
+import type { ServerProcess } from '../support/local-server-process';
+import { closeH5Session, devVisits, openH5Session, tapCentre, type H5Session } from '../support/h5-session';
 
 // Issue 18's screens in Chromium on the H5 build against the real local server, on a 375-px
 // phone: in May the street sees its self-check due on its home page, sets its plan, reads the
@@ -22,55 +22,29 @@ const MAY = '2026-05-06';
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 describe('summary, plan, inspections and acceptance screens, in Chromium on the H5 build', () => {
+  let session: H5Session | undefined;
   let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let ok: ReturnType<typeof okAt>;
   const failures: string[] = [];
-  let visits = 0;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    server = await startServerProcess({ h5Dir: path.join(root, 'dist/h5') });
+    session = await openH5Session(failures, { deviceScaleFactor: 1 });
+    ({ server, page } = session);
     ok = okAt(server.url);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(error.message));
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeH5Session(session));
 
-  async function visit(openid: string, day: string, route: string, large = false) {
-    if (visits === 0) await page.goto(`${server.url}/`);
-    await page.evaluate(
-      ([user, date, on]) => {
-        localStorage.setItem('dev.openid', JSON.stringify({ data: user }));
-        localStorage.setItem('dev.day', JSON.stringify({ data: date }));
-        localStorage.setItem('ui.largeText', JSON.stringify({ data: on }));
-      },
-      [openid, day, large] as const,
-    );
-    visits += 1;
-    await page.goto(`${server.url}/?visit=${visits}#${route}`);
-    await page.getByTestId('dev-bar').waitFor();
-  }
+  const visitAs = devVisits(() => session!);
+  /** Opens a page as `openid`: the dev bar's storage, then a fresh load of the route. */
+  const visit = (openid: string, day: string, route: string, large = false) => visitAs({ openid, day, largeText: large }, route);
 
   const page$ = () => page.locator('.taro_page_show').last();
   const testId = (id: string) => page$().getByTestId(id);
 
-  async function tap(target: Locator) {
-    await target.waitFor();
-    await target.scrollIntoViewIfNeeded();
-    const box = await target.boundingBox();
-    if (!box) throw new Error('nothing to tap');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  }
+  const tap = (target: Locator) => tapCentre(page, target);
 
   /** The screen at 375 px (no sideways scrolling), or one part of it scrolled into view. */
   async function shoot(name: string, part?: Locator) {

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { TEXT_LIMITS } from '../../common/limits';
-import { launchChromium, newPhoneContext } from '../support/browser';
-import { callApi, startServerProcess, type ServerProcess } from '../support/local-server-process';
+import { callApi, type ServerProcess } from '../support/local-server-process';
+import { closeH5Session, openH5Session, type H5Session } from '../support/h5-session';
 
 // A resident of 中英街社区 (the demo user u-res-1, 张小明) uses the H5 build of the mini-program
 // against the real local server and its seeded demo data: proposes with a photo, follows the
@@ -15,9 +15,8 @@ const artifacts = path.join(root, 'test/artifacts');
 const PHONE = { width: 375, height: 812 };
 
 describe('a resident of 中英街社区 in Chromium against the real local server', () => {
+  let session: H5Session | undefined;
   let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const failures: string[] = [];
   // A fresh store per run: the texts need not be unique.
@@ -25,20 +24,11 @@ describe('a resident of 中英街社区 in Chromium against the real local serve
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServerProcess({ h5Dir: path.join(root, 'dist/h5') });
-    browser = await launchChromium();
-    context = await newPhoneContext(browser);
-    // The dev identity in Taro's storage format, before any script of the app runs.
-    await context.addInitScript(() => localStorage.setItem('dev.openid', JSON.stringify({ data: 'u-res-1' })));
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(error.message));
+    session = await openH5Session(failures, { openid: 'u-res-1' });
+    ({ server, page } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeH5Session(session));
 
   /** The page on screen: the topmost shown one (Taro keeps visited pages in the DOM). */
   const screen = (): Locator => page.locator('.taro_page').filter({ visible: true }).last();

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, newPhoneContext } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
 import { okAt } from '../support/http-api';
-import { startServerProcess, type ServerProcess } from '../support/local-server-process';
+import type { ServerProcess } from '../support/local-server-process';
+import { closeH5Session, devVisits, openH5Session, tapCentre, type H5Session } from '../support/h5-session';
 
 // One services project of 田心社区 (empty in the demo store) from a resident's proposal to the
 // published audit, in Chromium on the real H5 build against the real local server. Each role works
@@ -23,43 +23,22 @@ const DISTRICT = 'u-district-yantian';
 const TITLE = '田心社区四点半课堂';
 
 describe('the staff journey across roles, in Chromium on the H5 build', () => {
+  let session: H5Session | undefined;
   let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const failures: string[] = [];
-  let visits = 0;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServerProcess({ h5Dir: path.join(root, 'dist/h5') });
-    browser = await launchChromium();
-    context = await newPhoneContext(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(error.message));
+    session = await openH5Session(failures);
+    ({ server, page } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeH5Session(session));
 
+  const visitAs = devVisits(() => session!);
   /** Opens a page as `openid` on `day`: the dev bar's storage, then a fresh load of the page. */
-  async function visit(openid: string, day: string, route: string) {
-    if (visits === 0) await page.goto(`${server.url}/`);
-    await page.evaluate(
-      ([user, date]) => {
-        localStorage.setItem('dev.openid', JSON.stringify({ data: user }));
-        localStorage.setItem('dev.day', JSON.stringify({ data: date }));
-      },
-      [openid, day],
-    );
-    visits += 1;
-    // A new query string makes it a full load, so the page reads the new identity.
-    await page.goto(`${server.url}/?visit=${visits}#${route}`);
-    await page.getByTestId('dev-bar').waitFor();
-  }
+  const visit = (openid: string, day: string, route: string) => visitAs({ openid, day }, route);
 
   /** The whole page at 375 px wide (Taro scrolls inside .taro_page), no sideways scrolling. */
   async function shoot(name: string) {
@@ -87,13 +66,7 @@ describe('the staff journey across roles, in Chromium on the H5 build', () => {
    * the fold ("taro-pull-to-refresh-core intercepts pointer events": its hit test does not see
    * through the web components), although a mouse click at that very point reaches the button.
    */
-  async function tap(target: Locator) {
-    await target.waitFor();
-    await target.scrollIntoViewIfNeeded();
-    const box = await target.boundingBox();
-    if (!box) throw new Error('nothing to tap');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  }
+  const tap = (target: Locator) => tapCentre(page, target);
   const field = (name: string) => page$().getByTestId(`field-${name}`).locator('input, textarea').first();
   const testId = (id: string) => page$().getByTestId(id);
   const text = (value: string) => page$().getByText(value, { exact: true });

@@ -334,6 +334,13 @@ describe('Figure 6 — hostile input to every action', () => {
     }
   }
 
+  it('R-DIR-1 regression of fixed defect prototype-key-lookup: directory.import of the city codes __proto__, constructor and toString answers not_found naming cityCode, not internal', async () => {
+    for (const cityCode of ['__proto__', 'constructor', 'toString']) {
+      const { status, text } = await post(JSON.stringify({ action: 'directory.import', payload: { cityCode, dryRun: true } }), 'u-city');
+      expect({ cityCode, status, error: JSON.parse(text).error }).toEqual({ cityCode, status: 404, error: expect.objectContaining({ code: 'not_found', field: 'cityCode' }) });
+    }
+  });
+
   it('R-TRN-1, R-FUN-1: ≥ 200 hostile inputs to every action: no crash, no internal answer, no record changed by a refused call', async () => {
     const perAction: Record<string, number> = {};
     const secondsPerAction: Record<string, number> = {};

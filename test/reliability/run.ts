@@ -127,6 +127,17 @@ const FIXES: Record<string, { where: string; fix: string }> = {
       '```',
     ].join('\n'),
   },
+  'prototype-key-lookup': {
+    where: 'backend/app/actions/import-directory.ts `DATASETS`',
+    fix: [
+      'The shipped datasets were an object indexed by the caller\'s `cityCode`: `__proto__`, `constructor` or `toString` found an inherited property, taken for a dataset, and the import threw (500 internal). Look codes up in a Map, which holds only what was put in it:',
+      '```ts',
+      'const DATASETS = new Map<string, RawCity & { source: string; version: string }>([[shenzhen.cityCode, shenzhen]]);',
+      '// in run:',
+      'const dataset = DATASETS.get(input.cityCode);',
+      '```',
+    ].join('\n'),
+  },
   'dev-clock-impossible-date': {
     where: 'backend/local/dev-identity.ts `identityOf`',
     fix: [

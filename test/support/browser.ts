@@ -20,7 +20,14 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A phone: 375×812, touch, device scale 2. */
-export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+/** A phone: 375×812, touch, device scale 2 unless asked otherwise (1 keeps screenshots small). */
+export function newPhoneContext(browser: Browser, options: { deviceScaleFactor?: 1 | 2; acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
 }
