@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { retiredUnitOf, type DirectoryUnit } from '../domain/directory';
 import { INVITATION_ALPHABET, INVITATION_CODE_LENGTH, invitationCode, type InvitationRecord } from '../domain/invitations';
-import type { ScopeTarget } from '../domain/scope';
+import { CITY_SCOPE_ID, type ScopeTarget } from '../domain/scope';
 import { fail } from './answers';
 import type { Store } from './ports/store.port';
 
@@ -51,5 +51,6 @@ export async function refuseRetiredUnit(store: Store, unitId: string, field: str
 /** A retired community, or one under a retired street or district, takes no new residents and no new proposals. */
 export const refuseRetiredCommunity = (store: Store, communityId: string) => refuseRetiredUnit(store, communityId, 'communityId', '不再接受新的居民和提议');
 
-/** A retired unit takes no new staff: no invitation is made for it, and one made before is not redeemed. */
-export const refuseRetiredStaffUnit = (store: Store, scopeId: string, field: string) => refuseRetiredUnit(store, scopeId, field, '不再接受新的工作人员');
+/** A retired unit takes no new staff: no invitation is made for it, and one made before is not redeemed. The city is never retired. */
+export const refuseRetiredStaffUnit = async (store: Store, scopeId: string, field: string) =>
+  scopeId === CITY_SCOPE_ID ? null : refuseRetiredUnit(store, scopeId, field, '不再接受新的工作人员');

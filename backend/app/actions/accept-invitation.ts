@@ -7,7 +7,6 @@ import { hourWindowOf } from '../comments';
 import { invitationChain, refuseRetiredStaffUnit } from '../onboarding';
 import { userChain } from '../proposals';
 import { personText } from '../schemas';
-import { CITY_SCOPE_ID } from '../../domain/scope';
 
 /** Codes one person may try in an hour: enough for typos, far too few to guess one (31^8 codes). */
 export const ACCEPT_ATTEMPTS_PER_HOUR = 10;
@@ -37,7 +36,7 @@ export const acceptInvitation = defineAction({
     const status = invitationStatus(invitation, context.at);
     if (status !== 'open') return fail('invalid_state', STATUS_MESSAGES[status], 'code');
     // A unit retired after the code was made takes no new staff either (R-DIR-1).
-    const retired = invitation.scopeId === CITY_SCOPE_ID ? null : await refuseRetiredStaffUnit(store, invitation.scopeId, 'code');
+    const retired = await refuseRetiredStaffUnit(store, invitation.scopeId, 'code');
     if (retired) return retired;
     const settled = await store.settleInvitation({
       code,

@@ -28,8 +28,8 @@ export const createInvitation = defineAction({
     if (scope.kind !== ROLE_LEVEL[input.role]) return fail('invalid_input', '角色与范围不匹配', 'scopeId');
     const refused = context.authorize({ ...scope.target, grantRole: input.role });
     if (refused) return refused;
-    // A retired unit takes no new staff (R-DIR-1); the city is never retired.
-    const retired = scope.kind === 'city' ? null : await refuseRetiredStaffUnit(store, input.scopeId, 'scopeId');
+    // A retired unit takes no new staff (R-DIR-1).
+    const retired = await refuseRetiredStaffUnit(store, input.scopeId, 'scopeId');
     if (retired) return retired;
     const expiresAt = invitationExpiresAt(context.at, input.expiresInDays ?? INVITATION_DAYS.default);
     for (let draw = 0; draw < CODE_DRAWS; draw += 1) {
