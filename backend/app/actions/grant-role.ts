@@ -1,21 +1,10 @@
 import { z } from 'zod';
-import type { Role } from '../../../types/api';
+import { ROLE_LEVEL } from '../../domain/staffing';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { userChain } from '../proposals';
 import { resolveScope } from '../scopes';
 import { recordId } from '../schemas';
-
-/** The kind of scope each role is granted for. */
-const SCOPE_KIND: Record<Role, 'community' | 'street' | 'district' | 'city'> = {
-  resident: 'community',
-  community: 'community',
-  street: 'street',
-  district: 'district',
-  city: 'city',
-  // Supervision (issue 18): at district scope.
-  supervisor: 'district',
-};
 
 export const grantRole = defineAction({
   name: 'role.grant',
@@ -28,7 +17,7 @@ export const grantRole = defineAction({
     const { store } = context.services;
     const scope = await resolveScope(store, input.scopeId);
     if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    if (scope.kind !== SCOPE_KIND[input.role]) return fail('invalid_input', '角色与范围不匹配', 'scopeId');
+    if (scope.kind !== ROLE_LEVEL[input.role]) return fail('invalid_input', '角色与范围不匹配', 'scopeId');
     const refused = context.authorize({ ...scope.target, grantRole: input.role });
     if (refused) return refused;
     const user = await store.grantRole({
