@@ -11,13 +11,17 @@ import type { SubscribeMessageRequest, WxCloud } from '../wechat/wx-cloud';
 import { createCloudRuntime, lazyRuntime } from './cloud-runtime';
 import { CloudPhotoCheck, wxMediaApi } from '../wechat/cloud-photo-check';
 import { seedDemoAllowed } from './seed-guard';
+import { firstAdministrator, seedShenzhen } from '../seed/real-directory';
 
 // The `cron` cloud function: a timer trigger every 10 minutes (config.json) runs the jobs of
 // backend/app/jobs — flags overdue deadlines, reminds the staff whose deadline is near, rechecks
 // held-back comments and delivers the outbox as subscribe messages — as the local server runs
 // them on its own timer. Run by hand from the console with `{ "task": "seed-demo" }`, it seeds an
-// empty demo or test environment with the demo data of the API reference (seed-guard.ts). A
-// mini-program cannot use it: a call that carries a user's OPENID is refused.
+// empty demo or test environment with the demo data of the API reference (seed-guard.ts). With
+// `{ "task": "seed-shenzhen", "adminOpenid": "<openid>", "adminName": "<name>" }` it makes a real
+// start: an empty database gets Shenzhen's directory and its first city administrator, as
+// `SEED=shenzhen npm start` does. A mini-program cannot use it: a call that carries a user's
+// OPENID is refused.
 
 const wx = cloud as unknown as WxCloud;
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV });
@@ -43,7 +47,7 @@ async function seedDemo(now: Date): Promise<{ seeded: boolean }> {
   return { seeded };
 }
 
-export async function main(event: { task?: unknown; production?: unknown } | null | undefined): Promise<CronAnswer> {
+export async function main(event: { task?: unknown; production?: unknown; adminOpenid?: unknown; adminName?: unknown } | null | undefined): Promise<CronAnswer> {
   if (wx.getWXContext().OPENID) return { ok: false, error: { code: 'forbidden', message: '该云函数仅由定时触发器调用' } };
   const now = systemClock.now();
   try {
@@ -53,6 +57,14 @@ export async function main(event: { task?: unknown; production?: unknown } | nul
       const allowed = seedDemoAllowed({ stage: process.env.DEPLOY_STAGE, envId: wx.getWXContext().ENV, event: { ...event } });
       if (!allowed.ok) return { ok: false, error: { code: 'forbidden', message: allowed.message } };
       return { ok: true, data: await seedDemo(now) };
+    }
+    if (task === 'seed-shenzhen') {
+      // Issue 16 on CloudBase: the real directory and the first administrator, into an empty database only.
+      const administrator = firstAdministrator.safeParse({ adminOpenid: event?.adminOpenid, adminName: event?.adminName });
+      if (!administrator.success) {
+        return { ok: false, error: { code: 'invalid_input', message: '请写明第一位市级管理员：{ "task": "seed-shenzhen", "adminOpenid": "<openid>", "adminName": "<姓名，可不填>" }' } };
+      }
+      return { ok: true, data: { seeded: await seedShenzhen(runtime().store, { at: now.toISOString(), ...administrator.data }) } };
     }
     if (task !== undefined) return { ok: false, error: { code: 'invalid_input', message: '未知的任务' } };
     const { store, calendar, contentCheck } = runtime();

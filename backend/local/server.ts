@@ -13,7 +13,7 @@ import { defaultCalendar, shanghaiDateOf } from '../domain/calendar';
 import { seedDemoData } from '../store/sqlite/sqlite.seed';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
 import { seedDemoProposals } from '../seed/demo-proposals';
-import { seedShenzhen } from '../seed/real-directory'; // SEED=shenzhen (issue 16)
+import { seedShenzhen, type FirstAdministrator } from '../seed/real-directory'; // SEED=shenzhen (issue 16)
 import { LocalContentCheck } from '../wechat/local/local.content-check';
 import { StoredPhotos } from '../wechat/local/stored-photos';
 import { identityOf } from './dev-identity';
@@ -50,7 +50,7 @@ export interface LocalServerOptions {
   jobsIntervalMs?: number;
   limits?: RateLimits;
   /** What an empty store is seeded with: the demo (default), or Shenzhen's real directory and its first city administrator (issue 16). */
-  seed?: { kind: 'demo' } | { kind: 'shenzhen'; adminOpenid: string };
+  seed?: { kind: 'demo' } | ({ kind: 'shenzhen' } & FirstAdministrator);
   clock?: () => Date;
   log?: (line: string) => void;
   /** Issue 17 (first paint): compress the whole H5 build once listening, before anyone asks for it. */
@@ -136,7 +136,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   });
   const seed = options.seed ?? { kind: 'demo' };
   if (seed.kind === 'shenzhen') {
-    if (await seedShenzhen(store, { at: startedAt.toISOString(), adminOpenid: seed.adminOpenid })) {
+    if (await seedShenzhen(store, { at: startedAt.toISOString(), adminOpenid: seed.adminOpenid, ...(seed.adminName !== undefined ? { adminName: seed.adminName } : {}) })) {
       log(`[store] seeded Shenzhen's directory into ${options.dbFile}; city administrator ${seed.adminOpenid}`);
     }
   } else if (seedDemoData(store, { at: startedAt.toISOString(), year: Number(shanghaiDateOf(startedAt.getTime()).slice(0, 4)) })) {

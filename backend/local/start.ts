@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_RATE_LIMITS } from '../app/action';
 import { parseLocalMode } from './local-mode';
+import { firstAdministrator } from '../seed/real-directory';
 import { startLocalServer } from './server';
 
 // `npm start`: the whole system on this machine — the H5 build at `/`, the API at POST /api,
@@ -27,12 +28,13 @@ if (seedSetting !== 'demo' && seedSetting !== 'shenzhen') {
   console.error(`[start] SEED must be demo or shenzhen, not ${seedSetting}`);
   process.exit(1);
 }
-const adminOpenid = process.env.ADMIN_OPENID ?? '';
-if (seedSetting === 'shenzhen' && !/^[A-Za-z0-9_-]{1,64}$/.test(adminOpenid)) {
-  console.error('[start] SEED=shenzhen needs ADMIN_OPENID, the openid of the first city administrator');
+// ADMIN_NAME (optional) is the name 人员管理 shows for that administrator.
+const administrator = firstAdministrator.safeParse({ adminOpenid: process.env.ADMIN_OPENID ?? '', ...(process.env.ADMIN_NAME ? { adminName: process.env.ADMIN_NAME } : {}) });
+if (seedSetting === 'shenzhen' && !administrator.success) {
+  console.error('[start] SEED=shenzhen needs ADMIN_OPENID, the openid of the first city administrator (letters, digits, _ and -), and ADMIN_NAME, if given, a name of at most 20 characters');
   process.exit(1);
 }
-const seed = seedSetting === 'shenzhen' ? { kind: 'shenzhen' as const, adminOpenid } : { kind: 'demo' as const };
+const seed = seedSetting === 'shenzhen' && administrator.success ? { kind: 'shenzhen' as const, ...administrator.data } : { kind: 'demo' as const };
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(h5Dir, 'index.html'))) {

@@ -84,7 +84,7 @@ describe('me.delete', () => {
 
     // A later sign-in with the same openid is a new, empty profile.
     const fresh = dataOf(await app.call('u-res-1', journey.day, 'me.export', {}));
-    expect(fresh).toMatchObject({ profile: null, roles: [], consent: null, proposals: [], comments: [], ratings: [], notifications: [], complaints: [], messages: [], files: [] });
+    expect(fresh).toMatchObject({ openid: 'u-res-1', profile: null, roles: [], consent: null, proposals: [], comments: [], ratings: [], notifications: [], complaints: [], messages: [], files: [] });
     // The street keeps the complaint it answered, no longer tied to the openid.
     const streetList = dataOf(await app.call('u-street-shatoujiao', journey.day, 'complaint.list', { scopeId: 's-shatoujiao' })).items;
     expect(streetList).toEqual([expect.objectContaining({ id: complaint.id, text: '座椅的油漆没干就开放了。' })]);

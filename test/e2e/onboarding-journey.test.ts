@@ -32,7 +32,7 @@ describe('staff onboarding by invitation, in Chromium on the H5 build (SEED=shen
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    session = await openH5Session(failures, { env: { SEED: 'shenzhen', ADMIN_OPENID: ADMIN }, deviceScaleFactor: 1 });
+    session = await openH5Session(failures, { env: { SEED: 'shenzhen', ADMIN_OPENID: ADMIN, ADMIN_NAME: '陈立新' }, deviceScaleFactor: 1 });
     ({ server, page } = session);
   }, 180_000);
 
@@ -75,6 +75,8 @@ describe('staff onboarding by invitation, in Chromium on the H5 build (SEED=shen
     // The administrator is staff, not a resident: 我的 shows the workbench, never the join form.
     await visit(ADMIN, '/pages/mine/index');
     await testId('staff-profile').waitFor();
+    // Named by ADMIN_NAME at the start: nobody else could name the first administrator.
+    await testId('staff-profile').getByText('陈立新', { exact: true }).waitFor();
     await testId('staff-entry').getByText('市民政 · 全市').waitFor();
     expect(await testId('join-form').count()).toBe(0);
     await shoot('onboarding-mine-city-admin');

@@ -218,6 +218,31 @@ describe('the cron cloud function', () => {
     }
   });
 
+  it('issue 16: seed-shenzhen gives an empty environment Shenzhen\'s directory and its first city administrator, named, once; they can invite at once', async () => {
+    const standIn = createWxServerSdkStandIn();
+    const { api, cron } = loadBundles(standIn);
+    const callCron = caller(standIn, cron);
+    const callApi = caller(standIn, api);
+    // No administrator named, or a malformed one: nothing is written.
+    for (const event of [{ task: 'seed-shenzhen' }, { task: 'seed-shenzhen', adminOpenid: 'not an openid' }, { task: 'seed-shenzhen', adminOpenid: 'oAdmin_1', adminName: '' }]) {
+      expect(await callCron(null, '2026-09-15', event)).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('seed-shenzhen') } });
+    }
+    expect(await standIn.memory.count('users', [{}])).toBe(0);
+
+    expect(await callCron(null, '2026-09-15', { task: 'seed-shenzhen', adminOpenid: 'oAdmin_1', adminName: '陈立新' })).toEqual({ ok: true, data: { seeded: true } });
+    // A second run, even naming someone else, changes nothing.
+    expect(await callCron(null, '2026-09-16', { task: 'seed-shenzhen', adminOpenid: 'oSomeoneElse' })).toEqual({ ok: true, data: { seeded: false } });
+    expect(await standIn.memory.count('users', [{}])).toBe(1);
+
+    const me = await callApi('oAdmin_1', '2026-09-16', { action: 'me.get', payload: {} });
+    expect(me.data).toMatchObject({ name: '陈立新', roles: [{ role: 'city', scopeId: 'city' }] });
+    const directory = await callApi(null, '2026-09-16', { action: 'directory.get', payload: {} });
+    expect(directory.data.districts.map((district: { name: string }) => district.name)).toContain('盐田区');
+    expect(directory.data.districts).toHaveLength(9);
+    const invited = await callApi('oAdmin_1', '2026-09-16', { action: 'invitation.create', payload: { role: 'district', scopeId: 'd-440308' } });
+    expect(invited).toMatchObject({ ok: true, data: { role: 'district', scopeId: 'd-440308' } });
+  });
+
   it('seeds an empty demo environment with the demo data once, from the console task "seed-demo"', async () => {
     const standIn = createWxServerSdkStandIn();
     const { api, cron } = loadBundles(standIn);

@@ -9,6 +9,7 @@ jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));
 
 const EXPORT = {
   exportedAt: '2026-03-09T02:00:00.000Z',
+  openid: 'u-res-1',
   profile: { openid: 'u-res-1', name: '张小明', communityId: 'c-zhongying', createdAt: '2026-01-05T02:00:00.000Z' },
   roles: [{ role: 'resident', scopeId: 'c-zhongying' }],
   consent: { version: '2026.1', at: '2026-03-02T02:00:00.000Z' },

@@ -9,6 +9,8 @@ import type { Cursor, NotificationRecord, Slice, Store } from '../ports/store.po
 /** me.export: everything the store holds about the caller, as they may download it (PIPL art. 45). */
 export interface MyDataExport {
   exportedAt: string;
+  /** The caller's WeChat identity, also when nothing else is stored (the first administrator reads it here). */
+  openid: string;
   profile: { openid: string; name: string | null; communityId: string | null; createdAt: string } | null;
   roles: RoleGrant[];
   consent: ConsentView | null;
@@ -68,6 +70,7 @@ export const exportMyData = defineAction({
     const data = await context.services.store.personalData(openid);
     return ok<MyDataExport>({
       exportedAt: context.at,
+      openid,
       profile: data.user ? { openid, name: data.user.name, communityId: data.user.communityId, createdAt: data.user.createdAt } : null,
       roles: data.user?.grants ?? [],
       consent: data.consent,

@@ -270,7 +270,8 @@ export interface Store extends ReportStore, ComplaintStore, LibraryStore, MyWord
     rateLimit: RateLimit;
     expectedSince: string | null;
   }): Promise<CommitOutcome<UserRecord>>;
-  grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; audit: AuditDraft }): Promise<UserRecord>;
+  /** Grants a role once however often it is given; `name` names the person only when they have no name yet. */
+  grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; name?: string; audit: AuditDraft }): Promise<UserRecord>;
   findCommunity(communityId: string): Promise<CommunityPlace | null>;
   /** Where a community, street or district id lies; null when there is none such. */
   findScope(id: string): Promise<ScopePlace | null>;

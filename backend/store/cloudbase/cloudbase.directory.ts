@@ -30,7 +30,7 @@ export function cloudBaseDirectory(core: CloudBaseCore) {
       });
     },
 
-    async grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; audit: AuditDraft }): Promise<UserRecord> {
+    async grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; name?: string; audit: AuditDraft }): Promise<UserRecord> {
       return core.transact(async (unit) => {
         const existing = await unit.get(COLLECTIONS.users, input.openid);
         const grants = grantsOf(existing);
@@ -43,7 +43,7 @@ export function cloudBaseDirectory(core: CloudBaseCore) {
           input.openid,
           userDoc(
             input.openid,
-            (existing?.name as string | null | undefined) ?? null,
+            (existing?.name as string | null | undefined) ?? input.name ?? null,
             (existing?.communityId as string | null | undefined) ?? null,
             grants,
             (existing?.createdAt as string | undefined) ?? input.audit.at,

@@ -27,6 +27,7 @@ export function sqliteDirectory(core: SqliteCore) {
        ON CONFLICT (openid) DO UPDATE SET name = excluded.name, community_id = excluded.community_id, updated_at = excluded.updated_at`,
     ),
     ensureUser: db.prepare(`INSERT OR IGNORE INTO users (openid, name, community_id, created_at, updated_at) VALUES (?, NULL, NULL, ?, ?)`),
+    nameIfNameless: db.prepare('UPDATE users SET name = ? WHERE openid = ? AND name IS NULL'),
     dropGrant: db.prepare('DELETE FROM role_grants WHERE openid = ? AND role = ? AND scope_id = ?'),
     insertGrant: db.prepare(`INSERT OR IGNORE INTO role_grants (openid, role, scope_id, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)`),
     // Retired units keep their records but leave the public directory (issue 16).
@@ -70,9 +71,10 @@ export function sqliteDirectory(core: SqliteCore) {
       });
     },
 
-    async grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; audit: AuditDraft }): Promise<UserRecord> {
+    async grantRole(input: { openid: string; role: Role; scopeId: string; grantedBy: string; name?: string; audit: AuditDraft }): Promise<UserRecord> {
       return core.transaction(() => {
         statements.ensureUser.run(input.openid, input.audit.at, input.audit.at);
+        if (input.name !== undefined) statements.nameIfNameless.run(input.name, input.openid);
         // The key (openid, role, scope) holds a grant once, however often it is given.
         statements.insertGrant.run(input.openid, input.role, input.scopeId, input.grantedBy, input.audit.at);
         core.appendAudit(input.audit);

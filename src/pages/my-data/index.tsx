@@ -93,7 +93,7 @@ function Stored({ data, directory }: { data: MyData; directory: Directory }) {
     <View>
       <Section title='我们保存的您的信息' testId='my-data-profile'>
         <View className='card'>
-          <Row label='微信身份标识' value={data.profile?.openid ?? '（尚未保存）'} />
+          <Row label='微信身份标识' value={data.openid} />
           <Row label='称呼' value={data.profile?.name ?? '（未填写）'} />
           <Row label='所在社区' value={community ? `${community.name} · ${community.streetName}` : (data.profile?.communityId ?? '（未加入）')} />
           <Row label='角色' value={data.roles.length > 0 ? data.roles.map((grant) => ROLE_LABELS[grant.role]).join('、') : '无'} />

@@ -244,6 +244,13 @@ describe.each(targets)('the Store contract on $name', (target) => {
       expect(verifyChain(trail)).toBeNull();
     });
 
+    it('grantRole with a name names a person who has none, and never renames one who has', async () => {
+      const named = await store.grantRole({ openid: 'u-first-admin', role: 'city', scopeId: 'city', grantedBy: 'system', name: '陈立新', audit: auditOf('user:u-first-admin', 'seed', null, null) });
+      expect(named).toEqual({ openid: 'u-first-admin', name: '陈立新', communityId: null, grants: [{ role: 'city', scopeId: 'city' }] });
+      const kept = await store.grantRole({ openid: 'u-street-haishan', role: 'street', scopeId: 's-haishan', grantedBy: 'u-district-yantian', name: '别的名字', audit: auditOf('user:u-street-haishan', 'role.grant', null, null) });
+      expect(kept.name).toBe('吴审核');
+    });
+
     it('staffOf names the holders of exactly that role and scope, in openid order', async () => {
       expect(await store.staffOf('street', 's-haishan')).toEqual(['u-street-haishan']);
       await store.grantRole({ openid: 'u-a-helper', role: 'street', scopeId: 's-haishan', grantedBy: 'u-district-yantian', audit: auditOf('user:u-a-helper', 'role.grant', null, null) });
