@@ -107,7 +107,6 @@ export interface OutboxDraft {
 /** How a message's delivery ended: sent, refused by the person (no grant), failed for good, or skipped (nothing to send it with). */
 export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'skipped';
 
-
 export interface OutboxMessage extends OutboxDraft {
   id: number;
   createdAt: string;
@@ -394,7 +393,6 @@ export interface Store extends ReportStore, ComplaintStore, LibraryStore, MyWord
   // Files
   saveFile(file: FileRecord): Promise<void>;
   findFile(id: string): Promise<FileRecord | null>;
-
 
   /** Flushes and closes the store; later calls fail. */
   close(): Promise<void>;
