@@ -1,4 +1,4 @@
-import { readDemo, type Demo } from './pages.spec';
+import { useDemo } from './pages.spec';
 import { useWeapp } from './support/weapp';
 
 // issue 17 driven through the built weapp: the 项目 tab finds a proposal of another community that
@@ -9,12 +9,8 @@ jest.setTimeout(60_000);
 
 const weapp = useWeapp();
 const { launch } = weapp;
-let demo: Demo;
+const demo = useDemo(weapp.backend);
 const NOT_ADOPTED = '桥园小区 3 栋楼道漏水维修';
-
-beforeAll(async () => {
-  demo = await readDemo(weapp.backend());
-});
 
 describe('a resident of 中英街社区 (u-res-1)', () => {
   it('finds the not-adopted proposal of 桥园社区 by widening the place and picking 未实施', async () => {

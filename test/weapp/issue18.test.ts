@@ -1,4 +1,4 @@
-import { readDemo, type Demo } from './pages.spec';
+import { useDemo } from './pages.spec';
 import { useWeapp } from './support/weapp';
 
 // Issue 18 screens driven through the built weapp: a paper attached from a chat, a complaint made
@@ -9,11 +9,7 @@ jest.setTimeout(60_000);
 
 const weapp = useWeapp();
 const { launch } = weapp;
-let demo: Demo;
-
-beforeAll(async () => {
-  demo = await readDemo(weapp.backend());
-});
+const demo = useDemo(weapp.backend);
 
 describe('the archive (资料)', () => {
   it('R-SUP-1: a community worker attaches the council minutes as a PDF picked from a chat; residents do not see the minutes', async () => {

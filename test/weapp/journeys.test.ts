@@ -1,4 +1,4 @@
-import { readDemo, type Demo } from './pages.spec';
+import { useDemo } from './pages.spec';
 import { useWeapp } from './support/weapp';
 
 // The main journeys driven through the built weapp's pages — taps and inputs on the rendered
@@ -9,11 +9,7 @@ jest.setTimeout(60_000);
 
 const weapp = useWeapp();
 const { launch } = weapp;
-let demo: Demo;
-
-beforeAll(async () => {
-  demo = await readDemo(weapp.backend());
-});
+const demo = useDemo(weapp.backend);
 
 describe('a resident (u-res-1, 中英街社区)', () => {
   it('R-SRC-1: proposes with a photo: chosen with chooseMedia, compressed, size-checked, uploaded to their folder, kept on the proposal', async () => {

@@ -33,6 +33,18 @@ export interface Demo {
   streetReview: DemoRecord;
 }
 
+/**
+ * The demo's records for a journey test: an object filled in by a beforeAll once `backend()` is up
+ * (so that tests read `demo.publicity.id` as they would a constant).
+ */
+export function useDemo(backend: () => Backend): Demo {
+  const demo = {} as Demo;
+  beforeAll(async () => {
+    Object.assign(demo, await readDemo(backend()));
+  });
+  return demo;
+}
+
 export async function readDemo(backend: Backend): Promise<Demo> {
   const first = async (communityId: string, state: string): Promise<DemoRecord> => {
     const { items } = await backend.ok(null, 'proposal.list', { communityId, state });

@@ -1,4 +1,4 @@
-import { readDemo, type Demo } from './pages.spec';
+import { useDemo } from './pages.spec';
 import { useWeapp } from './support/weapp';
 
 // Issue 18's screens driven through the built weapp: the street's plan from the summary, the
@@ -9,11 +9,7 @@ jest.setTimeout(60_000);
 
 const weapp = useWeapp();
 const { launch } = weapp;
-let demo: Demo;
-
-beforeAll(async () => {
-  demo = await readDemo(weapp.backend());
-});
+const demo = useDemo(weapp.backend);
 
 describe('the street (u-street-shatoujiao, 沙头角街道)', () => {
   it('R-PLN-1: sets the year\'s plan from the summary, and the summary shows it', async () => {
