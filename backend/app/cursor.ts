@@ -1,4 +1,4 @@
-import type { Cursor } from './ports/store.port';
+import type { Cursor, Slice } from './ports/store.port';
 
 // An opaque cursor for newest-first lists: the last item's (createdAt, id), base64url JSON.
 
@@ -18,4 +18,20 @@ export function decodeCursor(text: string | undefined): Cursor | null | undefine
     // Not base64url JSON: fall through.
   }
   return null;
+}
+
+/**
+ * Every item a paged store listing gives, page after page: `next` makes the position after an
+ * item, which the listing takes as `after` for the following page.
+ */
+export async function everyItem<T, P>(list: (after: P | undefined) => Promise<Slice<T>>, next: (last: T) => P): Promise<T[]> {
+  const items: T[] = [];
+  let after: P | undefined;
+  for (;;) {
+    const slice = await list(after);
+    items.push(...slice.items);
+    const last = slice.items[slice.items.length - 1];
+    if (!slice.more || !last) return items;
+    after = next(last);
+  }
 }

@@ -4,7 +4,8 @@ import type { ComplaintRecord, ProposalRecord } from '../../../types/domain';
 import { defineAction } from '../action';
 import { ok } from '../answers';
 import { notificationView } from '../notifications';
-import type { Cursor, NotificationRecord, Slice, Store } from '../ports/store.port';
+import { everyItem } from '../cursor';
+import type { Cursor, NotificationRecord, Store } from '../ports/store.port';
 
 /** me.export: everything the store holds about the caller, as they may download it (PIPL art. 45). */
 export interface MyDataExport {
@@ -34,28 +35,16 @@ export interface MyDataExport {
   files: { id: string; contentType: string; bytes: number; createdAt: string }[];
 }
 
-/** Every item of a list read page by page, 200 at a time, each page after the last item of the one before. */
-async function everyPage<T extends { id: string }>(page: (after: Cursor | undefined) => Promise<Slice<T>>, createdAtOf: (item: T) => string): Promise<T[]> {
-  const items: T[] = [];
-  let after: Cursor | undefined;
-  for (;;) {
-    const slice = await page(after);
-    items.push(...slice.items);
-    const last = slice.items[slice.items.length - 1];
-    if (!slice.more || !last) return items;
-    after = { createdAt: createdAtOf(last), id: last.id };
-  }
-}
-
+/** The listings are read 200 at a time. */
 const PAGE = 200;
 
 /** Every item of a person's own inbox (community notices are the community's, not theirs). */
 const ownInbox = (store: Store, openid: string): Promise<NotificationRecord[]> =>
-  everyPage((after) => store.listNotifications({ openid, community: null, after, limit: PAGE }), (item) => item.at);
+  everyItem((after: Cursor | undefined) => store.listNotifications({ openid, community: null, after, limit: PAGE }), (item) => ({ createdAt: item.at, id: item.id }));
 
 /** Every complaint the person made, wherever it was made. */
 const ownComplaints = (store: Store, openid: string): Promise<ComplaintRecord[]> =>
-  everyPage((after) => store.listComplaints({ scope: { kind: 'all' }, authorOpenid: openid, after, limit: PAGE }), (item) => item.createdAt);
+  everyItem((after: Cursor | undefined) => store.listComplaints({ scope: { kind: 'all' }, authorOpenid: openid, after, limit: PAGE }), (item) => ({ createdAt: item.createdAt, id: item.id }));
 
 export const exportMyData = defineAction({
   name: 'me.export',

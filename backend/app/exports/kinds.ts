@@ -7,6 +7,7 @@ import { overdueOf } from '../../domain/deadlines';
 import { remainingFen } from '../../domain/ledger';
 import { policyYearOf } from '../../domain/lifecycle';
 import type { UseCaseContext } from '../action';
+import { everyItem } from '../cursor';
 import { ledgerOf } from '../ledgers';
 import type { Cursor, ScopeFilter, Slice, StoredProposal } from '../ports/store.port';
 import { policyFor } from '../proposals';
@@ -77,15 +78,7 @@ const PAGE = 50;
 
 /** Every record a paged store listing gives, page after page. */
 async function everyRecord<P, S extends StoredProposal = StoredProposal>(list: (after: P | undefined) => Promise<Slice<S>>, next: (last: S) => P): Promise<ProposalRecord[]> {
-  const records: ProposalRecord[] = [];
-  let after: P | undefined;
-  for (;;) {
-    const slice = await list(after);
-    records.push(...slice.items.map((item) => item.record));
-    const last = slice.items[slice.items.length - 1];
-    if (!slice.more || !last) return records;
-    after = next(last);
-  }
+  return (await everyItem(list, next)).map((item) => item.record);
 }
 
 /** The columns every project list starts with: which project, where. */
