@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
-import { Action } from '../../components/Action';
+import { ExportButtons, type ExportFormat, type ExportMessage } from './excel-export-buttons';
 import { makeExport, type ExportRequest } from './excel-export.shared';
 
 /** Fetches the file the server made and hands it to the browser as a download under its Chinese name. */
@@ -20,8 +19,8 @@ function download(url: string, fileName: string): void {
  */
 export function ExcelExport({ request, label = '导出 Excel' }: { request: ExportRequest; label?: string }) {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (format: 'xlsx' | 'csv') => {
+  const [message, setMessage] = useState<ExportMessage>(null);
+  const run = async (format: ExportFormat) => {
     setBusy(true);
     setMessage(null);
     const made = await makeExport(request, format);
@@ -30,15 +29,5 @@ export function ExcelExport({ request, label = '导出 Excel' }: { request: Expo
     download(made.url, made.fileName);
     setMessage({ ok: true, text: `已导出：${made.fileName}` });
   };
-  return (
-    <View className='excel-export' data-testid='excel-export'>
-      <Action variant='secondary' block busy={busy} busyLabel='正在生成…' onClick={() => void run('xlsx')} testId='export-xlsx'>
-        {label}
-      </Action>
-      <Action variant='link' disabled={busy} onClick={() => void run('csv')} testId='export-csv'>
-        或导出 CSV
-      </Action>
-      {message ? <Text className={`block small ${message.ok ? 'muted' : 'export-error'}`} data-testid='export-message'>{message.text}</Text> : null}
-    </View>
-  );
+  return <ExportButtons label={label} busy={busy} message={message} onRun={(format) => void run(format)} />;
 }

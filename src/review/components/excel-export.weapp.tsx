@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
-import { Action } from '../../components/Action';
+import { ExportButtons, type ExportFormat, type ExportMessage } from './excel-export-buttons';
 import { makeExport, type ExportRequest } from './excel-export.shared';
 
 /**
@@ -11,8 +10,8 @@ import { makeExport, type ExportRequest } from './excel-export.shared';
  */
 export function ExcelExport({ request, label = '导出 Excel' }: { request: ExportRequest; label?: string }) {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (format: 'xlsx' | 'csv') => {
+  const [message, setMessage] = useState<ExportMessage>(null);
+  const run = async (format: ExportFormat) => {
     setBusy(true);
     setMessage(null);
     try {
@@ -28,15 +27,5 @@ export function ExcelExport({ request, label = '导出 Excel' }: { request: Expo
       setBusy(false);
     }
   };
-  return (
-    <View className='excel-export' data-testid='excel-export'>
-      <Action variant='secondary' block busy={busy} busyLabel='正在生成…' onClick={() => void run('xlsx')} testId='export-xlsx'>
-        {label}
-      </Action>
-      <Action variant='link' disabled={busy} onClick={() => void run('csv')} testId='export-csv'>
-        或导出 CSV
-      </Action>
-      {message ? <Text className={`block small ${message.ok ? 'muted' : 'export-error'}`} data-testid='export-message'>{message.text}</Text> : null}
-    </View>
-  );
+  return <ExportButtons label={label} busy={busy} message={message} onRun={(format) => void run(format)} />;
 }
