@@ -106,9 +106,12 @@ describe('summary, plan, inspections and acceptance screens, in Chromium on the 
     expect(listed.items[0].findings[0]).toMatchObject({ resolvedOn: MAY, note: '已补齐签到表并归档' });
 
     // Recorded: the reminder is gone from the street's home page.
+    // Absence is asserted only after the reminder's own inspection.list has answered and rendered.
+    const reminderLoaded = page.waitForResponse((response) => response.url().endsWith('/api') && (response.request().postData() ?? '').includes('"inspection.list"'));
     await visit(STREET, MAY, '/review/pages/queue/index');
     await testId('open-summary').waitFor();
-    await page.waitForTimeout(500);
+    expect((await (await reminderLoaded).json()).data.due).toEqual([expect.objectContaining({ kind: 'self_check', done: true })]);
+    await page.waitForTimeout(300);
     expect(await testId('due-self_check').count()).toBe(0);
     expect(failures).toEqual([]);
   }, 240_000);
