@@ -21,7 +21,12 @@ const DEMO_USERS: { openid: string | null; label: string }[] = [
 
 export function DevBar() {
   const [identity] = useState(readDevIdentity);
-  const userIndex = Math.max(0, DEMO_USERS.findIndex((user) => user.openid === identity.openid));
+  // An identity outside the demo list (a first administrator started with ADMIN_OPENID, an
+  // invited account) is shown as itself, not as 未登录, which it is not.
+  const users = DEMO_USERS.some((user) => user.openid === identity.openid)
+    ? DEMO_USERS
+    : [...DEMO_USERS, { openid: identity.openid, label: `其他身份 · ${identity.openid}` }];
+  const userIndex = users.findIndex((user) => user.openid === identity.openid);
 
   const apply = (next: typeof identity) => {
     writeDevIdentity(next);
@@ -33,11 +38,11 @@ export function DevBar() {
       <Text className='dev-bar__tag'>本地调试</Text>
       <Picker
         mode='selector'
-        range={DEMO_USERS.map((user) => user.label)}
+        range={users.map((user) => user.label)}
         value={userIndex}
-        onChange={(event) => apply({ ...identity, openid: DEMO_USERS[Number(event.detail.value)].openid })}
+        onChange={(event) => apply({ ...identity, openid: users[Number(event.detail.value)].openid })}
       >
-        <View className='dev-bar__field' data-testid='dev-user'>{DEMO_USERS[userIndex].label}</View>
+        <View className='dev-bar__field' data-testid='dev-user'>{users[userIndex].label}</View>
       </Picker>
       <Picker
         mode='date'

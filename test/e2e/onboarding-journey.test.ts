@@ -79,6 +79,8 @@ describe('staff onboarding by invitation, in Chromium on the H5 build (SEED=shen
     await testId('staff-profile').getByText('陈立新', { exact: true }).waitFor();
     await testId('staff-entry').getByText('市民政 · 全市').waitFor();
     expect(await testId('join-form').count()).toBe(0);
+    // The dev bar names the identity it sends, even one outside its demo list (not 未登录).
+    expect(await page.getByTestId('dev-user').textContent()).toBe(`其他身份 · ${ADMIN}`);
     await shoot('onboarding-mine-city-admin');
 
     // 区划管理: the real directory, 沙头角街道 found by name with its national code.
