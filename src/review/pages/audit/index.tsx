@@ -1,70 +1,43 @@
-import { useCallback, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS } from '../../../../common/glossary';
 import { TEXT_LIMITS } from '../../../../common/limits';
 import type { ProposalView } from '../../../../types/api';
-import { getProposal } from '../../../api';
 import { publishAudit } from '../../../api/staff';
 import { Action } from '../../../components/Action';
-import { EmptyState } from '../../../components/PageStates';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatFen } from '../../../lib/money';
-import { useAnswer } from '../../../lib/use-answer';
-import { Gate } from '../../../staff/workbench/gate';
 import { parseYuan } from '../../../staff/workbench/money-input';
-import { STAFF_PAGES, allows, pageWithId } from '../../../staff/workbench/proposal-info';
+import { STAFF_PAGES, allows } from '../../../staff/workbench/proposal-info';
 import { BudgetTable, day, Row } from '../../../staff/workbench/display';
 import { FormError, SuccessNotice } from '../../../staff/workbench/feedback';
 import { TextBox, TextInput, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
+import { ProposalPageFrame, PublicPageLink, useProposalPage } from '../../../staff/workbench/proposal-page';
 import '../../../staff/workbench/staff.css';
 
 /** 审计结果 (R-AUD-1): the audit and the final spending against the approved budget, published. */
 export default function AuditPage() {
-  const router = useRouter();
-  const id = router?.params?.id ?? '';
-  const load = useCallback(() => getProposal(id), [id]);
-  const { state, reload, refresh } = useAnswer(load);
-  const [notice, setNotice] = useState<string | null>(null);
+  const page = useProposalPage();
   return (
-    <PageShell>
-      <View className='staff'>
-        {!id ? (
-          <EmptyState message='没有找到这个项目' actionLabel='回到审核列表' onAction={() => void Taro.navigateTo({ url: STAFF_PAGES.queue })} />
-        ) : (
-          <Gate state={state} onRetry={() => void reload()} rows={5}>
-            {(proposal) => (
-              <View>
-                <View className='staff__head'>
-                  <View className='staff__tags'>
-                    <StateBadge state={proposal.state} />
-                    <Text className='tag tag--grey'>{CATEGORY_LABELS[proposal.category]}</Text>
-                  </View>
-                  <Text className='staff__title'>{proposal.title}</Text>
-                  <Text className='staff__sub'>地点：{proposal.location}</Text>
-                </View>
-                <SuccessNotice message={notice} />
-                {allows(proposal, 'audit.publish') ? (
-                  <AuditForm
-                    proposal={proposal}
-                    onPublished={(message) => {
-                      setNotice(message);
-                      void refresh();
-                    }}
-                  />
-                ) : (
-                  <AuditRecord proposal={proposal} />
-                )}
-                <Project proposal={proposal} />
-              </View>
-            )}
-          </Gate>
-        )}
-      </View>
-    </PageShell>
+    <ProposalPageFrame page={page} back={{ label: '回到审核列表', url: STAFF_PAGES.queue }}>
+      {(proposal) => (
+        <View>
+          <View className='staff__head'>
+            <View className='staff__tags'>
+              <StateBadge state={proposal.state} />
+              <Text className='tag tag--grey'>{CATEGORY_LABELS[proposal.category]}</Text>
+            </View>
+            <Text className='staff__title'>{proposal.title}</Text>
+            <Text className='staff__sub'>地点：{proposal.location}</Text>
+          </View>
+          <SuccessNotice message={page.notice} />
+          {allows(proposal, 'audit.publish') ? <AuditForm proposal={proposal} onPublished={page.changed} /> : <AuditRecord proposal={proposal} />}
+          <Project proposal={proposal} />
+        </View>
+      )}
+    </ProposalPageFrame>
   );
 }
 
@@ -121,9 +94,7 @@ function AuditRecord({ proposal }: { proposal: ProposalView }) {
         ) : (
           <Text className='block muted'>社区发布评价结果后，街道可以发布审计结果。</Text>
         )}
-        <Action variant='link' onClick={() => void Taro.navigateTo({ url: pageWithId(STAFF_PAGES.publicDetail, proposal.id) })}>
-          查看居民看到的页面 ›
-        </Action>
+        <PublicPageLink id={proposal.id} />
       </View>
     </Section>
   );

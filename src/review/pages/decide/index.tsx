@@ -1,31 +1,30 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, CHANGE_KIND_LABELS, DEADLINE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../../common/glossary';
 import { TEXT_LIMITS } from '../../../../common/limits';
 import type { Answer, LedgerAnswer, ProposalView } from '../../../../types/api';
 import type { ReviewOutcome } from '../../../../types/domain';
-import { getLedger, getProposal } from '../../../api';
+import { getLedger } from '../../../api';
 import { decideChange, decideReview } from '../../../api/staff';
 import { Action } from '../../../components/Action';
 import { DeadlineTags } from '../../../components/DeadlineTag';
 import { LedgerBar } from '../../../components/LedgerBar';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/PageStates';
-import { PageShell } from '../../../components/PageShell';
+import { ErrorState, Skeleton } from '../../../components/PageStates';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
 import { formatDate } from '../../../lib/dates';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, usePlaceNames } from '../../../staff/workbench/gate';
+import { usePlaceNames } from '../../../staff/workbench/gate';
 import type { PlaceNames } from '../../../staff/workbench/scope';
 import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
-import { STAFF_PAGES, allows, pageWithId } from '../../../staff/workbench/proposal-info';
+import { STAFF_PAGES, allows } from '../../../staff/workbench/proposal-info';
 import { BudgetTable, day, Row } from '../../../staff/workbench/display';
 import { FormError, SuccessNotice } from '../../../staff/workbench/feedback';
 import { Chips, TextBox, TextInput, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
+import { ProposalPageFrame, PublicPageLink, useProposalPage } from '../../../staff/workbench/proposal-page';
 import { ChangeLines, changeQuestion, ConfirmPanel, reviewQuestion } from './components/confirm';
 import '../../../staff/workbench/staff.css';
 import { RevisionCompare } from './components/RevisionCompare';
@@ -37,43 +36,30 @@ import { RevisionCompare } from './components/RevisionCompare';
  * street's decision on a pending change (R-CHG-1).
  */
 export default function ReviewDecidePage() {
-  const router = useRouter();
-  const id = router?.params?.id ?? '';
-  const load = useCallback(() => getProposal(id), [id]);
-  const { state, reload, refresh } = useAnswer(load);
-  const [notice, setNotice] = useState<string | null>(null);
+  const page = useProposalPage();
   const [ledgerTick, setLedgerTick] = useState(0);
   const places = usePlaceNames();
   const changed = (message: string) => {
-    setNotice(message);
+    // The ledger is its own answer: read again, since a decision reserves or releases money.
     setLedgerTick((tick) => tick + 1);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-    void refresh();
+    page.changed(message);
   };
   return (
-    <PageShell>
-      <View className='staff'>
-        {!id ? (
-          <EmptyState message='没有找到这个项目' actionLabel='回到审核列表' onAction={() => void Taro.navigateTo({ url: STAFF_PAGES.queue })} />
-        ) : (
-          <Gate state={state} onRetry={() => void reload()} rows={5}>
-            {(proposal) => (
-              <View>
-                <Header proposal={proposal} places={places} />
-                <SuccessNotice message={notice} />
-                {allows(proposal, 'review.decide') ? <Application proposal={proposal} /> : null}
-                <LedgerSection key={ledgerTick} proposal={proposal} places={places}>
-                  {(ledger) => (allows(proposal, 'review.decide') ? <DecisionForm proposal={proposal} ledger={ledger} onDecided={changed} /> : null)}
-                </LedgerSection>
-                {proposal.pendingChangeId && allows(proposal, 'change.decide') ? <ChangeDecision proposal={proposal} onDecided={changed} /> : null}
-                {!allows(proposal, 'review.decide') && !allows(proposal, 'change.decide') ? <Outcome proposal={proposal} /> : null}
-                {!allows(proposal, 'review.decide') ? <Application proposal={proposal} /> : null}
-              </View>
-            )}
-          </Gate>
-        )}
-      </View>
-    </PageShell>
+    <ProposalPageFrame page={page} back={{ label: '回到审核列表', url: STAFF_PAGES.queue }}>
+      {(proposal) => (
+        <View>
+          <Header proposal={proposal} places={places} />
+          <SuccessNotice message={page.notice} />
+          {allows(proposal, 'review.decide') ? <Application proposal={proposal} /> : null}
+          <LedgerSection key={ledgerTick} proposal={proposal} places={places}>
+            {(ledger) => (allows(proposal, 'review.decide') ? <DecisionForm proposal={proposal} ledger={ledger} onDecided={changed} /> : null)}
+          </LedgerSection>
+          {proposal.pendingChangeId && allows(proposal, 'change.decide') ? <ChangeDecision proposal={proposal} onDecided={changed} /> : null}
+          {!allows(proposal, 'review.decide') && !allows(proposal, 'change.decide') ? <Outcome proposal={proposal} /> : null}
+          {!allows(proposal, 'review.decide') ? <Application proposal={proposal} /> : null}
+        </View>
+      )}
+    </ProposalPageFrame>
   );
 }
 
@@ -335,9 +321,7 @@ function Outcome({ proposal }: { proposal: ProposalView }) {
         ) : (
           <Text className='block muted'>这个项目目前不在街道审核中。</Text>
         )}
-        <Action variant='link' onClick={() => void Taro.navigateTo({ url: pageWithId(STAFF_PAGES.publicDetail, proposal.id) })}>
-          查看居民看到的页面 ›
-        </Action>
+        <PublicPageLink id={proposal.id} />
       </View>
     </Section>
   );

@@ -1,12 +1,10 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, DEADLINE_LABELS, SOURCE_LABELS } from '../../../../../common/glossary';
 import type { ProposalView } from '../../../../../types/api';
-import { Action } from '../../../../components/Action';
 import { DeadlineTags } from '../../../../components/DeadlineTag';
 import { StateBadge } from '../../../../components/StateBadge';
 import { formatDate, shanghaiDateOf } from '../../../../lib/dates';
-import { STAFF_PAGES, pageWithId } from '../../../workbench/proposal-info';
+import { PublicPageLink } from '../../../workbench/proposal-page';
 
 export function Header({ proposal }: { proposal: ProposalView }) {
   return (
@@ -28,9 +26,7 @@ export function Header({ proposal }: { proposal: ProposalView }) {
       ) : null}
       <DeadlineTags proposal={proposal} />
       {proposal.pendingChangeId ? <View className='warning-bar'>变更申请已提交，等待街道审核</View> : null}
-      <Action variant='link' onClick={() => void Taro.navigateTo({ url: pageWithId(STAFF_PAGES.publicDetail, proposal.id) })}>
-        查看居民看到的页面 ›
-      </Action>
+      <PublicPageLink id={proposal.id} />
     </View>
   );
 }
