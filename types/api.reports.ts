@@ -1,5 +1,5 @@
 /** Issue 18 (payments, reports): the answers of payment.record and report.summary (re-exported by api.ts). */
-import type { ProposalState, Category, DateString, InstantString, PaymentKind } from './domain';
+import type { ProposalState, Category, InstantString } from './domain';
 
 /** A payment as the API shows it: who keyed it in and their request key stay inside. */
 export interface PaymentView {

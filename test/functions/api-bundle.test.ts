@@ -13,7 +13,7 @@ import { plainImage } from '../support/hostile-images';
 // in-memory DocDb — the goods lifecycle of test/api/lifecycle.test.ts, same steps and dates,
 // through `exports.main`.
 
-const { resident: RESIDENT, worker: WORKER, street: STREET, community: COMMUNITY } = GOODS_CAST;
+const { resident: RESIDENT, street: STREET, community: COMMUNITY } = GOODS_CAST;
 
 beforeAll(async () => {
   await buildFunctions();

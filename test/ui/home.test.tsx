@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import type { Directory, HomeAnswer, HomeBoard, Me } from '../../types/api';
 import HomePage from '../../src/pages/home/index';
 import { buildLedger, buildMe, buildNotice, buildProposal, directory, pageOf } from './support/factories';
-import { answering, failure, freshStart, held, networkDown, ok, payloadsOf, type Reply } from './support/fake-backend';
+import { answering, freshStart, held, networkDown, ok, payloadsOf, type Reply } from './support/fake-backend';
 import { navigations } from './support/taro-fakes';
 
 jest.mock('../../src/api/transport', () => ({ send: jest.fn() }));

@@ -12,14 +12,6 @@ jest.setTimeout(30_000);
 const district = buildMe({ openid: 'u-district-yantian', name: '郑民政', communityId: null, roles: [{ role: 'district', scopeId: 'd-yantian' }] });
 const CSV = '项目编号,社区,项目名称,状态,缺少的材料\r\np-1,c-qiaoyuan,共享图书角,已完工,后续管养单位及资金安排\r\n';
 
-function bytesOf(blob: Blob): Promise<ArrayBuffer> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.readAsArrayBuffer(blob);
-  });
-}
-
 describe('the oversight page', () => {
   const created: Blob[] = [];
   beforeAll(() => {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { recordAcceptance } from '../../domain/acceptance';
 import { defineAction } from '../action';
 import { viewFor } from '../proposals';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SubsidyApplication, SubsidyProject } from '../../../types/api';
+import type { SubsidyApplication } from '../../../types/api';
 import { subsidyDueOn } from '../../domain/deadlines';
 import { CATEGORY_LABELS, STATE_LABELS } from '../../../common/glossary';
 import { cityMatch } from '../../domain/policy';

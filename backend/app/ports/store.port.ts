@@ -1,4 +1,4 @@
-import type { CommentStatus, Directory, LibraryEntry, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
+import type { CommentStatus, Directory, Meeting, Role, RoleGrant, SubsidyProject } from '../../../types/api';
 import type { Category, ChangeRecord, DateString, Ledger, Policy, ProposalRecord, ProposalState } from '../../../types/domain';
 import type { ReportStore } from './store.reports.port';
 

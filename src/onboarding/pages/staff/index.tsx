@@ -5,14 +5,13 @@ import type { RoleGrant } from '../../../../types/api';
 import { cancelInvitation, createInvitation, listInvitations, listRoles, revokeRole } from '../../../api/onboarding';
 import { Action } from '../../../components/Action';
 import { EmptyState } from '../../../components/PageStates';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { formatMonthDay } from '../../../lib/dates';
 import { useAnswer } from '../../../lib/use-answer';
 import { ConfirmAction, FormError } from '../../../staff/workbench/feedback';
 import { Chips } from '../../../staff/workbench/fields';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
-import { grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
+import { grantsOf, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { useAction } from '../../../staff/workbench/use-action';
 import { invitableRoles, LEVEL_OF_ROLE, shanghaiDayOf, type StaffRole } from '../../appoint';
 import { InviteCode } from '../../components/InviteCode';
@@ -25,16 +24,7 @@ import './index.css';
  * scannable code), the open invitations, and the staff with 撤销 for someone who left.
  */
 export default function StaffPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Staff context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Staff context={context} />}</StaffContextPage>;
 }
 
 function Staff({ context }: { context: StaffContext }) {

@@ -2,14 +2,13 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { CalendarYearView } from '../../../../types/api';
 import { call } from '../../../api';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { currentYear } from '../../../lib/community';
 import { formatMonthDay } from '../../../lib/dates';
 import { parseHolidayNotice, type NoticeDays } from '../../../lib/holiday-notice';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate } from '../../../staff/workbench/gate';
-import { loadStaffContext, type StaffContext } from '../../../staff/workbench/scope';
+import { Gate, StaffContextPage } from '../../../staff/workbench/gate';
+import { type StaffContext } from '../../../staff/workbench/scope';
 import { ConfirmAction, FormError, SuccessNotice } from '../../../staff/workbench/feedback';
 import { Chips, TextBox, TextInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
@@ -30,16 +29,7 @@ const SOURCE_WORDS: Record<CalendarYearView['source'], string> = {
  * deadlines count on them and are no longer provisional.
  */
 export default function CalendarPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Calendar context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Calendar context={context} />}</StaffContextPage>;
 }
 
 function Calendar({ context }: { context: StaffContext }) {

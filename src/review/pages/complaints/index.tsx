@@ -6,14 +6,13 @@ import type { ComplaintStatus } from '../../../../types/domain';
 import { call } from '../../../api';
 import { Action } from '../../../components/Action';
 import { LoadMore } from '../../../components/LoadMore';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { formatInstant } from '../../../lib/dates';
 import { openPage } from '../../../lib/navigation';
-import { useAnswer, usePaged } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { usePaged } from '../../../lib/use-answer';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
-import { OVERSIGHT_ROLES, grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { OVERSIGHT_ROLES, grantsOf, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Chips } from '../../../staff/workbench/fields';
 import { AnswerForm } from './components/AnswerForm';
 import '../../../staff/workbench/staff.css';
@@ -25,16 +24,7 @@ import './index.css';
  * `complaint.answer` for it (the supervisor only reads).
  */
 export default function ComplaintsReviewPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Complaints context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Complaints context={context} />}</StaffContextPage>;
 }
 
 type Filter = ComplaintStatus | 'all';

@@ -5,7 +5,6 @@ import type { Directory, RoleGrant, SubsidyApplication } from '../../../../types
 import type { Category, Policy } from '../../../../types/domain';
 import { getPolicy, getSubsidyApplication, setPolicy } from '../../../api/staff';
 import { Action } from '../../../components/Action';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { currentYear } from '../../../lib/community';
@@ -14,9 +13,9 @@ import { formatFen } from '../../../lib/money';
 import { openPage } from '../../../lib/navigation';
 import { useAnswer } from '../../../lib/use-answer';
 import { STAFF_PAGE } from '../../../onboarding/appoint';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { fenToYuanText, parseCount, parseYuan } from '../../../staff/workbench/money-input';
-import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { grantsOf, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Row } from '../../../staff/workbench/display';
 import { Done, FormError } from '../../../staff/workbench/feedback';
 import { Chips, TextInput, YuanInput } from '../../../staff/workbench/fields';
@@ -30,16 +29,7 @@ import '../../../staff/workbench/staff.css';
  * (R-FUN-3), and the way to 人员管理, where staff are invited and revoked.
  */
 export default function DistrictPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Settings context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Settings context={context} />}</StaffContextPage>;
 }
 
 /** The districts a grant reaches: its own for a district, every one for the city. */

@@ -5,13 +5,12 @@ import { INSPECTION_KIND_LABELS, REPORT_WORDS } from '../../../../common/glossar
 import type { Inspection, InspectionKind } from '../../../../types/domain';
 import { call, type AnswerOf } from '../../../api';
 import { Action } from '../../../components/Action';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { formatDate } from '../../../lib/dates';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
-import { loadStaffContext, scopesUnder, type StaffContext } from '../../../staff/workbench/scope';
+import { scopesUnder, type StaffContext } from '../../../staff/workbench/scope';
 import { DueBars } from '../../components/DueChecks';
 import { useReportScope, type ReportScope } from '../../components/ReportScope';
 import { RecordForm, ResolveForm } from './components/InspectionForms';
@@ -27,16 +26,7 @@ type Listing = AnswerOf<'inspection.list'>;
  * may record or resolve is the server's answer (`recordKinds`, `allowedActions`).
  */
 export default function InspectionsPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Inspections context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Inspections context={context} />}</StaffContextPage>;
 }
 
 function Inspections({ context }: { context: StaffContext }) {

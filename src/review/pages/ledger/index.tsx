@@ -7,14 +7,13 @@ import { allocateLedger } from '../../../api/staff';
 import { Action } from '../../../components/Action';
 import { LedgerBar } from '../../../components/LedgerBar';
 import { EmptyState } from '../../../components/PageStates';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { currentYear } from '../../../lib/community';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { fenToYuanText, parseYuan } from '../../../staff/workbench/money-input';
-import { OVERSIGHT_ROLES, communitiesUnder, grantsOf, loadStaffContext, placeNames, type ScopeOption, type StaffContext } from '../../../staff/workbench/scope';
+import { OVERSIGHT_ROLES, communitiesUnder, grantsOf, placeNames, type ScopeOption, type StaffContext } from '../../../staff/workbench/scope';
 import { Done, FormError } from '../../../staff/workbench/feedback';
 import { Chips, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
@@ -26,16 +25,7 @@ import '../../../staff/workbench/staff.css';
  * quota, allocated, approved, spent as bars — and, for the street, the allocation of the year.
  */
 export default function LedgerPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Ledgers context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Ledgers context={context} />}</StaffContextPage>;
 }
 
 function Ledgers({ context }: { context: StaffContext }) {

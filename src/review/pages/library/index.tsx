@@ -5,14 +5,13 @@ import type { Answer, LibraryEntry, Page } from '../../../../types/api';
 import { call } from '../../../api';
 import { Action } from '../../../components/Action';
 import { LoadMore } from '../../../components/LoadMore';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
-import { usePaged, useAnswer } from '../../../lib/use-answer';
+import { usePaged } from '../../../lib/use-answer';
 import { BudgetTable } from '../../../staff/workbench/display';
 import { SuccessNotice } from '../../../staff/workbench/feedback';
 import { Chips } from '../../../staff/workbench/fields';
-import { Gate } from '../../../staff/workbench/gate';
-import { loadStaffContext, placeNames, type StaffContext } from '../../../staff/workbench/scope';
+import { Gate, StaffContextPage } from '../../../staff/workbench/gate';
+import { placeNames, type StaffContext } from '../../../staff/workbench/scope';
 import { EntryForm } from './components/EntryForm';
 import { StartProposal } from './components/StartProposal';
 import '../../../staff/workbench/staff.css';
@@ -31,16 +30,7 @@ type LevelFilter = 'all' | keyof typeof LEVELS;
  * projects already started from it.
  */
 export default function LibraryPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Library context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Library context={context} />}</StaffContextPage>;
 }
 
 function Library({ context }: { context: StaffContext }) {

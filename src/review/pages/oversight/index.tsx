@@ -5,14 +5,13 @@ import { ROLE_LABELS } from '../../../../common/glossary';
 import type { ApiError, ChecklistEntry, CouncilOverdueItem, OverdueItem } from '../../../../types/api';
 import { listChecklist, listOverdue } from '../../../api/staff';
 import { LoadMore } from '../../../components/LoadMore';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
-import { OVERSIGHT_ROLES, grantsOf, loadStaffContext, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { OVERSIGHT_ROLES, grantsOf, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Chips } from '../../../staff/workbench/fields';
 import { ExcelExport } from '../../components/excel-export';
 import '../../../staff/workbench/staff.css';
@@ -22,16 +21,7 @@ import '../../../staff/workbench/staff.css';
  * records with documents missing for their state, with the checklist as CSV.
  */
 export default function OversightPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Oversight context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Oversight context={context} />}</StaffContextPage>;
 }
 
 function Oversight({ context }: { context: StaffContext }) {

@@ -6,14 +6,13 @@ import { TEXT_LIMITS } from '../../../../common/limits';
 import type { SummaryRow } from '../../../../types/api';
 import { call } from '../../../api';
 import { Action } from '../../../components/Action';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { currentYear } from '../../../lib/community';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { fenToYuanText, parseCount, parseYuan } from '../../../staff/workbench/money-input';
-import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../../staff/workbench/scope';
+import { grantsOf, placeNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Done, FormError } from '../../../staff/workbench/feedback';
 import { TextBox, TextInput, YuanInput } from '../../../staff/workbench/fields';
 import { useAction } from '../../../staff/workbench/use-action';
@@ -26,16 +25,11 @@ import '../../../staff/workbench/staff.css';
  * `allowedActions` on the street's summary.
  */
 export default function PlanPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
   const params = useRouter().params;
   return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Plan context={context} streetId={params.streetId} year={params.year ? Number(params.year) : currentYear()} />}
-        </Gate>
-      </View>
-    </PageShell>
+    <StaffContextPage>
+      {(context) => <Plan context={context} streetId={params.streetId} year={params.year ? Number(params.year) : currentYear()} />}
+    </StaffContextPage>
   );
 }
 

@@ -5,14 +5,13 @@ import type { Answer, ProposalView, RoleGrant } from '../../../../types/api';
 import type { ProposalState } from '../../../../types/domain';
 import { listProposals, type ProposalListRequest } from '../../../api';
 import { Action } from '../../../components/Action';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StaffNoticeOffer } from '../../../components/subscribe/StaffNoticeOffer';
 import { useAnswer } from '../../../lib/use-answer';
 import { STAFF_PAGE } from '../../../onboarding/appoint';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, allows, nextStepOf, pageWithId } from '../../../staff/workbench/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { grantsOf, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { NavTiles, StaffProposalCard } from '../../../staff/workbench/display';
 import { Chips } from '../../../staff/workbench/fields';
 // Issue 18 (summary and inspection screens)
@@ -31,16 +30,7 @@ export const REVIEW_ROLES = ['street', 'district', 'city', 'supervisor'] as cons
  * implements and those waiting for the audit.
  */
 export default function ReviewQueuePage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Workbench context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Workbench context={context} />}</StaffContextPage>;
 }
 
 function scopeLabel(grant: RoleGrant, names: PlaceNames): string {

@@ -6,14 +6,13 @@ import type { SummarySums } from '../../../../types/api';
 import type { ProposalState } from '../../../../types/domain';
 import { call } from '../../../api';
 import { Action } from '../../../components/Action';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { formatDate } from '../../../lib/dates';
 import { formatFen } from '../../../lib/money';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../../staff/workbench/gate';
+import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { STAFF_PAGES } from '../../../staff/workbench/proposal-info';
-import { loadStaffContext, type StaffContext } from '../../../staff/workbench/scope';
+import { type StaffContext } from '../../../staff/workbench/scope';
 import { Chips } from '../../../staff/workbench/fields';
 import { Bars } from '../../components/Bars';
 import { ExcelExport } from '../../components/excel-export';
@@ -37,16 +36,7 @@ const PERIODS = [
  * sets its plan from here when the server offers `plan.set`.
  */
 export default function SummaryPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Summary context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Summary context={context} />}</StaffContextPage>;
 }
 
 function Summary({ context }: { context: StaffContext }) {

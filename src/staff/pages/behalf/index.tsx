@@ -8,14 +8,12 @@ import type { Category, ProposalChannel } from '../../../../types/domain';
 import { submitProposal } from '../../../api';
 import { Action } from '../../../components/Action';
 import { Field } from '../../../components/Field';
-import { PageShell } from '../../../components/PageShell';
-import { useAnswer } from '../../../lib/use-answer';
 import { newRequestId } from '../../../lib/request-id';
-import { Gate, NoRole } from '../../workbench/gate';
+import { StaffContextPage, NoRole } from '../../workbench/gate';
 import { FormError } from '../../workbench/feedback';
 import { Chips, TextBox, TextInput } from '../../workbench/fields';
 import { STAFF_PAGES, pageWithId } from '../../workbench/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
+import { grantsOf, placeNames, type StaffContext } from '../../workbench/scope';
 import { useAction } from '../../workbench/use-action';
 import '../../workbench/staff.css';
 
@@ -28,16 +26,11 @@ const FIELDS = ['name', 'channel', 'category', 'title', 'location', 'description
  * (masked) as its proposer, not the worker.
  */
 export default function BehalfPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
   const router = useRouter();
   return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <BehalfForm context={context} communityId={router?.params?.communityId} />}
-        </Gate>
-      </View>
-    </PageShell>
+    <StaffContextPage>
+      {(context) => <BehalfForm context={context} communityId={router?.params?.communityId} />}
+    </StaffContextPage>
   );
 }
 

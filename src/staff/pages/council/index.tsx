@@ -6,16 +6,15 @@ import type { Answer, Meeting, ProposalView } from '../../../../types/api';
 import { listProposals } from '../../../api';
 import { getCouncilStatus, publishAgenda, recordVote } from '../../../api/staff';
 import { Action } from '../../../components/Action';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StateBadge } from '../../../components/StateBadge';
 import { formatDateWithWeekday } from '../../../lib/dates';
 import { useAnswer } from '../../../lib/use-answer';
 import { daysFrom, todayOf } from '../../workbench/days';
-import { Gate, NoRole } from '../../workbench/gate';
+import { StaffContextPage, Gate, NoRole } from '../../workbench/gate';
 import { parseCount } from '../../workbench/money-input';
 import { STAFF_PAGES, allows, pageWithId } from '../../workbench/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
+import { grantsOf, placeNames, type StaffContext } from '../../workbench/scope';
 import { Done, FormError, SuccessNotice } from '../../workbench/feedback';
 import { Chips, DateChoice, TextInput, Tick } from '../../workbench/fields';
 import { useAction } from '../../workbench/use-action';
@@ -26,16 +25,7 @@ import '../../workbench/staff.css';
  * meeting day, record attendance and the vote of each proposal.
  */
 export default function CouncilPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Council context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Council context={context} />}</StaffContextPage>;
 }
 
 function Council({ context }: { context: StaffContext }) {

@@ -7,15 +7,14 @@ import { listComments, listProposals } from '../../../api';
 import { moderateComment } from '../../../api/staff';
 import { Action } from '../../../components/Action';
 import { EmptyState } from '../../../components/PageStates';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { StaffNoticeOffer } from '../../../components/subscribe/StaffNoticeOffer';
 import { formatInstant } from '../../../lib/dates';
 import { messageOf } from '../../../lib/labels';
 import { useAnswer } from '../../../lib/use-answer';
-import { Gate, NoRole } from '../../workbench/gate';
+import { StaffContextPage, Gate, NoRole } from '../../workbench/gate';
 import { STAFF_PAGES, allows, byNearestDeadline, nextStepOf, pageWithId } from '../../workbench/proposal-info';
-import { grantsOf, loadStaffContext, placeNames, type StaffContext } from '../../workbench/scope';
+import { grantsOf, placeNames, type StaffContext } from '../../workbench/scope';
 import { NavTiles, StaffProposalCard } from '../../workbench/display';
 import { SuccessNotice } from '../../workbench/feedback';
 import { Chips } from '../../workbench/fields';
@@ -49,16 +48,7 @@ interface StateBucket {
  * comments waiting for a worker to publish or hide.
  */
 export default function StaffInboxPage() {
-  const { state, reload } = useAnswer(loadStaffContext);
-  return (
-    <PageShell>
-      <View className='staff'>
-        <Gate state={state} onRetry={() => void reload()}>
-          {(context) => <Workbench context={context} />}
-        </Gate>
-      </View>
-    </PageShell>
-  );
+  return <StaffContextPage>{(context) => <Workbench context={context} />}</StaffContextPage>;
 }
 
 function Workbench({ context }: { context: StaffContext }) {
