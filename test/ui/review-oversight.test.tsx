@@ -40,6 +40,25 @@ describe('the oversight page', () => {
     expect(payloadsOf('oversight.overdue')).toEqual([{ scopeId: 'd-yantian', limit: 20 }]);
   });
 
+  it('one holding two grants picks one under 选择身份; a range picked under the first does not carry over to the second', async () => {
+    const twoGrants = buildMe({ openid: 'u-two', name: '林监督', communityId: null, roles: [{ role: 'street', scopeId: 's-shatoujiao' }, { role: 'supervisor', scopeId: 'd-yantian' }] });
+    answering({ 'me.get': ok(twoGrants), 'directory.get': ok(directory), 'oversight.overdue': ok(pageOf([])), 'oversight.checklist': ok({ ...pageOf([]), csv: '' }) });
+    render(<OversightPage />);
+    const grants = await screen.findByRole('radiogroup', { name: '选择身份' }, slow);
+    expect(within(grants).getAllByRole('radio').map((chip) => chip.textContent)).toEqual(['街道审核人员 · 沙头角街道', '监督员 · 盐田区']);
+    await screen.findByText('没有逾期的项目', {}, slow);
+    // Under the street: its own unit and its communities, never another street.
+    const ranges = () => within(screen.getByRole('radiogroup', { name: '检查范围' })).getAllByRole('radio').map((chip) => chip.textContent);
+    expect(ranges()).toEqual(['沙头角街道', '中英街社区', '桥园社区']);
+    fireEvent.click(screen.getByRole('radio', { name: '中英街社区' }));
+    await waitFor(() => expect(payloadsOf('oversight.overdue').at(-1)).toEqual({ scopeId: 'c-zhongying', limit: 20 }), slow);
+    // The supervisor's grant starts from the district, though 中英街社区 lies under it too.
+    fireEvent.click(within(grants).getByRole('radio', { name: '监督员 · 盐田区' }));
+    await waitFor(() => expect(payloadsOf('oversight.overdue').at(-1)).toEqual({ scopeId: 'd-yantian', limit: 20 }), slow);
+    expect(ranges()).toEqual(['盐田区', '沙头角街道', '中英街社区', '桥园社区', '海山街道', '田心社区']);
+    expect(screen.getByRole('radio', { name: '盐田区' })).toHaveAttribute('aria-checked', 'true');
+  });
+
   it('shows the error with a retry', async () => {
     let calls = 0;
     answering({

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS } from '../../../common/glossary';
 import type { RoleGrant } from '../../../types/api';
 import { currentYear } from '../../lib/community';
 import { Chips } from '../../staff/workbench/fields';
-import { grantsOf, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../staff/workbench/scope';
+import { useGrantScope } from '../../staff/workbench/grant-scope';
+import type { PlaceNames, StaffContext } from '../../staff/workbench/scope';
 
 /** The roles that report upward and check (R-RPT-1, R-INS-1); the server decides what each may see. */
 export const REPORT_ROLES = ['street', 'district', 'city'] as const;
@@ -24,33 +24,18 @@ export interface ReportScope {
  * community: reports and checks are of units above it), and the year.
  */
 export function useReportScope(context: StaffContext): { scope: ReportScope | null; picker: JSX.Element | null } {
-  const grants = grantsOf(context.me, REPORT_ROLES);
-  const names = placeNames(context.directory);
   const thisYear = currentYear();
-  const [grantIndex, setGrantIndex] = useState(0);
-  const [picked, setPicked] = useState<string | null>(null);
   const [year, setYear] = useState(thisYear);
-  if (grants.length === 0) return { scope: null, picker: null };
-  const grant = grants[Math.min(grantIndex, grants.length - 1)];
-  const units = scopesUnder(grant, context.directory).filter((option) => option.kind !== 'community');
-  const scopeId = picked && units.some((option) => option.id === picked) ? picked : grant.scopeId;
+  const picked = useGrantScope(context, REPORT_ROLES, (unit) => unit.kind !== 'community');
+  if (!picked) return { scope: null, picker: null };
+  const { grant, units, scopeId, names } = picked;
   const picker = (
     <View className='report-scope'>
-      {grants.length > 1 ? (
-        <Chips
-          label='选择身份'
-          options={grants.map((option, position) => ({ value: String(position), label: `${ROLE_LABELS[option.role]} · ${names.scope(option.scopeId)}` }))}
-          value={String(grantIndex)}
-          onChange={(value) => {
-            setGrantIndex(Number(value));
-            setPicked(null);
-          }}
-        />
-      ) : null}
+      {picked.grantChips}
       {units.length > 1 ? (
         <View>
           <Text className='report-scope__label'>范围</Text>
-          <Chips label='范围' options={units.map((option) => ({ value: option.id, label: option.name }))} value={scopeId} onChange={setPicked} />
+          <Chips label='范围' options={units.map((unit) => ({ value: unit.id, label: unit.name }))} value={scopeId} onChange={picked.pick} />
         </View>
       ) : null}
       <Text className='report-scope__label'>年度</Text>

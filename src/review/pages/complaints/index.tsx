@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { COMPLAINT_OUTCOME_LABELS, COMPLAINT_STATUS_LABELS, ROLE_LABELS } from '../../../../common/glossary';
+import { COMPLAINT_OUTCOME_LABELS, COMPLAINT_STATUS_LABELS } from '../../../../common/glossary';
 import type { ComplaintView } from '../../../../types/api';
 import type { ComplaintStatus } from '../../../../types/domain';
 import { call } from '../../../api';
@@ -12,7 +12,8 @@ import { openPage } from '../../../lib/navigation';
 import { usePaged } from '../../../lib/use-answer';
 import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
-import { OVERSIGHT_ROLES, grantsOf, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { useGrantScope } from '../../../staff/workbench/grant-scope';
+import { OVERSIGHT_ROLES, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Chips } from '../../../staff/workbench/fields';
 import { AnswerForm } from './components/AnswerForm';
 import '../../../staff/workbench/staff.css';
@@ -35,35 +36,21 @@ const FILTERS: { value: Filter; label: string }[] = [
 ];
 
 function Complaints({ context }: { context: StaffContext }) {
-  const grants = grantsOf(context.me, OVERSIGHT_ROLES);
-  const names = placeNames(context.directory);
-  const [grantIndex, setGrantIndex] = useState(0);
-  const [scopeId, setScopeId] = useState<string | null>(null);
+  // Complaints are read by street and above: the communities are not offered as a range.
+  const picked = useGrantScope(context, OVERSIGHT_ROLES, (unit) => unit.kind !== 'community');
   const [filter, setFilter] = useState<Filter>('open');
-  if (grants.length === 0) return <NoRole message='您没有查看投诉建议的权限' />;
-  const grant = grants[Math.min(grantIndex, grants.length - 1)];
-  const scopes = scopesUnder(grant, context.directory);
-  const scope = scopeId && scopes.some((option) => option.id === scopeId) ? scopeId : grant.scopeId;
+  if (!picked) return <NoRole message='您没有查看投诉建议的权限' />;
+  const { scopeId: scope, names } = picked;
   return (
     <View>
       <View className='staff__head'>
         <Text className='staff__title'>投诉建议</Text>
         <Text className='staff__sub'>居民的投诉建议不公开，只有本人和街道、区、市及监督员能看到；答复后会通知提出人。</Text>
-        {grants.length > 1 ? (
-          <Chips
-            label='选择身份'
-            options={grants.map((option, position) => ({ value: String(position), label: `${ROLE_LABELS[option.role]} · ${names.scope(option.scopeId)}` }))}
-            value={String(grantIndex)}
-            onChange={(value) => {
-              setGrantIndex(Number(value));
-              setScopeId(null);
-            }}
-          />
-        ) : null}
+        {picked.grantChips}
       </View>
       <Section title='范围'>
         <View style={{ padding: '0 24px' }}>
-          <Chips label='范围' options={scopes.filter((option) => option.kind !== 'community').map((option) => ({ value: option.id, label: option.name }))} value={scope} onChange={setScopeId} />
+          <Chips label='范围' options={picked.units.map((unit) => ({ value: unit.id, label: unit.name }))} value={scope} onChange={picked.pick} />
           <Chips label='状态' options={FILTERS} value={filter} onChange={setFilter} />
         </View>
       </Section>

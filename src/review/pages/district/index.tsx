@@ -15,6 +15,7 @@ import { useAnswer } from '../../../lib/use-answer';
 import { STAFF_PAGE } from '../../../onboarding/appoint';
 import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { fenToYuanText, parseCount, parseYuan } from '../../../staff/workbench/money-input';
+import { GrantChips } from '../../../staff/workbench/grant-scope';
 import { grantsOf, placeNames, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Row } from '../../../staff/workbench/display';
 import { Done, FormError } from '../../../staff/workbench/feedback';
@@ -55,14 +56,7 @@ function Settings({ context }: { context: StaffContext }) {
       <View className='staff__head'>
         <Text className='staff__title'>{names.scope(grant.scopeId)} · {districts.length > 0 ? '区级设置' : '人员管理'}</Text>
         <Text className='staff__sub'>{context.me.name ? `${context.me.name}（${ROLE_LABELS[grant.role]}）` : ROLE_LABELS[grant.role]}</Text>
-        {grants.length > 1 ? (
-          <Chips
-            label='选择身份'
-            options={grants.map((option, position) => ({ value: String(position), label: `${ROLE_LABELS[option.role]} · ${names.scope(option.scopeId)}` }))}
-            value={String(grantIndex)}
-            onChange={(value) => setGrantIndex(Number(value))}
-          />
-        ) : null}
+        <GrantChips grants={grants} names={names} value={grantIndex} onChange={setGrantIndex} />
       </View>
       {districtId ? (
         <View>

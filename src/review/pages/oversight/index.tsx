@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS } from '../../../../common/glossary';
 import type { ApiError, ChecklistEntry, CouncilOverdueItem, OverdueItem } from '../../../../types/api';
 import { listChecklist, listOverdue } from '../../../api/staff';
 import { LoadMore } from '../../../components/LoadMore';
@@ -11,7 +10,8 @@ import { formatDateWithWeekday } from '../../../lib/dates';
 import { useAnswer, usePaged } from '../../../lib/use-answer';
 import { Gate, NoRole, StaffContextPage } from '../../../staff/workbench/gate';
 import { STAFF_PAGES, pageWithId } from '../../../staff/workbench/proposal-info';
-import { OVERSIGHT_ROLES, grantsOf, placeNames, scopesUnder, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
+import { useGrantScope } from '../../../staff/workbench/grant-scope';
+import { OVERSIGHT_ROLES, type PlaceNames, type StaffContext } from '../../../staff/workbench/scope';
 import { Chips } from '../../../staff/workbench/fields';
 import { ExcelExport } from '../../components/excel-export';
 import '../../../staff/workbench/staff.css';
@@ -25,34 +25,19 @@ export default function OversightPage() {
 }
 
 function Oversight({ context }: { context: StaffContext }) {
-  const grants = grantsOf(context.me, OVERSIGHT_ROLES);
-  const names = placeNames(context.directory);
-  const [grantIndex, setGrantIndex] = useState(0);
-  const [scopeId, setScopeId] = useState<string | null>(null);
-  if (grants.length === 0) return <NoRole message='您没有监督检查的权限' />;
-  const grant = grants[Math.min(grantIndex, grants.length - 1)];
-  const scopes = scopesUnder(grant, context.directory);
-  const scope = scopeId && scopes.some((option) => option.id === scopeId) ? scopeId : grant.scopeId;
+  const picked = useGrantScope(context, OVERSIGHT_ROLES);
+  if (!picked) return <NoRole message='您没有监督检查的权限' />;
+  const { scopeId: scope, names } = picked;
   return (
     <View>
       <View className='staff__head'>
         <Text className='staff__title'>监督检查</Text>
         <Text className='staff__sub'>逾期只作提示，不影响办理；材料缺失清单供街道自查和区级检查使用。</Text>
-        {grants.length > 1 ? (
-          <Chips
-            label='选择身份'
-            options={grants.map((option, position) => ({ value: String(position), label: `${ROLE_LABELS[option.role]} · ${names.scope(option.scopeId)}` }))}
-            value={String(grantIndex)}
-            onChange={(value) => {
-              setGrantIndex(Number(value));
-              setScopeId(null);
-            }}
-          />
-        ) : null}
+        {picked.grantChips}
       </View>
       <Section title='检查范围'>
         <View style={{ padding: '0 24px' }}>
-          <Chips label='检查范围' options={scopes.map((option) => ({ value: option.id, label: option.name }))} value={scope} onChange={setScopeId} />
+          <Chips label='检查范围' options={picked.units.map((unit) => ({ value: unit.id, label: unit.name }))} value={scope} onChange={picked.pick} />
         </View>
       </Section>
       <OverdueList key={`overdue-${scope}`} scopeId={scope} names={names} />
