@@ -1,4 +1,8 @@
+import type { Target } from '../domain/permissions';
+import type { Failure } from '../domain/result';
 import { CITY_SCOPE_ID, type ScopeTarget } from '../domain/scope';
+import type { UseCaseContext } from './action';
+import { fail } from './answers';
 import type { ScopeFilter, Store } from './ports/store.port';
 
 export interface ResolvedScope {
@@ -15,4 +19,19 @@ export async function resolveScope(store: Store, scopeId: string): Promise<Resol
   if (!place) return null;
   const { kind, ...target } = place;
   return { kind, filter: { kind, id: scopeId }, target };
+}
+
+/**
+ * The scope an action's `scopeId` names, once the caller holds the declared permission there:
+ * not_found on `scopeId` for no such place, else the permission's refusal. `weighs` adds what the
+ * permission weighs besides the place (the role to grant, the kind of check).
+ */
+export async function authorizedScope(
+  context: UseCaseContext,
+  scopeId: string,
+  weighs: Omit<Target, keyof ScopeTarget> = {},
+): Promise<{ ok: true; scope: ResolvedScope } | Failure> {
+  const scope = await resolveScope(context.services.store, scopeId);
+  if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
+  return context.authorize({ ...scope.target, ...weighs }) ?? { ok: true, scope };
 }

@@ -5,7 +5,7 @@ import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { EXPORT_KINDS, EXPORT_SHEETS, UnitNames } from '../exports/kinds';
 import { CSV_TYPE, writeCsv, writeXlsx, XLSX_TYPE } from '../exports/writers';
-import { resolveScope } from '../scopes';
+import { authorizedScope } from '../scopes';
 import { year } from '../schemas';
 
 export const createExport = defineAction({
@@ -24,10 +24,9 @@ export const createExport = defineAction({
   next: [],
   async run(input, context) {
     const { store, exports } = context.services;
-    const scope = await resolveScope(store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize(scope.target);
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId);
+    if (!found.ok) return found;
+    const { scope } = found;
     if (!exports) return fail('internal', '导出暂不可用');
     const names = new UnitNames(await store.getDirectory());
     const forYear = input.year ?? yearOf(context.today);

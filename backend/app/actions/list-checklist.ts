@@ -8,7 +8,7 @@ import { fail, ok } from '../answers';
 import { toCsv } from '../csv';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { policyFor } from '../proposals';
-import { resolveScope } from '../scopes';
+import { authorizedScope } from '../scopes';
 import { cursor, limit } from '../schemas';
 
 export const listChecklist = defineAction({
@@ -20,10 +20,9 @@ export const listChecklist = defineAction({
   next: [],
   async run(input, context) {
     const { store } = context.services;
-    const scope = await resolveScope(store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize(scope.target);
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId);
+    if (!found.ok) return found;
+    const { scope } = found;
     const after = decodeCursor(input.cursor);
     if (after === null) return fail('invalid_input', '分页标记无效', 'cursor');
     const slice = await store.listWithMissingDocuments(scope.filter, after, input.limit ?? 20);

@@ -3,7 +3,7 @@ import type { ComplaintView, Page } from '../../../types/api';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
-import { resolveScope } from '../scopes';
+import { authorizedScope } from '../scopes';
 import { cursor, limit } from '../schemas';
 import { complaintView } from '../complaints';
 
@@ -23,10 +23,9 @@ export const listComplaints = defineAction({
       // The author's own list: nothing to authorize beyond being signed in.
       query = { scope: { kind: 'all' } as const, authorOpenid: context.caller.openid as string };
     } else {
-      const scope = await resolveScope(store, input.scopeId);
-      if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-      const refused = context.authorize(scope.target);
-      if (refused) return refused;
+      const found = await authorizedScope(context, input.scopeId);
+      if (!found.ok) return found;
+      const { scope } = found;
       query = { scope: scope.filter };
     }
     const slice = await store.listComplaints({ ...query, status: input.status, after, limit: input.limit ?? 20 });

@@ -4,8 +4,8 @@ import { INSPECTED_LEVELS, INSPECTOR_ROLE } from '../../domain/inspections';
 import { dueChecksNow } from '../../domain/inspections.due';
 import { can } from '../../domain/permissions';
 import { defineAction } from '../action';
-import { fail, ok } from '../answers';
-import { resolveScope } from '../scopes';
+import { ok } from '../answers';
+import { authorizedScope } from '../scopes';
 import { year } from '../schemas';
 
 const KINDS = Object.keys(INSPECTOR_ROLE) as InspectionKind[];
@@ -20,10 +20,9 @@ export const listInspections = defineAction({
   next: ['inspection.resolve'],
   async run(input, context) {
     const { store } = context.services;
-    const scope = await resolveScope(store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize(scope.target);
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId);
+    if (!found.ok) return found;
+    const { scope } = found;
     const items = await store.listInspections(scope.filter, input.year);
     // Issue 18 (inspection screens): the due checks of this month, read from this month's checks.
     let due: ReturnType<typeof dueChecksNow> = [];

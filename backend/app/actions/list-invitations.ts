@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { invitationStatus } from '../../domain/invitations';
 import { defineAction } from '../action';
-import { fail, ok } from '../answers';
+import { ok } from '../answers';
 import { invitationView } from '../onboarding';
-import { resolveScope } from '../scopes';
+import { authorizedScope } from '../scopes';
 
 export const listInvitations = defineAction({
   name: 'invitation.list',
@@ -13,10 +13,9 @@ export const listInvitations = defineAction({
   audit: [],
   next: ['invitation.cancel'],
   async run(input, context) {
-    const scope = await resolveScope(context.services.store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize(scope.target);
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId);
+    if (!found.ok) return found;
+    const { scope } = found;
     const items = await context.services.store.listInvitations(scope.filter);
     return ok({ items: items.filter((invitation) => invitationStatus(invitation, context.at) === 'open').map(invitationView) });
   },

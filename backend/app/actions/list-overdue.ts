@@ -7,7 +7,7 @@ import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { lastHeldMeetingOn } from '../councils';
 import type { ScopeFilter, Store } from '../ports/store.port';
-import { resolveScope } from '../scopes';
+import { authorizedScope } from '../scopes';
 import { cursor, limit } from '../schemas';
 import { stalledJudge } from '../stalls';
 
@@ -44,10 +44,9 @@ export const listOverdue = defineAction({
   next: ['audit.trail'],
   async run(input, context) {
     const { store, calendar } = context.services;
-    const scope = await resolveScope(store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize(scope.target);
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId);
+    if (!found.ok) return found;
+    const { scope } = found;
     const after = decode(input.cursor);
     if (after === null) return fail('invalid_input', '分页标记无效', 'cursor');
     const slice = await store.listOverdueCandidates(scope.filter, context.today, after, input.limit ?? 20);

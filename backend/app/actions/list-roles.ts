@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { can } from '../../domain/permissions';
 import { STAFF_ROLES } from '../../domain/scope';
 import { defineAction } from '../action';
-import { fail, ok } from '../answers';
-import { resolveScope, type ResolvedScope } from '../scopes';
+import { ok } from '../answers';
+import { authorizedScope, resolveScope, type ResolvedScope } from '../scopes';
 
 export const listRoles = defineAction({
   name: 'role.list',
@@ -14,10 +14,9 @@ export const listRoles = defineAction({
   audit: [],
   next: ['role.grant'],
   async run(input, context) {
-    const scope = await resolveScope(context.services.store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize(scope.target);
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId);
+    if (!found.ok) return found;
+    const { scope } = found;
     const grants = await context.services.store.listGrants(scope.filter, STAFF_ROLES);
     // Staff onboarding (issue 16): each grant says whether the caller may revoke it, so that the
     // page offers 撤销 from the one switch (who may appoint a role at a unit may take it away;

@@ -4,7 +4,7 @@ import type { Inspection } from '../../../types/domain';
 import { checkInspection } from '../../domain/inspections';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
-import { resolveScope } from '../scopes';
+import { authorizedScope } from '../scopes';
 import { dateString, personText, recordId } from '../schemas';
 
 export const inspectionChain = (id: string) => `inspection:${id}`;
@@ -26,10 +26,9 @@ export const recordInspection = defineAction({
   next: ['inspection.resolve', 'inspection.list'],
   async run(input, context) {
     const { store } = context.services;
-    const scope = await resolveScope(store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize({ ...scope.target, inspectionKind: input.kind });
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId, { inspectionKind: input.kind });
+    if (!found.ok) return found;
+    const { scope } = found;
     const findings = input.findings.map((finding) => ({ ...finding }));
     const bad = checkInspection({ kind: input.kind, heldOn: input.heldOn, findings }, scope.kind, context.today);
     if (bad) return { ok: false, error: bad };

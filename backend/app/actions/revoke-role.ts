@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { fail, ok } from '../answers';
 import { userChain } from '../proposals';
-import { resolveScope } from '../scopes';
+import { authorizedScope } from '../scopes';
 import { recordId } from '../schemas';
 
 export const revokeRole = defineAction({
@@ -15,10 +15,8 @@ export const revokeRole = defineAction({
   next: ['role.list'],
   async run(input, context) {
     const { store } = context.services;
-    const scope = await resolveScope(store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize({ ...scope.target, grantRole: input.role });
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId, { grantRole: input.role });
+    if (!found.ok) return found;
     // A city administrator revoking themselves could leave nobody to appoint the next one.
     if (input.openid === context.caller.openid) return fail('invalid_state', '不能撤销自己的角色', 'openid');
     const revoked = await store.revokeRole({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { fail, ok } from '../answers';
-import { resolveScope } from '../scopes';
+import { ok } from '../answers';
+import { authorizedScope } from '../scopes';
 import { year } from '../schemas';
 import { buildSummary } from '../summary';
 import { stalledCountsOf } from '../stalls';
@@ -21,10 +21,9 @@ export const summarizeReport = defineAction({
   next: ['plan.set'],
   async run(input, context) {
     const { store } = context.services;
-    const scope = await resolveScope(store, input.scopeId);
-    if (!scope) return fail('not_found', '没有这个范围', 'scopeId');
-    const refused = context.authorize(scope.target);
-    if (refused) return refused;
+    const found = await authorizedScope(context, input.scopeId);
+    if (!found.ok) return found;
+    const { scope } = found;
     const report = await buildSummary(store, { scope, scopeId: input.scopeId, year: input.year, quarter: input.quarter, today: context.today }, (filter) =>
       stalledCountsOf(store, filter, context.today, context.services.calendar),
     );
