@@ -47,6 +47,6 @@ export function useGrantScope(context: StaffContext, roles: readonly Role[], off
     setGrantIndex(index);
     setPicked(null);
   };
-  const grantChips = <GrantChips grants={grants} names={names} value={grantIndex} onChange={switchGrant} />;
-  return { grant, units, scopeId, pick: setPicked, names, grantChips: grants.length > 1 ? grantChips : null };
+  const grantChips = grants.length > 1 ? <GrantChips grants={grants} names={names} value={grantIndex} onChange={switchGrant} /> : null;
+  return { grant, units, scopeId, pick: setPicked, names, grantChips };
 }
