@@ -49,6 +49,26 @@ describe('the community workbench (staff inbox)', () => {
     expect(payloadsOf('proposal.list').every((payload) => payload.communityId === 'c-zhongying')).toBe(true);
   });
 
+  it('a worker of two communities picks one under 选择社区; the lists follow the community picked', async () => {
+    const twoCommunities = buildMe({ openid: 'u-two', name: '陈社工', communityId: null, roles: [{ role: 'community', scopeId: 'c-zhongying' }, { role: 'community', scopeId: 'c-qiaoyuan' }] });
+    answering({ 'me.get': ok(twoCommunities), 'directory.get': ok(directory), 'proposal.list': lists({}) });
+    render(<StaffInboxPage />);
+    expect(await screen.findByText('中英街社区 · 社区工作台', {}, slow)).toBeInTheDocument();
+    const chips = screen.getByRole('radiogroup', { name: '选择社区' });
+    expect(within(chips).getAllByRole('radio').map((chip) => chip.textContent)).toEqual(['中英街社区', '桥园社区']);
+    await waitFor(() => expect(payloadsOf('proposal.list').length).toBeGreaterThan(0), slow);
+    fireEvent.click(within(chips).getByRole('radio', { name: '桥园社区' }));
+    expect(await screen.findByText('桥园社区 · 社区工作台', {}, slow)).toBeInTheDocument();
+    await waitFor(() => expect(payloadsOf('proposal.list').at(-1)).toMatchObject({ communityId: 'c-qiaoyuan' }), slow);
+  });
+
+  it('a worker of one community is not asked to pick one', async () => {
+    answering({ 'me.get': ok(worker), 'directory.get': ok(directory), 'proposal.list': lists({}) });
+    render(<StaffInboxPage />);
+    expect(await screen.findByText('中英街社区 · 社区工作台', {}, slow)).toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup', { name: '选择社区' })).toBeNull();
+  });
+
   it('shows the error with a retry that loads again', async () => {
     let calls = 0;
     answering({

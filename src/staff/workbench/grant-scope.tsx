@@ -50,3 +50,9 @@ export function useGrantScope(context: StaffContext, roles: readonly Role[], off
   const grantChips = grants.length > 1 ? <GrantChips grants={grants} names={names} value={grantIndex} onChange={switchGrant} /> : null;
   return { grant, units, scopeId, pick: setPicked, names, grantChips };
 }
+
+/** 选择社区: for a worker of more than one community, the one the page works for. */
+export function CommunityChips({ grants, names, value, onChange }: { grants: RoleGrant[]; names: PlaceNames; value: string; onChange: (communityId: string) => void }) {
+  if (grants.length <= 1) return null;
+  return <Chips label='选择社区' options={grants.map((grant) => ({ value: grant.scopeId, label: names.community(grant.scopeId) }))} value={value} onChange={onChange} />;
+}

@@ -15,6 +15,7 @@ import { Chips, TextBox, TextInput } from '../../workbench/fields';
 import { STAFF_PAGES, pageWithId } from '../../workbench/proposal-info';
 import { grantsOf, placeNames, type StaffContext } from '../../workbench/scope';
 import { useAction } from '../../workbench/use-action';
+import { CommunityChips } from '../../workbench/grant-scope';
 import '../../workbench/staff.css';
 
 const CHANNELS = Object.keys(CHANNEL_LABELS) as ProposalChannel[];
@@ -81,9 +82,7 @@ function BehalfForm({ context, communityId: asked }: { context: StaffContext; co
       <View className='staff__head'>
         <Text className='staff__title'>{names.community(communityId)} · 代录提议</Text>
         <Text className='staff__sub'>居民通过纸质意见、电话、上门走访或意见箱提出的提议，由您代为录入；公开时显示提议人（隐去部分姓名）和来源渠道。</Text>
-        {grants.length > 1 ? (
-          <Chips label='选择社区' options={grants.map((grant) => ({ value: grant.scopeId, label: names.community(grant.scopeId) }))} value={communityId} onChange={setCommunityId} />
-        ) : null}
+        <CommunityChips grants={grants} names={names} value={communityId} onChange={setCommunityId} />
       </View>
       <View className='card' data-testid='behalf-form'>
         <TextInput label='提议人姓名' name='name' required value={name} onChange={setName} maxlength={TEXT_LIMITS.name} placeholder='如：王秀英' error={errorOf('name')} />

@@ -16,8 +16,9 @@ import { parseCount } from '../../workbench/money-input';
 import { STAFF_PAGES, allows, pageWithId } from '../../workbench/proposal-info';
 import { grantsOf, placeNames, type StaffContext } from '../../workbench/scope';
 import { Done, FormError, SuccessNotice } from '../../workbench/feedback';
-import { Chips, DateChoice, TextInput, Tick } from '../../workbench/fields';
+import { DateChoice, TextInput, Tick } from '../../workbench/fields';
 import { useAction } from '../../workbench/use-action';
+import { CommunityChips } from '../../workbench/grant-scope';
 import '../../workbench/staff.css';
 
 /**
@@ -38,14 +39,7 @@ function Council({ context }: { context: StaffContext }) {
       <View className='staff__head'>
         <Text className='staff__title'>{names.community(communityId)} · 居民议事会</Text>
         <Text className='staff__sub'>议事公示须在会议召开前至少 3 个工作日发布；议事会原则上每两个月至少召开一次。</Text>
-        {grants.length > 1 ? (
-          <Chips
-            label='选择社区'
-            options={grants.map((grant) => ({ value: grant.scopeId, label: names.community(grant.scopeId) }))}
-            value={communityId}
-            onChange={setCommunityId}
-          />
-        ) : null}
+        <CommunityChips grants={grants} names={names} value={communityId} onChange={setCommunityId} />
       </View>
       <CouncilStatusBanner key={`status-${communityId}`} communityId={communityId} />
       <CouncilWork key={communityId} communityId={communityId} />

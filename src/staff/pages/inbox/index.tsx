@@ -17,7 +17,7 @@ import { STAFF_PAGES, allows, byNearestDeadline, nextStepOf, pageWithId } from '
 import { grantsOf, placeNames, type StaffContext } from '../../workbench/scope';
 import { NavTiles, StaffProposalCard } from '../../workbench/display';
 import { SuccessNotice } from '../../workbench/feedback';
-import { Chips } from '../../workbench/fields';
+import { CommunityChips } from '../../workbench/grant-scope';
 import '../../workbench/staff.css';
 
 /** The states in which a community worker has work, or follows the street's, in lifecycle order. */
@@ -61,14 +61,7 @@ function Workbench({ context }: { context: StaffContext }) {
       <View className='staff__head'>
         <Text className='staff__title'>{names.community(communityId)} · 社区工作台</Text>
         <Text className='staff__sub'>{context.me.name ? `${context.me.name}，您好` : '您好'}</Text>
-        {grants.length > 1 ? (
-          <Chips
-            label='选择社区'
-            options={grants.map((grant) => ({ value: grant.scopeId, label: names.community(grant.scopeId) }))}
-            value={communityId}
-            onChange={setCommunityId}
-          />
-        ) : null}
+        <CommunityChips grants={grants} names={names} value={communityId} onChange={setCommunityId} />
       </View>
       <StaffNoticeOffer />
       <NavTiles
